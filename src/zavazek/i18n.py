@@ -1,0 +1,90 @@
+"""Languages, gettext catalogs and locale-aware formatting (CLDR via Babel).
+
+Interface strings are English msgids; their Czech, Russian and Vietnamese
+wording lives in ``zavazek/locale/<lang>/LC_MESSAGES/zavazek.po``. The
+catalogs are read straight from the ``.po`` files, so there is no compile
+step that could fall out of date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gettext
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+from babel.dates import format_time as _babel_format_time
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "zavazek"
+
+#: Languages the product ships interface translations for, with their
+#: own names in their own script (for the language switcher).
+LANGUAGE_NAMES = {
+    "cs": "Čeština",
+    "en": "English",
+    "ru": "Русский",
+    "vi": "Tiếng Việt",
+    "uk": "Українська",
+    "de": "Deutsch",
+}
+
+
+@functools.cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The gettext catalog for ``lang`` (English msgids pass through)."""
+    po_file = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po_file.exists():
+        return gettext.NullTranslations()
+    import io
+
+    with po_file.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return gettext.GNUTranslations(buf)
+
+
+def gettext_for(lang: str):
+    return translations(lang).gettext
+
+
+def ngettext_for(lang: str):
+    return translations(lang).ngettext
+
+
+def format_date(value: dt.date, lang: str, form: str = "long") -> str:
+    return _babel_format_date(value, format=form, locale=lang)
+
+
+def format_time(value: dt.time, lang: str) -> str:
+    return _babel_format_time(value, format="short", locale=lang)
+
+
+def format_number(value: float | int, lang: str) -> str:
+    return format_decimal(value, locale=lang)
+
+
+def plural_categories(lang: str) -> int:
+    """How many plural forms CLDR gives ``lang`` for whole numbers (cs, ru: 3+)."""
+    return len(Locale.parse(lang).plural_form.rules) + 1
+
+
+def weekday_name(index: int, lang: str, width: str = "wide") -> str:
+    """0 = Monday."""
+    return Locale.parse(lang).days["format"][width][index]
+
+
+def language_name(code: str) -> str:
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    try:
+        return Locale.parse(code).get_display_name(code).capitalize()
+    except Exception:  # unknown to CLDR
+        return code

@@ -1,0 +1,307 @@
+"""Load a provider's data files into the model, or say precisely what is wrong.
+
+:func:`load_data` reads every file with :mod:`zavazek.yamlsource`, validates
+it against :mod:`zavazek.model`, checks references between files, and
+collects warnings (missing translations, past deadlines, last year's goals).
+All problems of all files are reported in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pydantic
+from pydantic import BaseModel, RootModel
+
+from zavazek.model import DATA_FILES, Commitment, Goals, Website
+from zavazek.model.goals import effective_deadline
+from zavazek.model.types import Text
+from zavazek.problems import DataError, Message, Problem, Severity
+from zavazek.yamlsource import Document, load_document
+
+
+@dataclass
+class ProviderData:
+    """Everything a provider publishes, validated."""
+
+    commitment: Commitment
+    goals: Goals
+    website: Website
+    documents: dict[str, Document] = field(repr=False, default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderData:
+    """Read and validate ``data_dir``; raise :class:`DataError` if anything is wrong."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    documents: dict[str, Document] = {}
+    models: dict[str, BaseModel] = {}
+    for name, (filename, model) in DATA_FILES.items():
+        try:
+            doc = load_document(data_dir / filename)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        documents[name] = doc
+        try:
+            models[name] = model.model_validate(doc.value if doc.value is not None else {})
+        except pydantic.ValidationError as exc:
+            problems.extend(_problems_from(exc, doc, model))
+    if len(models) == len(DATA_FILES):
+        problems.extend(_check_references(models, documents))
+    if any(p.is_error for p in problems):
+        raise DataError(problems)
+    data = ProviderData(documents=documents, **models)
+    data.warnings = problems + _warnings(data, languages, today)
+    return data
+
+
+# --- pydantic errors -> problems ---------------------------------------------
+
+_TYPE_MESSAGES = {
+    "missing": ("The field “{field}” is missing.", "Add it; see the example data for its form."),
+    "string_type": ("Expected a text.", "Write the value after the colon on the same line."),
+    "list_type": ("Expected a list.", "Write each item on its own line starting with “- ”."),
+    "model_type": ("Expected a group of fields.", "Write the fields indented under this key, one “key: value” a line."),
+    "dict_type": ("Expected a group of fields.", "Write the fields indented under this key, one “key: value” a line."),
+    "model_attributes_type": ("Expected a group of fields.", "Write the fields indented under this key, one “key: value” a line."),
+    "too_short": ("This list needs at least {min_length} item(s).", "Add the missing items."),
+    "bool_parsing": ("“{value}” is not yes or no.", "Write true or false."),
+    "bool_type": ("“{value}” is not yes or no.", "Write true or false."),
+}
+
+
+def _problems_from(exc: pydantic.ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        ctx = err.get("ctx") or {}
+        value = err.get("input")
+        if kind == "zavazek":
+            message = Message(ctx["msgid"], _plain(ctx))
+            hint = Message(ctx["hint"], _plain(ctx)) if ctx.get("hint") else None
+        elif kind == "extra_forbidden":
+            allowed = _allowed_keys(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            message = Message("Unknown field “{key}”.", {"key": loc[-1]})
+            hint = (
+                Message("Did you mean “{suggestion}”?", {"suggestion": close[0]})
+                if close
+                else Message("Allowed here: {allowed}.", {"allowed": ", ".join(allowed)})
+            )
+        elif kind in _TYPE_MESSAGES:
+            msgid, hintid = _TYPE_MESSAGES[kind]
+            params = {"field": loc[-1] if loc else "", "value": value, **_plain(ctx)}
+            message, hint = Message(msgid, params), Message(hintid, params)
+            if kind == "missing":
+                loc = loc[:-1] + (loc[-1],)
+        else:  # a pydantic message we have no wording for: show it as it is
+            message = Message("{detail}", {"detail": err["msg"]})
+            hint = None
+        out.append(doc.problem(loc, message, hint))
+    return out
+
+
+def _plain(ctx: dict) -> dict:
+    return {k: v for k, v in ctx.items() if k not in ("msgid", "hint")}
+
+
+def _allowed_keys(model: type, loc: tuple) -> list[str]:
+    """Field names (aliases) of the model found at ``loc`` inside ``model``."""
+    current = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            f = next(
+                (f for name, f in current.model_fields.items() if (f.alias or name) == part),
+                None,
+            )
+            current = f.annotation if f else None
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _unwrap(tp):
+    """Strip Optional / Annotated so that list[X] and models remain."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+            if len(args) != 1:
+                return tp
+        else:
+            return tp
+
+
+# --- references between files -------------------------------------------------
+
+
+def _check_references(models: dict, documents: dict) -> list[Problem]:
+    commitment: Commitment = models["commitment"]
+    goals: Goals = models["goals"]
+    problems = []
+    centre_ids = [c.id for c in commitment.centres]
+    seen_plans: dict[tuple, int] = {}
+    for i, plan in enumerate(goals.operational.plans):
+        path = ("operational", "plans", i, "centre")
+        if plan.centre not in centre_ids:
+            close = difflib.get_close_matches(plan.centre, centre_ids, n=1)
+            problems.append(
+                documents["goals"].problem(
+                    path,
+                    Message(
+                        "There is no centre “{centre}” in commitment.yaml.",
+                        {"centre": plan.centre},
+                    ),
+                    Message("Did you mean “{suggestion}”?", {"suggestion": close[0]})
+                    if close
+                    else Message("Use one of: {allowed}.", {"allowed": ", ".join(centre_ids)}),
+                )
+            )
+        key = (plan.centre, plan.year)
+        if key in seen_plans:
+            problems.append(
+                documents["goals"].problem(
+                    path,
+                    Message(
+                        "The centre “{centre}” has two plans for {year}.",
+                        {"centre": plan.centre, "year": plan.year},
+                    ),
+                    Message("Put all goals of one year into one plan."),
+                )
+            )
+        seen_plans[key] = i
+    for name, items, where in (
+        ("commitment", commitment.centres, ("centres",)),
+        ("commitment", commitment.target_groups, ("target_groups",)),
+        ("commitment", commitment.principles, ("principles",)),
+        ("commitment", commitment.refusal.grounds, ("refusal", "grounds")),
+        ("goals", goals.strategic.goals, ("strategic", "goals")),
+        ("goals", goals.long_term.goals, ("long_term", "goals")),
+    ):
+        problems.extend(_unique_ids(items, where, documents[name]))
+    for i, plan in enumerate(goals.operational.plans):
+        problems.extend(_unique_ids(plan.goals, ("operational", "plans", i, "goals"), documents["goals"]))
+    return problems
+
+
+def _unique_ids(items, where: tuple, doc: Document) -> list[Problem]:
+    seen = {}
+    out = []
+    for i, item in enumerate(items):
+        if item.id in seen:
+            out.append(
+                doc.problem(
+                    where + (i, "id"),
+                    Message(
+                        "The identifier “{id}” is used twice (first in item {first}).",
+                        {"id": item.id, "first": seen[item.id] + 1},
+                    ),
+                    Message("Give each item its own identifier."),
+                )
+            )
+        seen.setdefault(item.id, i)
+    return out
+
+
+# --- warnings ------------------------------------------------------------------
+
+
+def _warnings(data: ProviderData, languages: list[str], today: dt.date) -> list[Problem]:
+    out = []
+    for name in DATA_FILES:
+        doc = data.documents[name]
+        for path, text in iter_texts(getattr(data, name)):
+            missing = [lang for lang in languages if text.get(lang) is None]
+            if missing:
+                out.append(
+                    doc.problem(
+                        path,
+                        Message(
+                            "No text in: {languages}. Readers of those languages see the text in {fallback}.",
+                            {"languages": ", ".join(missing), "fallback": _first(text, languages)},
+                        ),
+                        severity=Severity.WARNING,
+                    )
+                )
+            extra = sorted(text.languages() - set(languages))
+            if extra:
+                out.append(
+                    doc.problem(
+                        path + (extra[0],),
+                        Message(
+                            "The site is not published in {languages}, so this text is not shown.",
+                            {"languages": ", ".join(extra)},
+                        ),
+                        Message("Add the language to mkdocs.yml, or check the language code."),
+                        severity=Severity.WARNING,
+                    )
+                )
+    goals = data.goals
+    doc = data.documents["goals"]
+    for group_name in ("strategic", "long_term"):
+        group = getattr(goals, group_name)
+        for i, goal in enumerate(group.goals):
+            due = effective_deadline(goal, group, today.year)
+            if due is not None and due < today:
+                out.append(
+                    doc.problem(
+                        (group_name, "goals", i, "deadline") if goal.deadline else (group_name, "deadline"),
+                        Message(
+                            "The deadline {date} of goal “{id}” has passed.",
+                            {"date": due.isoformat(), "id": goal.id},
+                        ),
+                        Message("Evaluate the goal and set a new one with a new deadline."),
+                        severity=Severity.WARNING,
+                    )
+                )
+    for i, plan in enumerate(goals.operational.plans):
+        if plan.year < today.year:
+            out.append(
+                doc.problem(
+                    ("operational", "plans", i, "year"),
+                    Message(
+                        "The operational goals of centre “{centre}” are for {year}, not for {current}.",
+                        {"centre": plan.centre, "year": plan.year, "current": today.year},
+                    ),
+                    Message("Add this year's plan; old plans stay published as history."),
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
+
+
+def _first(text: Text, languages: list[str]) -> str:
+    for lang in languages:
+        if text.get(lang):
+            return lang
+    return sorted(text.languages())[0]
+
+
+def iter_texts(obj, path: tuple = ()):
+    """Yield (field path, Text) for every reader-facing text inside a model."""
+    if isinstance(obj, Text):
+        yield path, obj
+    elif isinstance(obj, BaseModel) and not isinstance(obj, RootModel):
+        for name, info in type(obj).model_fields.items():
+            yield from iter_texts(getattr(obj, name), path + (info.alias or name,))
+    elif isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            yield from iter_texts(item, path + (i,))

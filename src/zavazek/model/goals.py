@@ -1,0 +1,103 @@
+"""``data/goals.yaml``: strategic, long-term and operational goals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from zavazek.model import codes
+from zavazek.model.types import (
+    Count, Date, Deadline, Field, PositiveCount, Slug, Strict, Text, Year, YEAR_END, choice, invalid,
+)
+from pydantic import model_validator
+
+Rhythm = choice(*codes.RHYTHMS, description="How often the goal is evaluated")
+Period = choice(*codes.TARGET_PERIODS, description="Period of a measurable target")
+Status = choice(*codes.GOAL_STATUSES, description="State of an operational goal")
+
+
+class Target(Strict):
+    """A measurable target such as "4 times a year"."""
+
+    count: PositiveCount
+    per: Period
+
+
+class Evaluation(Strict):
+    rhythm: Rhythm
+    forum: Text | None = None
+
+
+class Progress(Strict):
+    done: Count
+    of: PositiveCount
+
+    @model_validator(mode="after")
+    def _done_within_total(self):
+        if self.done > self.of:
+            raise invalid(
+                "Progress says {done} done of {of}.",
+                "“done” cannot be more than “of”.",
+                done=self.done,
+                of=self.of,
+            )
+        return self
+
+
+class Goal(Strict):
+    id: Slug
+    text: Text
+    target: Target | None = None
+    responsible: Text | None = None
+    evaluation: list[Evaluation] | None = None
+    deadline: Deadline | None = None
+
+
+class OperationalGoal(Goal):
+    progress: Progress | None = None
+    status: Status = "planned"
+
+
+class GoalGroup(Strict):
+    """Goals sharing a responsible role, evaluation and deadline (each goal may override them)."""
+
+    responsible: Text | None = None
+    evaluation: list[Evaluation] = []
+    deadline: Deadline | None = None
+    goals: list[Goal] = Field(min_length=1)
+
+
+class OperationalPlan(Strict):
+    """One centre's operational goals for one year."""
+
+    centre: Slug
+    year: Year
+    approved_by: Text | None = None
+    approved_on: Date | None = None
+    goals: list[OperationalGoal] = Field(min_length=1)
+
+
+class Operational(Strict):
+    how_set: Text | None = None
+    responsible: Text | None = None
+    evaluation: list[Evaluation] = []
+    deadline: Deadline | None = None
+    plans: list[OperationalPlan] = []
+
+
+class Goals(Strict):
+    """The whole of ``goals.yaml``."""
+
+    strategic: GoalGroup
+    long_term: GoalGroup
+    operational: Operational
+
+    def plans_for(self, year: int) -> list[OperationalPlan]:
+        return [p for p in self.operational.plans if p.year == year]
+
+
+def effective_deadline(goal: Goal, group, year: int | None = None) -> dt.date | None:
+    """The date a goal is due: its own or its group's; ``year_end`` means 31 Dec of ``year``."""
+    deadline = goal.deadline or group.deadline
+    if deadline == YEAR_END:
+        return dt.date(year, 12, 31) if year else None
+    return deadline

@@ -1,0 +1,353 @@
+"""Field types shared by the data files, each validating itself.
+
+Every check raises :func:`invalid` with an English msgid and a hint, so the
+loader can report it in Czech and English at the line where it was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def invalid(msgid: str, hint: str | None = None, **params: Any) -> PydanticCustomError:
+    """An error the loader reports in every language: ``msgid`` goes through gettext."""
+    return PydanticCustomError("zavazek", msgid, {"msgid": msgid, "hint": hint, **params})
+
+
+class Strict(BaseModel):
+    """Base for every data-file section: unknown keys are errors, values are read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# --- localized text ---------------------------------------------------------
+
+
+class Text(RootModel[dict[str, str]]):
+    """A text a reader sees, written once per language: ``{cs: …, en: …}``."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        json_schema_extra={
+            "description": "Text per language code, e.g. cs: …, en: …, ru: …, vi: …",
+            "propertyNames": {"pattern": "^[a-z]{2}$"},
+            "additionalProperties": {"type": "string", "minLength": 1},
+            "minProperties": 1,
+        },
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _per_language(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            raise invalid(
+                "Expected the text in each language, not a single text.",
+                "Write it as lines such as “cs: …” and “en: …” indented under this key.",
+            )
+        if not isinstance(value, dict) or not value:
+            raise invalid(
+                "Expected the text in each language.",
+                "Write it as lines such as “cs: …” and “en: …” indented under this key.",
+            )
+        for code, text in value.items():
+            if not LANGUAGE_CODE.match(str(code)):
+                raise invalid(
+                    "“{code}” is not a two-letter language code.",
+                    "Use cs, en, ru, vi (ISO 639-1).",
+                    code=code,
+                )
+            if not isinstance(text, str) or not text.strip():
+                raise invalid(
+                    "The “{code}” text is empty or not a text.",
+                    "Write the text, or remove the language line to mark it as not yet translated.",
+                    code=code,
+                )
+        return {code: text.strip() for code, text in value.items()}
+
+    def get(self, lang: str) -> str | None:
+        return self.root.get(lang)
+
+    def languages(self) -> set[str]:
+        return set(self.root)
+
+    def __getitem__(self, lang: str) -> str:
+        return self.root[lang]
+
+
+# --- simple checked strings -------------------------------------------------
+
+
+def _pattern(regex: str, msgid: str, hint: str, schema: dict):
+    compiled = re.compile(regex)
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str) or not compiled.match(value.strip()):
+            raise invalid(msgid, hint, value=value)
+        return value.strip()
+
+    return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", **schema})]
+
+
+Slug = _pattern(
+    r"^[a-z0-9][a-z0-9-]*$",
+    "“{value}” is not a valid identifier.",
+    "Use lower-case letters without accents, digits and hyphens, e.g. praha-centrum.",
+    {"pattern": SLUG.pattern},
+)
+Email = _pattern(
+    r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
+    "“{value}” is not an e-mail address.",
+    "Write it as name@example.org.",
+    {"format": "email"},
+)
+Phone = _pattern(
+    r"^\+?[0-9][0-9 ]{5,18}[0-9]$",
+    "“{value}” is not a phone number.",
+    "Write digits and spaces, with the country code, e.g. +420 123 456 789.",
+    {"pattern": r"^\+?[0-9][0-9 ]{5,18}[0-9]$"},
+)
+Url = _pattern(
+    r"^https?://[^\s/$.?#][^\s]*$",
+    "“{value}” is not a web address.",
+    "Write the whole address, starting with https://.",
+    {"format": "uri", "pattern": "^https?://"},
+)
+RegistryId = _pattern(
+    r"^[0-9]{7}$",
+    "“{value}” is not a registry identifier of a social service.",
+    "It has exactly seven digits; put it in quotes, e.g. \"1234567\".",
+    {"pattern": "^[0-9]{7}$"},
+)
+Postcode = _pattern(
+    r"^[0-9]{3} ?[0-9]{2}$",
+    "“{value}” is not a Czech postcode.",
+    "Write five digits, e.g. 110 00.",
+    {"pattern": "^[0-9]{3} ?[0-9]{2}$"},
+)
+
+
+def _check_ico(value: Any) -> str:
+    text = str(value).strip() if isinstance(value, str) else ""
+    if not re.fullmatch(r"[0-9]{8}", text):
+        raise invalid(
+            "“{value}” is not an IČO.",
+            "An IČO has eight digits; put it in quotes, e.g. \"12345678\".",
+            value=value,
+        )
+    weighted = sum(int(d) * w for d, w in zip(text[:7], range(8, 1, -1)))
+    check = (11 - weighted % 11) % 10
+    if int(text[7]) != check:
+        raise invalid(
+            "The IČO “{value}” has a wrong check digit.",
+            "Copy it again from the business register (ARES).",
+            value=value,
+        )
+    return text
+
+
+Ico = Annotated[str, BeforeValidator(_check_ico), WithJsonSchema({"type": "string", "pattern": "^[0-9]{8}$"})]
+
+
+# --- dates ------------------------------------------------------------------
+
+
+def _check_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise invalid(
+        "“{value}” is not a date in the form YEAR-MONTH-DAY.",
+        "Write e.g. 2026-12-31 for 31 December 2026.",
+        value=value,
+    )
+
+
+Date = Annotated[dt.date, BeforeValidator(_check_date), WithJsonSchema({"type": "string", "format": "date"})]
+
+
+YEAR_END = "year_end"
+
+
+def _check_deadline(value: Any) -> dt.date | str:
+    if value == YEAR_END:
+        return YEAR_END
+    try:
+        return _check_date(value)
+    except PydanticCustomError:
+        raise invalid(
+            "“{value}” is not a deadline.",
+            "Write a date such as 2026-12-31, or year_end for the yearly closing.",
+            value=value,
+        ) from None
+
+
+Deadline = Annotated[
+    dt.date | str,
+    BeforeValidator(_check_deadline),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"const": YEAR_END}]}),
+]
+
+
+def _check_year(value: Any) -> int:
+    if isinstance(value, str) and re.fullmatch(r"20[0-9]{2}", value.strip()):
+        return int(value)
+    if isinstance(value, int) and 2000 <= value <= 2099:
+        return value
+    raise invalid("“{value}” is not a year.", "Write four digits, e.g. 2026.", value=value)
+
+
+Year = Annotated[int, BeforeValidator(_check_year), WithJsonSchema({"type": "integer", "minimum": 2000, "maximum": 2099})]
+
+
+def _count(minimum: int):
+    def check(value: Any) -> int:
+        if isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
+            return value
+        raise invalid(
+            "“{value}” is not a whole number of at least {minimum}.",
+            "Write digits only, e.g. 4.",
+            value=value,
+            minimum=minimum,
+        )
+
+    return Annotated[int, BeforeValidator(check), WithJsonSchema({"type": "integer", "minimum": minimum})]
+
+
+Count = _count(0)
+PositiveCount = _count(1)
+
+
+def _check_yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "yes", "ano"):
+        return True
+    if isinstance(value, str) and value.strip().lower() in ("false", "no", "ne"):
+        return False
+    raise invalid("“{value}” is not yes or no.", "Write true or false.", value=value)
+
+
+YesNo = Annotated[bool, BeforeValidator(_check_yes_no), WithJsonSchema({"type": "boolean"})]
+
+
+# --- opening hours ----------------------------------------------------------
+
+_RANGE = re.compile(r"^\s*([0-9]{1,2})[:.]([0-9]{2})\s*[-–]\s*([0-9]{1,2})[:.]([0-9]{2})\s*$")
+
+
+def _parse_ranges(value: Any) -> tuple[tuple[dt.time, dt.time], ...]:
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "closed", "zavřeno")):
+        return ()
+    if not isinstance(value, str):
+        raise invalid(
+            "Expected opening hours as text, e.g. 8:30-12:00, 13:00-17:00.",
+            "Put the hours on one line after the day.",
+        )
+    ranges = []
+    for part in value.split(","):
+        m = _RANGE.match(part)
+        if not m:
+            raise invalid(
+                "“{value}” are not opening hours.",
+                "Write ranges such as 8:30-12:00, separated by commas, or closed.",
+                value=part.strip(),
+            )
+        h1, m1, h2, m2 = (int(g) for g in m.groups())
+        if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or (h2 == 24 and m2):
+            raise invalid("“{value}” is not a time of day.", "Use 0:00 to 24:00.", value=part.strip())
+        start = dt.time(h1, m1)
+        end = dt.time(23, 59) if h2 == 24 else dt.time(h2, m2)
+        if end <= start:
+            raise invalid(
+                "The range “{value}” ends before it starts.",
+                "Write the earlier time first; a range past midnight is split at 24:00.",
+                value=part.strip(),
+            )
+        ranges.append((start, end))
+    ranges.sort()
+    for (s1, e1), (s2, e2) in zip(ranges, ranges[1:]):
+        if s2 < e1:
+            raise invalid(
+                "The ranges {first} and {second} overlap.",
+                "Merge them into one range.",
+                first=f"{s1:%H:%M}-{e1:%H:%M}",
+                second=f"{s2:%H:%M}-{e2:%H:%M}",
+            )
+    return tuple(ranges)
+
+
+DayHours = Annotated[
+    tuple[tuple[dt.time, dt.time], ...],
+    BeforeValidator(_parse_ranges),
+    WithJsonSchema({"type": ["string", "null"], "examples": ["8:30-12:00, 13:00-17:00", "closed"]}),
+]
+
+
+class OpeningHours(Strict):
+    """Hours per weekday in local (Prague) time; a day left out is closed."""
+
+    mon: DayHours = ()
+    tue: DayHours = ()
+    wed: DayHours = ()
+    thu: DayHours = ()
+    fri: DayHours = ()
+    sat: DayHours = ()
+    sun: DayHours = ()
+
+    def by_day(self) -> list[tuple[int, tuple[tuple[dt.time, dt.time], ...]]]:
+        return [(i, getattr(self, day)) for i, day in enumerate(WEEKDAYS)]
+
+
+class Address(Strict):
+    street: str
+    city: str
+    postcode: Postcode
+
+    def one_line(self) -> str:
+        return f"{self.street}, {self.postcode} {self.city}"
+
+
+def choice(*values: str, description: str = ""):
+    """A closed list of codes, with a readable error listing them."""
+
+    def check(value: Any) -> str:
+        if isinstance(value, str) and value.strip() in values:
+            return value.strip()
+        import difflib
+
+        close = difflib.get_close_matches(str(value), values, n=1)
+        raise invalid(
+            "“{value}” is not one of: {allowed}.",
+            "Did you mean “{suggestion}”?" if close else None,
+            value=value,
+            allowed=", ".join(values),
+            suggestion=close[0] if close else "",
+        )
+
+    return Annotated[
+        str,
+        BeforeValidator(check),
+        WithJsonSchema({"type": "string", "enum": list(values), "description": description}),
+    ]
+
+
+__all__ = [
+    "Address", "Count", "Date", "Deadline", "Email", "Ico", "OpeningHours", "Phone", "PositiveCount",
+    "Postcode", "RegistryId", "Slug", "Strict", "Text", "Url", "Year", "YesNo", "YEAR_END", "WEEKDAYS",
+    "choice", "invalid", "Field",
+]
