@@ -1,0 +1,70 @@
+"""MkDocs hooks: the thin adapter between MkDocs and the závazek core.
+
+A provider's ``hooks/zavazek.py`` imports these functions, so that plain
+``mkdocs build`` and ``mkdocs serve`` work in the provider's folder. The
+work is done by the core (:mod:`zavazek.site`); this module only passes
+MkDocs' objects in and out.
+
+mkdocs-static-i18n rebuilds the whole site once per language, so every
+event below runs once per language; the core caches what it computes.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from zavazek import site
+from zavazek.problems import DataError
+
+log = logging.getLogger("mkdocs.plugins.zavazek")
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+def _current_language(config) -> str:
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or config.theme.get("language") or "cs"
+
+
+@event_priority(100)  # before mkdocs-static-i18n reads the files
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        built = site.prepare(root)
+    except DataError as exc:
+        raise PluginError("\n" + exc.format(root)) from None
+    if built.fresh:
+        for warning in built.data.warnings:
+            log.warning(warning.format(root))
+    config.docs_dir = str(built.staging_dir)
+    if not config.nav:
+        config.nav = built.nav
+    if str(THEME_DIR) not in config.theme.dirs:
+        # The provider's own custom_dir (if any) stays first, then ours, then Material.
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(THEME_DIR))
+    for css in ("assets/zavazek.css",):
+        if css not in config.extra_css:
+            config.extra_css.append(css)
+    config.extra["zavazek"] = built.template_context
+    return config
+
+
+def on_env(env, config, files):
+    lang = _current_language(config)
+    site.install_gettext(env, lang)
+    env.globals["zv_lang"] = lang
+    return env
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
+def on_post_build(config):
+    plugin = config.plugins.get("i18n")
+    if plugin is not None and getattr(plugin, "building", False):
+        return
+    root = Path(config.config_file_path).parent
+    site.finish(root, Path(config.site_dir))

@@ -1,0 +1,138 @@
+"""Turn the validated data into Markdown pages, one file per page and language.
+
+The pages are ordinary Markdown files (``zavazek.md`` for the default
+language, ``zavazek.en.md`` …) written into a staging folder that the site
+engine then builds. Their bodies are HTML blocks made from Jinja templates
+in ``templates/``: layout only, with every value prepared by
+:class:`~zavazek.pages.formatting.Formatter`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from zavazek import i18n
+from zavazek.loader import ProviderData
+from zavazek.model import codes
+from zavazek.model.codes import N_
+from zavazek.model.goals import effective_deadline
+from zavazek.pages.formatting import Formatter, md_heading
+from zavazek.project import Project
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    slug: str  # file name without language suffix; "index" is the home page
+    template: str
+    title: str  # msgid
+    in_nav: bool = True
+
+
+#: The generated pages, in navigation order. A provider can replace one by
+#: writing ``docs/<slug>.md`` (and ``docs/<slug>.<lang>.md``) by hand.
+PAGES = [
+    PageSpec("index", "home.md.j2", N_("Home")),
+    PageSpec("zavazek", "commitment.md.j2", N_("Our commitment")),
+    PageSpec("cile", "goals.md.j2", N_("Goals")),
+    PageSpec("strediska", "centres.md.j2", N_("Centres and contacts")),
+    PageSpec("pristupnost", "accessibility.md.j2", N_("Accessibility statement"), in_nav=False),
+    PageSpec("soukromi", "privacy.md.j2", N_("Privacy"), in_nav=False),
+]
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("zavazek.pages", "templates"),
+    autoescape=True,
+    extensions=["jinja2.ext.i18n"],
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+    # "{#id}" sets a heading's anchor in Markdown, so Jinja comments use another mark.
+    comment_start_string="{##",
+    comment_end_string="##}",
+)
+_env.filters["h"] = md_heading
+
+
+def page_filename(slug: str, lang: str, default: str) -> str:
+    return f"{slug}.md" if lang == default else f"{slug}.{lang}.md"
+
+
+def page_url(slug: str, lang: str, default: str) -> str:
+    """Site-relative URL of a page, e.g. ``en/zavazek/``."""
+    prefix = "" if lang == default else f"{lang}/"
+    return prefix if slug == "index" else f"{prefix}{slug}/"
+
+
+def render_page(spec: PageSpec, data: ProviderData, project: Project, lang: str, today: dt.date) -> str:
+    fmt = Formatter(lang, project.default_language)
+    translations = i18n.translations(lang)
+    _env.install_gettext_translations(translations, newstyle=True)
+    template = _env.get_template(spec.template)
+    return template.render(
+        title=translations.gettext(spec.title),
+        data=data,
+        c=data.commitment,
+        goals=data.goals,
+        web=data.website,
+        fmt=fmt,
+        t=fmt.text,
+        rich=fmt.rich,
+        lang=lang,
+        project=project,
+        today=today,
+        year=today.year,
+        codes=codes,
+        url=lambda slug, anchor="": _relative(spec.slug, slug) + (f"#{anchor}" if anchor else ""),
+        effective_deadline=effective_deadline,
+        language_name=i18n.language_name,
+    )
+
+
+def _relative(from_slug: str, to_slug: str) -> str:
+    """Link between two pages of the same language (directory URLs)."""
+    up = "" if from_slug == "index" else "../"
+    return up + ("" if to_slug == "index" else f"{to_slug}/")
+
+
+def render_site_pages(data: ProviderData, project: Project, today: dt.date) -> dict[str, str]:
+    """{file name: Markdown} for every generated page in every language."""
+    pages = {}
+    for lang in project.languages:
+        for spec in PAGES:
+            pages[page_filename(spec.slug, lang, project.default_language)] = render_page(
+                spec, data, project, lang, today
+            )
+    return pages
+
+
+def write_staging(pages: dict[str, str], project: Project) -> Path:
+    """Write the docs folder the site engine reads: hand-written ``docs/`` plus generated pages.
+
+    Files are only rewritten when their content changes, so a watching
+    preview server does not loop on its own output.
+    """
+    staging = project.staging_dir
+    staging.mkdir(parents=True, exist_ok=True)
+    wanted: dict[Path, bytes] = {}
+    for name, text in pages.items():
+        wanted[staging / name] = text.encode("utf-8")
+    if project.docs_dir.is_dir():
+        for src in project.docs_dir.rglob("*"):
+            if src.is_file():
+                wanted[staging / src.relative_to(project.docs_dir)] = src.read_bytes()
+    for path, content in wanted.items():
+        if not path.exists() or path.read_bytes() != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    for path in sorted(staging.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            shutil.rmtree(path)
+    return staging

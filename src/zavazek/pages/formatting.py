@@ -1,0 +1,141 @@
+"""How data values are written on a page in a given language.
+
+Each function returns safe HTML (:class:`markupsafe.Markup`): text from the
+data is escaped, so HTML or script typed into a field shows literally.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import markdown as _markdown
+import nh3
+from markupsafe import Markup, escape
+
+from zavazek import i18n
+from zavazek.model.codes import N_
+from zavazek.model.types import Text, YEAR_END
+
+_TARGET_PHRASES = {
+    "year": (N_("{count} time a year"), N_("{count} times a year")),
+    "quarter": (N_("{count} time a quarter"), N_("{count} times a quarter")),
+    "month": (N_("{count} time a month"), N_("{count} times a month")),
+    "week": (N_("{count} time a week"), N_("{count} times a week")),
+}
+
+_ALLOWED_TAGS = {"a", "em", "strong", "p", "ul", "ol", "li", "br", "code"}
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>])")
+
+
+class Formatter:
+    """Formatting for one page language; ``default`` is the fallback language."""
+
+    def __init__(self, lang: str, default: str):
+        self.lang = lang
+        self.default = default
+        self.gettext = i18n.gettext_for(lang)
+        self.ngettext = i18n.ngettext_for(lang)
+
+    # --- texts from the data -------------------------------------------------
+
+    def pick(self, text: Text | None) -> tuple[str, str] | None:
+        """(language, text) to show: the page's language, else the default, else any."""
+        if text is None:
+            return None
+        for lang in (self.lang, self.default, *sorted(text.languages())):
+            value = text.get(lang)
+            if value:
+                return lang, value
+        return None
+
+    def text(self, text: Text | None, block: bool = False) -> Markup:
+        """A data text, escaped; in another language it carries its own ``lang`` and a note."""
+        picked = self.pick(text)
+        if picked is None:
+            return Markup("")
+        lang, value = picked
+        return self._mark(lang, escape(value), block)
+
+    def rich(self, text: Text | None) -> Markup:
+        """A data text that may use a little Markdown (links, emphasis, lists), sanitised."""
+        picked = self.pick(text)
+        if picked is None:
+            return Markup("")
+        lang, value = picked
+        rendered = _markdown.markdown(html.escape(value, quote=False), output_format="html")
+        clean = nh3.clean(
+            rendered,
+            tags=_ALLOWED_TAGS,
+            attributes={"a": {"href"}},
+            url_schemes={"http", "https", "mailto", "tel"},
+            link_rel="noopener",
+        )
+        return self._mark(lang, Markup(clean), block=True)
+
+    def is_fallback(self, text: Text | None) -> bool:
+        picked = self.pick(text)
+        return picked is not None and picked[0] != self.lang
+
+    def _mark(self, lang: str, value: Markup, block: bool) -> Markup:
+        if lang == self.lang:
+            return value
+        tag = "div" if block else "span"
+        note = self.gettext("not yet translated")
+        return Markup(
+            f'<{tag} lang="{lang}" class="zv-fallback">{value}</{tag}>'
+            f' <span class="zv-untranslated">({escape(note)})</span>'
+        )
+
+    # --- values ---------------------------------------------------------------
+
+    def date(self, value: dt.date | None, form: str = "long") -> str:
+        return i18n.format_date(value, self.lang, form) if value else ""
+
+    def number(self, value) -> str:
+        return i18n.format_number(value, self.lang)
+
+    def label(self, msgid: str) -> str:
+        return self.gettext(msgid)
+
+    def target(self, target) -> str:
+        """``count: 4, per: year`` -> "4 times a year" / "4krát ročně" / "4 раза в год"."""
+        singular, plural = _TARGET_PHRASES[target.per]
+        return self.ngettext(singular, plural, target.count).format(count=self.number(target.count))
+
+    def progress(self, progress) -> str:
+        return self.ngettext("{done} of {of} done", "{done} of {of} done", progress.of).format(
+            done=self.number(progress.done), of=self.number(progress.of)
+        )
+
+    def deadline(self, value, year: int | None = None) -> str:
+        if value is None:
+            return ""
+        if value == YEAR_END:
+            if year:
+                return self.gettext("at the year-end closing ({date})").format(
+                    date=self.date(dt.date(year, 12, 31))
+                )
+            return self.gettext("at each year-end closing")
+        return self.date(value)
+
+    def time(self, value: dt.time) -> str:
+        return i18n.format_time(value, self.lang)
+
+    def hours(self, opening_hours) -> list[tuple[str, str]]:
+        """[(weekday name, "8:30–12:00, 13:00–17:00"), …] for the open days."""
+        rows = []
+        for index, ranges in opening_hours.by_day():
+            if ranges:
+                text = ", ".join(f"{self.time(a)}–{self.time(b)}" for a, b in ranges)
+                rows.append((i18n.weekday_name(index, self.lang).capitalize(), text))
+        return rows
+
+    def days(self, count: int) -> str:
+        return self.ngettext("{count} day", "{count} days", count).format(count=self.number(count))
+
+
+def md_heading(value: str) -> Markup:
+    """Text safe to place in a Markdown heading line."""
+    return Markup(_MD_SPECIALS.sub(r"\\\1", html.escape(value, quote=False).replace("\n", " ")))
