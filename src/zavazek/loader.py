@@ -20,6 +20,7 @@ from pydantic import BaseModel, RootModel
 
 from zavazek.model import DATA_FILES, Commitment, Goals, Website
 from zavazek.model.goals import effective_deadline
+from zavazek.model.codes import N_
 from zavazek.model.types import Text
 from zavazek.problems import DataError, Message, Problem, Severity
 from zavazek.yamlsource import Document, load_document
@@ -65,15 +66,15 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
 # --- pydantic errors -> problems ---------------------------------------------
 
 _TYPE_MESSAGES = {
-    "missing": ("The field “{field}” is missing.", "Add it; see the example data for its form."),
-    "string_type": ("Expected a text.", "Write the value after the colon on the same line."),
-    "list_type": ("Expected a list.", "Write each item on its own line starting with “- ”."),
-    "model_type": ("Expected a group of fields.", "Write the fields indented under this key, one “key: value” a line."),
-    "dict_type": ("Expected a group of fields.", "Write the fields indented under this key, one “key: value” a line."),
-    "model_attributes_type": ("Expected a group of fields.", "Write the fields indented under this key, one “key: value” a line."),
-    "too_short": ("This list needs at least {min_length} item(s).", "Add the missing items."),
-    "bool_parsing": ("“{value}” is not yes or no.", "Write true or false."),
-    "bool_type": ("“{value}” is not yes or no.", "Write true or false."),
+    "missing": (N_("The field “{field}” is missing."), N_("Add it; see the example data for its form.")),
+    "string_type": (N_("Expected a text."), N_("Write the value after the colon on the same line.")),
+    "list_type": (N_("Expected a list."), N_("Write each item on its own line starting with “- ”.")),
+    "model_type": (N_("Expected a group of fields."), N_("Write the fields indented under this key, one “key: value” a line.")),
+    "dict_type": (N_("Expected a group of fields."), N_("Write the fields indented under this key, one “key: value” a line.")),
+    "model_attributes_type": (N_("Expected a group of fields."), N_("Write the fields indented under this key, one “key: value” a line.")),
+    "too_short": (N_("This list needs at least {min_length} item(s)."), N_("Add the missing items.")),
+    "bool_parsing": (N_("“{value}” is not yes or no."), N_("Write true or false.")),
+    "bool_type": (N_("“{value}” is not yes or no."), N_("Write true or false.")),
 }
 
 

@@ -61,10 +61,9 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has built every language
+_not_found = site.NotFoundPages()
+
+
 def on_post_build(config):
-    plugin = config.plugins.get("i18n")
-    if plugin is not None and getattr(plugin, "building", False):
-        return
     root = Path(config.config_file_path).parent
-    site.finish(root, Path(config.site_dir))
+    _not_found.after_language(site.prepare(root).project, _current_language(config), Path(config.site_dir))

@@ -1,16 +1,13 @@
-"""Prepare a provider's site for the site engine, and finish it afterwards.
+"""Prepare a provider's site for the site engine.
 
 :func:`prepare` loads and validates the data, renders every page in every
 language into the staging docs folder, and returns what the engine needs
-(navigation, theme context). :func:`finish` runs once after all languages
-are built. Neither imports MkDocs.
+(navigation, theme context). Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,46 +92,26 @@ def install_gettext(env, lang: str) -> None:
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)
 
 
-def finish(root: Path, site_dir: Path) -> None:
-    """Work done once after every language is built."""
-    prepared = _cache.get(Path(root).resolve())
-    if prepared is None:
-        return
-    _write_not_found_pages(prepared, site_dir)
+class NotFoundPages:
+    """One 404 page per language.
 
+    The engine renders a single ``404.html`` per language pass into the same
+    place, so the last language built would win. After each pass the page
+    is kept; a non-default language gets ``<lang>/404.html``, and when all
+    languages are done the default language's page is put back at the root.
+    """
 
-def _write_not_found_pages(prepared: Prepared, site_dir: Path) -> None:
-    """One 404 page per language: the engine renders a single one in the last language built."""
-    project = prepared.project
-    template = (site_dir / "404.html").read_text(encoding="utf-8") if (site_dir / "404.html").exists() else None
-    if template is None:
-        return
-    # Keep the engine's page (styles, header) and give it the default language.
-    default = project.default_language
-    gettext = i18n.gettext_for(default)
-    (site_dir / "404.html").write_text(
-        _localise_404(template, default, gettext, "/"), encoding="utf-8"
-    )
-    for lang in project.languages[1:]:
-        target = site_dir / lang / "404.html"
-        gettext = i18n.gettext_for(lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_localise_404(template, lang, gettext, f"/{lang}/"), encoding="utf-8")
+    def __init__(self):
+        self._pages: dict[str, bytes] = {}
 
-
-def _localise_404(page: str, lang: str, gettext, home: str) -> str:
-    import re
-
-    body = (
-        f'<h1>{html.escape(gettext("Page not found"))}</h1>'
-        f'<p>{html.escape(gettext("The page you are looking for does not exist or has moved."))}</p>'
-        f'<p><a href="{home}">{html.escape(gettext("Go to the home page"))}</a></p>'
-    )
-    page = re.sub(r'<html lang="[^"]*"', f'<html lang="{lang}"', page, count=1)
-    page = re.sub(r"<article[^>]*>.*?</article>", f'<article class="md-content__inner md-typeset">{body}</article>', page, count=1, flags=re.S)
-    return page
-
-
-def dump_json(path: Path, value) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(value, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    def after_language(self, project: Project, lang: str, site_dir: Path) -> None:
+        page = site_dir / "404.html"
+        if not page.exists():
+            return
+        self._pages[lang] = page.read_bytes()
+        if lang != project.default_language:
+            (site_dir / lang).mkdir(parents=True, exist_ok=True)
+            (site_dir / lang / "404.html").write_bytes(self._pages[lang])
+        if set(self._pages) >= set(project.languages):
+            page.write_bytes(self._pages[project.default_language])
+            self._pages.clear()

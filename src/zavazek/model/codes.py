@@ -8,7 +8,13 @@ from __future__ import annotations
 
 
 def N_(msgid: str) -> str:
+    """Marks a msgid for the catalogs; translated where it is shown."""
     return msgid
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a singular/plural msgid pair for the catalogs."""
+    return singular, plural
 
 
 #: Registered social-service kinds (Act 108/2006 Coll.): code -> (section, label).

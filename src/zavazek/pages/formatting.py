@@ -15,14 +15,14 @@ import nh3
 from markupsafe import Markup, escape
 
 from zavazek import i18n
-from zavazek.model.codes import N_
+from zavazek.model.codes import NP_
 from zavazek.model.types import Text, YEAR_END
 
 _TARGET_PHRASES = {
-    "year": (N_("{count} time a year"), N_("{count} times a year")),
-    "quarter": (N_("{count} time a quarter"), N_("{count} times a quarter")),
-    "month": (N_("{count} time a month"), N_("{count} times a month")),
-    "week": (N_("{count} time a week"), N_("{count} times a week")),
+    "year": NP_("{count} time a year", "{count} times a year"),
+    "quarter": NP_("{count} time a quarter", "{count} times a quarter"),
+    "month": NP_("{count} time a month", "{count} times a month"),
+    "week": NP_("{count} time a week", "{count} times a week"),
 }
 
 _ALLOWED_TAGS = {"a", "em", "strong", "p", "ul", "ol", "li", "br", "code"}

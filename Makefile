@@ -1,0 +1,51 @@
+# závazek: two commands.
+#   make site   installs what is needed and builds the example site into site/
+#   make test   installs what is needed and runs every test
+# Both work on a fresh Debian/Ubuntu machine; Debian packages are installed
+# with apt-get when missing (as root, or through sudo).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+# Debian packages: fonts with Czech, Cyrillic and Vietnamese glyphs and Pango
+# (PDF posters); Chromium and Poppler for the tests.
+SITE_PACKAGES := python3-venv fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := chromium poppler-utils
+
+.PHONY: site test serve validate check-data bench clean system-site system-test
+
+site: $(BIN)/.site-ready system-site
+	$(BIN)/zavazek build .
+	$(BIN)/zavazek build examples/icp
+
+test: $(BIN)/.test-ready system-site system-test
+	$(BIN)/python -m pytest
+
+serve: $(BIN)/.site-ready
+	$(BIN)/zavazek serve .
+
+validate: $(BIN)/.site-ready
+	$(BIN)/zavazek validate .
+
+bench: $(BIN)/.test-ready system-site
+	$(BIN)/python bench/benchmark.py
+
+$(BIN)/.site-ready: requirements.txt pyproject.toml | system-site
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(BIN)/.test-ready: $(BIN)/.site-ready requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+system-site:
+	@./tools/apt-ensure $(SITE_PACKAGES)
+
+system-test:
+	@./tools/apt-ensure $(TEST_PACKAGES)
+
+clean:
+	rm -rf site examples/*/site .zavazek examples/*/.zavazek

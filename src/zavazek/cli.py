@@ -1,0 +1,110 @@
+"""The ``zavazek`` command: validate, build and preview a provider's site.
+
+Exit codes: 0 success; 1 the data has errors (nothing was published);
+2 wrong usage; 3 the site engine failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from zavazek.problems import DataError
+
+FOLDER = click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
+
+
+def _today_option(f):
+    def set_today(ctx, param, value):
+        if value is not None:
+            os.environ["ZAVAZEK_TODAY"] = value.date().isoformat()
+        return value
+
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        callback=set_today,
+        expose_value=False,
+        help="Check the data as on this date (YYYY-MM-DD) instead of today.",
+    )(f)
+
+
+def _fail(exc: DataError, folder: Path) -> None:
+    click.echo(exc.format(folder.resolve()), err=True)
+    sys.exit(1)
+
+
+@click.group()
+@click.version_option(package_name="zavazek")
+def main():
+    """Publish a social-service provider's public commitment as a website."""
+
+
+@main.command()
+@FOLDER
+@_today_option
+def validate(folder: Path):
+    """Check the data files and report every problem (nothing is built)."""
+    from zavazek.loader import load_data
+    from zavazek.project import open_project, today
+
+    try:
+        project = open_project(folder)
+        data = load_data(project.data_dir, list(project.languages), today())
+    except DataError as exc:
+        _fail(exc, folder)
+    for warning in data.warnings:
+        click.echo(warning.format(project.root), err=True)
+    click.echo(f"OK: {project.data_dir} ({len(data.warnings)} warning(s) / varování)")
+
+
+@main.command()
+@FOLDER
+@_today_option
+def build(folder: Path):
+    """Build the site into FOLDER/site; on any error the old site stays as it was."""
+    from zavazek import engine, site
+
+    try:
+        prepared = site.prepare(folder.resolve())
+        for warning in prepared.data.warnings:
+            click.echo(warning.format(prepared.project.root), err=True)
+        seconds = engine.build_site(folder)
+    except DataError as exc:
+        _fail(exc, folder)
+    except engine.BuildFailed as exc:
+        click.echo(f"chyba sestavení / build error: {exc}", err=True)
+        sys.exit(3)
+    click.echo(f"OK: {prepared.project.site_dir} ({seconds:.1f} s)")
+
+
+@main.command()
+@FOLDER
+@click.option("--port", default=8000, show_default=True)
+@_today_option
+def serve(folder: Path, port: int):
+    """Preview the site at http://127.0.0.1:PORT/, rebuilding when a data file changes."""
+    from zavazek import engine
+
+    try:
+        engine.serve_site(folder, port=port)
+    except DataError as exc:
+        _fail(exc, folder)
+
+
+@main.command()
+@FOLDER
+def schemas(folder: Path):
+    """Write the JSON Schemas of the data files into FOLDER/schemas (for editors)."""
+    from zavazek.schema import write_schemas
+
+    for path in write_schemas(folder / "schemas"):
+        click.echo(path)
+
+
+if __name__ == "__main__":
+    main()

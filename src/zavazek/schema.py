@@ -1,0 +1,34 @@
+"""JSON Schemas of the data files, generated from the model the loader uses.
+
+Editors (VS Code's YAML extension and others) read them through the
+``# yaml-language-server: $schema=…`` line at the top of each data file, to
+complete keys and underline mistakes while staff type.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from zavazek.model import DATA_FILES
+
+
+def schemas() -> dict[str, dict]:
+    """{file name: JSON Schema} for every data file."""
+    out = {}
+    for name, (filename, model) in DATA_FILES.items():
+        schema = model.model_json_schema(by_alias=True)
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = filename
+        out[f"{name}.schema.json"] = schema
+    return out
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in schemas().items():
+        path = directory / name
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

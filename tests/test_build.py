@@ -1,0 +1,203 @@
+"""The built site, read as files: every page in every language, links, languages, safety."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from site_fixtures import ROOT, example_site, icp_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
+from zavazek.pages import PAGES, page_url
+from zavazek.project import open_project
+from zavazek.yamlsource import load_document
+
+PROJECT = open_project(ROOT)
+LANGS = PROJECT.languages
+COMMITMENT = load_document(ROOT / "data" / "commitment.yaml").value
+GOALS = load_document(ROOT / "data" / "goals.yaml").value
+
+
+def page_file(site: Path, slug: str, lang: str) -> Path:
+    return site / page_url(slug, lang, "cs") / "index.html"
+
+
+def read(site: Path, slug: str, lang: str) -> str:
+    return page_file(site, slug, lang).read_text(encoding="utf-8")
+
+
+def text_of(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.slug)
+def test_every_page_exists_in_every_language_with_the_right_html_lang(example_site, spec, lang):
+    page = read(example_site, spec.slug, lang)
+    assert re.search(rf'<html lang="{lang}"', page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_commitment_page_shows_the_data_in_the_pages_language(example_site, lang):
+    text = " ".join(text_of(read(example_site, "zavazek", lang)).split())
+    expected = [m[lang] for m in COMMITMENT["mission"]]
+    expected += [g["text"][lang] for g in COMMITMENT["target_groups"]]
+    expected += [g["text"][lang] for g in COMMITMENT["refusal"]["grounds"]]
+    expected += [p["name"][lang] for p in COMMITMENT["principles"] if lang in p["name"]]
+    expected += [COMMITMENT["refusal"]["basic_counselling"][lang], COMMITMENT["complaints"]["ombudsman"][lang]]
+    missing = [e for e in expected if " ".join(e.split()) not in text]
+    assert not missing
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_goals_page_shows_every_goal_and_each_centres_operational_goals(example_site, lang):
+    text = " ".join(text_of(read(example_site, "cile", lang)).split())
+    goals = GOALS["strategic"]["goals"] + GOALS["long_term"]["goals"]
+    goals += [g for plan in GOALS["operational"]["plans"] for g in plan["goals"]]
+    missing = [g["id"] for g in goals if " ".join(g["text"][lang].split()) not in text]
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    "lang, phrase",
+    [("cs", "4krát ročně"), ("en", "4 times a year"), ("ru", "4 раза в год"), ("ru", "10 раз в год")],
+)
+def test_measurable_targets_are_written_with_the_languages_plural(example_site, lang, phrase):
+    assert phrase in text_of(read(example_site, "cile", lang))
+
+
+def test_dates_follow_the_pages_language(example_site):
+    assert "31. prosince 2022" in text_of(read(example_site, "cile", "cs"))
+    assert "December 31, 2022" in text_of(read(example_site, "cile", "en"))
+    assert "31 декабря 2022" in text_of(read(example_site, "cile", "ru"))
+
+
+def test_a_text_missing_in_russian_is_shown_in_czech_marked_as_czech_and_untranslated(example_site):
+    page = read(example_site, "zavazek", "ru")
+    freedom = next(p for p in COMMITMENT["principles"] if p["id"] == "svoboda")
+    assert f'<span lang="cs" class="zv-fallback">{freedom["name"]["cs"]}</span>' in page
+    note = re.search(r'class="zv-untranslated">\(([^)]*)\)', page).group(1)
+    assert note and note != "not yet translated"  # written in Russian, not English
+    assert 'lang="cs"' not in read(example_site, "zavazek", "en").split("<article")[1].split("</article>")[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.slug)
+def test_language_switcher_leads_to_the_same_page_in_each_language(example_site, spec, lang):
+    page = read(example_site, spec.slug, lang)
+    path = page_url(spec.slug, lang, "cs")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]{2})" class="md-select__link"', page))
+    by_lang = {v: k for k, v in links.items()}
+    assert set(by_lang) == set(LANGS)
+    for other, href in by_lang.items():
+        target = urlparse(urljoin(f"http://site/{path}", href)).path.lstrip("/")
+        assert target == page_url(spec.slug, other, "cs")
+        assert (example_site / target / "index.html").exists()
+
+
+def test_switcher_names_each_language_in_its_own_script(example_site):
+    page = read(example_site, "index", "en")
+    for name in ("Čeština", "English", "Русский", "Tiếng Việt"):
+        assert name in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_announce_their_translations_and_a_default(example_site, lang):
+    page = read(example_site, "zavazek", lang)
+    hreflangs = set(re.findall(r'<link rel="alternate"[^>]*hreflang="([a-z-]+)"', page))
+    assert hreflangs == set(LANGS) | {"x-default"}
+    assert '<link rel="alternate" hreflang="x-default" href="https://cpic.example.org/zavazek/">' in page
+
+
+def test_sitemap_lists_every_page_with_its_alternates(example_site):
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    for spec in PAGES:
+        for lang in LANGS:
+            assert f"https://cpic.example.org/{page_url(spec.slug, lang, 'cs')}" in sitemap
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_not_found_page_exists_in_each_language(example_site, lang):
+    path = example_site / ("404.html" if lang == "cs" else f"{lang}/404.html")
+    page = path.read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in page
+    assert "404" in page
+
+
+def test_footer_links_to_accessibility_statement_and_privacy_notice_on_every_page(example_site):
+    for lang in LANGS:
+        for spec in PAGES:
+            page = read(example_site, spec.slug, lang)
+            footer = page.split('class="zv-footer-links"')[1].split("</nav>")[0]
+            for slug in ("pristupnost", "soukromi"):
+                assert f'{page_url(slug, lang, "cs")}"' in footer
+
+
+def test_accessibility_statement_has_the_seven_parts(example_site):
+    page = read(example_site, "pristupnost", "cs")
+    for anchor in ("commitment", "scope", "status", "non-accessible", "preparation", "feedback", "enforcement"):
+        assert f'id="{anchor}"' in page
+
+
+def test_html_typed_into_the_data_is_shown_as_text_not_run(site_folder):
+    data = site_folder / "data" / "commitment.yaml"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace(
+        "cs: Za službu nic neplatíte.",
+        'cs: "Za službu <script>alert(1)</script> nic neplatíte. [klik](javascript:alert(2)) <b>tučně</b>"',
+    )
+    data.write_text(text, encoding="utf-8")
+    result = run_zavazek("build", str(site_folder))
+    assert result.returncode == 0, result.stderr
+    page = read(site_folder / "site", "zavazek", "cs")
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "javascript:" not in page
+    assert "<b>tučně</b>" not in page
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_a_failed_build_leaves_the_published_site_exactly_as_it_was(site_folder):
+    assert run_zavazek("build", str(site_folder)).returncode == 0
+    before = _tree_digest(site_folder / "site")
+    goals = site_folder / "data" / "goals.yaml"
+    broken = goals.read_text(encoding="utf-8").replace("centre: plzen", "centre: plzn")
+    goals.write_text(broken, encoding="utf-8")
+    result = run_zavazek("build", str(site_folder))
+    assert result.returncode == 1
+    line = broken.splitlines().index("    - centre: plzn") + 1
+    assert f"data/goals.yaml:{line}:" in result.stderr
+    assert "plzen" in result.stderr  # the suggestion
+    assert _tree_digest(site_folder / "site") == before
+
+
+def test_plain_mkdocs_build_works_in_the_folder(site_folder):
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
+        cwd=site_folder, capture_output=True, text=True,
+        env={**os.environ, "ZAVAZEK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (site_folder / "site" / "ru" / "zavazek" / "index.html").exists()
+
+
+def test_the_second_provider_builds_with_the_same_command(icp_site):
+    page = read(icp_site, "zavazek", "cs")
+    assert "Integrační centrum Praha" in text_of(page)
+    assert (icp_site / "en" / "zavazek" / "index.html").exists()
+    assert not (icp_site / "ru").exists()

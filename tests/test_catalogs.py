@@ -1,0 +1,74 @@
+"""Every interface string is translated, with the same placeholders, in every catalog."""
+
+import re
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from zavazek import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG_LANGUAGES = ["cs", "ru", "vi"]
+
+
+def _catalog(lang):
+    with (i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "zavazek.po").open("rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+def _fields(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("lang", CATALOG_LANGUAGES)
+def test_every_message_is_translated_with_the_same_placeholders(lang):
+    problems = []
+    for message in _catalog(lang):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = set().union(*(_fields(i) for i in ids))
+        for s in strings:
+            if not s:
+                problems.append(f"untranslated: {ids[0]!r}")
+            elif _fields(s) - expected:
+                problems.append(f"unknown placeholder in {s!r} for {ids[0]!r}")
+            elif len(ids) == 1 and _fields(s) != expected:
+                problems.append(f"placeholder lost in {s!r} for {ids[0]!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_catalogs_contain_every_string_the_code_uses():
+    """tools/update_catalogs.py was run after the last change to an interface string."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import update_catalogs
+
+    used = {m.id for m in update_catalogs.template_catalog() if m.id}
+    for lang in CATALOG_LANGUAGES:
+        known = {m.id for m in _catalog(lang) if m.id}
+        assert used <= known, f"{lang}: missing {sorted(map(str, used - known))[:5]}"
+
+
+@pytest.mark.parametrize(
+    "lang, count, expected",
+    [
+        ("cs", 1, "1krát ročně"),
+        ("cs", 4, "4krát ročně"),
+        ("cs", 10, "10krát ročně"),
+        ("ru", 1, "1 раз в год"),
+        ("ru", 4, "4 раза в год"),
+        ("ru", 10, "10 раз в год"),
+        ("en", 1, "1 time a year"),
+        ("en", 4, "4 times a year"),
+    ],
+)
+def test_targets_use_each_languages_plural_forms(lang, count, expected):
+    from zavazek.model.goals import Target
+    from zavazek.pages.formatting import Formatter
+
+    assert Formatter(lang, "cs").target(Target(count=count, per="year")) == expected
