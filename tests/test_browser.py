@@ -1,0 +1,112 @@
+"""The built site in a real headless Chromium: privacy, accessibility, small screens, no JavaScript, print."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlparse
+
+import pytest
+
+from browser import chromium_path, launch_chromium, serve_directory
+from site_fixtures import example_site, icp_site  # noqa: F401 (fixtures)
+from zavazek.pages import PAGES, page_url
+from test_build import COMMITMENT, LANGS
+
+pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed (make test installs it)")
+
+#: The site's own public address counts as its origin: Material's JavaScript
+#: reads the sitemap from there, which is the same server once published.
+OWN_HOSTS = {"127.0.0.1", "cpic.example.org"}
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+URLS = [page_url(spec.slug, lang, "cs") for lang in LANGS for spec in PAGES]
+URLS += ["404.html"] + [f"{lang}/404.html" for lang in LANGS if lang != "cs"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def served(example_site):
+    with serve_directory(example_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def page_reports(browser, served):
+    """Open every page once at phone width; record other-origin requests, axe results, overflow."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    reports = {}
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    for url in URLS:
+        page = context.new_page()
+        foreign = []
+        page.on("request", lambda r: foreign.append(r.url) if urlparse(r.url).hostname not in OWN_HOSTS else None)
+        page.goto(served + url, wait_until="networkidle")
+        result = axe.run(page, options=AXE_RULES)
+        reports[url] = {
+            "foreign": foreign,
+            "violations": [
+                f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]
+            ],
+            "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
+        }
+        page.close()
+    context.close()
+    return reports
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_page_makes_no_request_to_any_other_origin(page_reports, url):
+    assert page_reports[url]["foreign"] == []
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_page_has_no_accessibility_violation(page_reports, url):
+    assert page_reports[url]["violations"] == []
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_page_does_not_scroll_sideways_on_a_360px_phone(page_reports, url):
+    assert page_reports[url]["scroll_width"] <= 360
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_commitment_is_readable_without_javascript(browser, served, lang):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(served + page_url("zavazek", lang, "cs"))
+    visible = page.inner_text("main")
+    context.close()
+    assert COMMITMENT["refusal"]["basic_counselling"][lang] in " ".join(visible.split())
+
+
+def test_language_switcher_works_with_the_keyboard(browser, served):
+    page = browser.new_page()
+    page.goto(served + "zavazek/")
+    link = page.locator('a.md-select__link[hreflang="vi"]')
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/vi/zavazek/")
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    page.close()
+
+
+def test_commitment_prints_on_a4_without_navigation(browser, served):
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    page.goto(served + "zavazek/")
+    pdf = page.pdf(format="A4", print_background=True)
+    page.close()
+    reader = PdfReader(io.BytesIO(pdf))
+    width, height = (float(x) for x in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Odborné sociální poradenství" in text or COMMITMENT["mission"][0]["cs"][:40] in text
+    assert COMMITMENT["complaints"]["ombudsman"]["cs"][:30] in text
+    assert "Přeskočit na obsah" not in text  # the header and skip link are not printed
