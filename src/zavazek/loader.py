@@ -43,7 +43,9 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     models: dict[str, BaseModel] = {}
-    for name, (filename, model) in DATA_FILES.items():
+    for name, (filename, model, required) in DATA_FILES.items():
+        if not required and not (data_dir / filename).exists():
+            continue
         try:
             doc = load_document(data_dir / filename)
         except DataError as exc:
@@ -54,7 +56,7 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
             models[name] = model.model_validate(doc.value if doc.value is not None else {})
         except pydantic.ValidationError as exc:
             problems.extend(_problems_from(exc, doc, model))
-    if len(models) == len(DATA_FILES):
+    if all(name in models for name, f in DATA_FILES.items() if f.required):
         problems.extend(_check_references(models, documents))
     if any(p.is_error for p in problems):
         raise DataError(problems)
@@ -227,7 +229,7 @@ def _unique_ids(items, where: tuple, doc: Document) -> list[Problem]:
 
 def _warnings(data: ProviderData, languages: list[str], today: dt.date) -> list[Problem]:
     out = []
-    for name in DATA_FILES:
+    for name in data.documents:
         doc = data.documents[name]
         for path, text in iter_texts(getattr(data, name)):
             missing = [lang for lang in languages if text.get(lang) is None]

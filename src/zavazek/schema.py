@@ -16,7 +16,7 @@ from zavazek.model import DATA_FILES
 def schemas() -> dict[str, dict]:
     """{file name: JSON Schema} for every data file."""
     out = {}
-    for name, (filename, model) in DATA_FILES.items():
+    for name, (filename, model, _required) in DATA_FILES.items():
         schema = model.model_json_schema(by_alias=True)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = filename

@@ -35,7 +35,7 @@ _cache: dict[Path, Prepared] = {}
 
 def _signature(project: Project, day: dt.date) -> tuple:
     files = [project.root / "mkdocs.yml"]
-    files += [project.data_dir / name for name, _ in DATA_FILES.values()]
+    files += [project.data_dir / f.filename for f in DATA_FILES.values()]
     if project.docs_dir.is_dir():
         files += sorted(p for p in project.docs_dir.rglob("*") if p.is_file())
     return (day,) + tuple((str(f), f.stat().st_mtime_ns if f.exists() else None) for f in files)
@@ -51,8 +51,10 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         cached.fresh = False
         return cached
     data = load_data(project.data_dir, list(project.languages), day)
-    pages = render_site_pages(data, project, day)
-    staging = write_staging(pages, project)
+    files = render_site_pages(data, project, day)
+    for produce in _outputs():
+        files.update(produce(data, project, day))
+    staging = write_staging(files, project)
     prepared = Prepared(
         project=project,
         data=data,
@@ -64,6 +66,11 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     )
     _cache[project.root] = prepared
     return prepared
+
+
+def _outputs():
+    """Producers of files published beside the pages: each returns {path in the site: text or bytes}."""
+    return []
 
 
 def _template_context(project: Project) -> dict:

@@ -4,11 +4,20 @@ from zavazek.model.commitment import Commitment
 from zavazek.model.goals import Goals
 from zavazek.model.website import Website
 
+from typing import NamedTuple
+
+
+class DataFile(NamedTuple):
+    filename: str
+    model: type
+    required: bool = True
+
+
 #: Data files of a provider's site and the model each one is read into.
 DATA_FILES = {
-    "commitment": ("commitment.yaml", Commitment),
-    "goals": ("goals.yaml", Goals),
-    "website": ("website.yaml", Website),
+    "commitment": DataFile("commitment.yaml", Commitment),
+    "goals": DataFile("goals.yaml", Goals),
+    "website": DataFile("website.yaml", Website),
 }
 
-__all__ = ["Commitment", "Goals", "Website", "DATA_FILES"]
+__all__ = ["Commitment", "DataFile", "Goals", "Website", "DATA_FILES"]

@@ -111,7 +111,7 @@ def render_site_pages(data: ProviderData, project: Project, today: dt.date) -> d
     return pages
 
 
-def write_staging(pages: dict[str, str], project: Project) -> Path:
+def write_staging(files: dict[str, str | bytes], project: Project) -> Path:
     """Write the docs folder the site engine reads: hand-written ``docs/`` plus generated pages.
 
     Files are only rewritten when their content changes, so a watching
@@ -120,8 +120,8 @@ def write_staging(pages: dict[str, str], project: Project) -> Path:
     staging = project.staging_dir
     staging.mkdir(parents=True, exist_ok=True)
     wanted: dict[Path, bytes] = {}
-    for name, text in pages.items():
-        wanted[staging / name] = text.encode("utf-8")
+    for name, content in files.items():
+        wanted[staging / name] = content.encode("utf-8") if isinstance(content, str) else content
     if project.docs_dir.is_dir():
         for src in project.docs_dir.rglob("*"):
             if src.is_file():
