@@ -39,7 +39,9 @@ def build_site(root: Path, quiet: bool = True) -> float:
     if quiet:
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(work))
+        config = load_config(
+            config_file=str(root / "mkdocs.yml"), site_dir=str(work), docs_dir=str(prepared.staging_dir)
+        )
         build(config)
     except DataError:
         shutil.rmtree(work, ignore_errors=True)

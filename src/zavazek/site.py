@@ -59,13 +59,24 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         project=project,
         data=data,
         staging_dir=staging,
-        nav=[page_filename(p.slug, project.default_language, project.default_language) for p in PAGES if p.in_nav],
+        nav=_nav(project),
         template_context=_template_context(project),
         today=day,
         signature=signature,
     )
     _cache[project.root] = prepared
     return prepared
+
+
+def _nav(project: Project) -> list[str]:
+    """Generated pages first, then the provider's hand-written top-level pages."""
+    default = project.default_language
+    nav = [page_filename(p.slug, default, default) for p in PAGES if p.in_nav]
+    if project.docs_dir.is_dir():
+        for path in sorted(project.docs_dir.glob("*.md")):
+            if "." not in path.stem and path.name not in nav:
+                nav.append(path.name)
+    return nav
 
 
 def _outputs():
