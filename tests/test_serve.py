@@ -1,0 +1,66 @@
+"""The preview server staff use rebuilds the site when they save a data file."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from site_fixtures import site_folder  # noqa: F401 (fixture)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if text in _get(url):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def test_preview_shows_a_changed_goal_after_saving_the_file(site_folder):
+    port = _free_port()
+    env = {**os.environ, "ZAVAZEK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "zavazek.cli", "serve", str(site_folder), "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        goals_url = f"http://127.0.0.1:{port}/en/cile/"
+        assert _wait_for(goals_url, "Open an evening Czech course"), "the preview did not start"
+        goals = site_folder / "data" / "goals.yaml"
+        goals.write_text(
+            goals.read_text(encoding="utf-8").replace(
+                "Open an evening Czech course", "Open a weekend Czech course"
+            ),
+            encoding="utf-8",
+        )
+        assert _wait_for(goals_url, "Open a weekend Czech course"), "the preview did not rebuild"
+
+        # A mistake while editing: the preview reports it, keeps running, and recovers once fixed.
+        good = goals.read_text(encoding="utf-8")
+        goals.write_text(good.replace("centre: plzen", "centre: plzn"), encoding="utf-8")
+        time.sleep(4)
+        assert server.poll() is None
+        goals.write_text(good.replace("weekend Czech course", "Sunday Czech course"), encoding="utf-8")
+        assert _wait_for(goals_url, "Open a Sunday Czech course"), "the preview did not recover"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
