@@ -89,7 +89,7 @@ def test_a_text_missing_in_russian_is_shown_in_czech_marked_as_czech_and_untrans
 def test_language_switcher_leads_to_the_same_page_in_each_language(example_site, spec, lang):
     page = read(example_site, spec.slug, lang)
     path = page_url(spec.slug, lang, "cs")
-    links = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]{2})" class="md-select__link"', page))
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]{2})" lang="[a-z]{2}" class="md-select__link"', page))
     by_lang = {v: k for k, v in links.items()}
     assert set(by_lang) == set(LANGS)
     for other, href in by_lang.items():

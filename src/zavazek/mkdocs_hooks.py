@@ -61,9 +61,9 @@ def on_env(env, config, files):
     return env
 
 
-_not_found = site.NotFoundPages()
+_passes = site.LanguagePasses()
 
 
 def on_post_build(config):
     root = Path(config.config_file_path).parent
-    _not_found.after_language(site.prepare(root).project, _current_language(config), Path(config.site_dir))
+    _passes.after_language(site.prepare(root).project, _current_language(config), Path(config.site_dir))

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zavazek import i18n
+from zavazek import i18n, search
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
 from zavazek.pages import PAGES, page_filename, page_url, render_site_pages, write_staging
@@ -93,12 +93,14 @@ def _template_context(project: Project) -> dict:
         footer[lang] = [
             {"title": gettext(spec.title), "url": page_url(spec.slug, lang, default)}
             for spec in PAGES
-            if not spec.in_nav
+            if spec.footer
         ]
     return {
         "default_language": default,
         "languages": {lang: i18n.language_name(lang) for lang in project.languages},
         "footer": footer,
+        "search": {lang: page_url("hledat", lang, default) for lang in project.languages},
+        "search_label": {lang: i18n.gettext_for(lang)("Search") for lang in project.languages},
         "site_url": project.site_url,
     }
 
@@ -110,26 +112,31 @@ def install_gettext(env, lang: str) -> None:
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)
 
 
-class NotFoundPages:
-    """One 404 page per language.
+class LanguagePasses:
+    """Work after each language's build pass, and once after the last one.
 
     The engine renders a single ``404.html`` per language pass into the same
-    place, so the last language built would win. After each pass the page
-    is kept; a non-default language gets ``<lang>/404.html``, and when all
-    languages are done the default language's page is put back at the root.
+    place, so the last language built would win: after each pass the page is
+    kept, a non-default language gets ``<lang>/404.html``, and when every
+    language is done the default language's page is put back at the root and
+    the search index is built over the whole site.
     """
 
     def __init__(self):
-        self._pages: dict[str, bytes] = {}
+        self._not_found: dict[str, bytes] = {}
+        self._done: set[str] = set()
 
     def after_language(self, project: Project, lang: str, site_dir: Path) -> None:
         page = site_dir / "404.html"
-        if not page.exists():
-            return
-        self._pages[lang] = page.read_bytes()
-        if lang != project.default_language:
-            (site_dir / lang).mkdir(parents=True, exist_ok=True)
-            (site_dir / lang / "404.html").write_bytes(self._pages[lang])
-        if set(self._pages) >= set(project.languages):
-            page.write_bytes(self._pages[project.default_language])
-            self._pages.clear()
+        if page.exists():
+            self._not_found[lang] = page.read_bytes()
+            if lang != project.default_language:
+                (site_dir / lang).mkdir(parents=True, exist_ok=True)
+                (site_dir / lang / "404.html").write_bytes(self._not_found[lang])
+        self._done.add(lang)
+        if self._done >= set(project.languages):
+            if project.default_language in self._not_found:
+                page.write_bytes(self._not_found[project.default_language])
+            search.index_site(site_dir)
+            self._not_found.clear()
+            self._done.clear()

@@ -31,6 +31,11 @@ class PageSpec:
     template: str
     title: str  # msgid
     in_nav: bool = True
+    in_footer: bool | None = None  # default: pages left out of the navigation are linked from the footer
+
+    @property
+    def footer(self) -> bool:
+        return (not self.in_nav) if self.in_footer is None else self.in_footer
 
 
 #: The generated pages, in navigation order. A provider can replace one by
@@ -42,6 +47,7 @@ PAGES = [
     PageSpec("strediska", "centres.md.j2", N_("Centres and contacts")),
     PageSpec("pristupnost", "accessibility.md.j2", N_("Accessibility statement"), in_nav=False),
     PageSpec("soukromi", "privacy.md.j2", N_("Privacy"), in_nav=False),
+    PageSpec("hledat", "search.md.j2", N_("Search"), in_nav=False, in_footer=False),
 ]
 
 _env = jinja2.Environment(
@@ -89,6 +95,10 @@ def render_page(spec: PageSpec, data: ProviderData, project: Project, lang: str,
         year=today.year,
         codes=codes,
         url=lambda slug, anchor="": _relative(spec.slug, slug) + (f"#{anchor}" if anchor else ""),
+        root="" if spec.slug == "index" and lang == project.default_language else "../" * (
+            (spec.slug != "index") + (lang != project.default_language)
+        ),
+        pages=PAGES,
         effective_deadline=effective_deadline,
         language_name=i18n.language_name,
     )

@@ -1,0 +1,61 @@
+// Search on the search page with Pagefind, in the page's own language.
+// The index is fetched in small pieces only when someone types.
+const box = document.querySelector(".zv-search");
+if (box) {
+  const form = box.querySelector(".zv-search__form");
+  const input = box.querySelector("#zv-q");
+  const status = box.querySelector(".zv-search__status");
+  const list = box.querySelector(".zv-search__results");
+  box.querySelector(".zv-search__nojs").hidden = true;
+  form.hidden = false;
+  const bundle = new URL(box.dataset.bundle, location.href);
+  let pagefind = null;
+  let latest = 0;
+
+  async function engine() {
+    if (!pagefind) {
+      pagefind = await import(new URL("pagefind.js", bundle).href);
+      await pagefind.options({ baseUrl: new URL("..", bundle).pathname });
+      pagefind.init();
+    }
+    return pagefind;
+  }
+
+  function render(results) {
+    list.replaceChildren();
+    for (const r of results) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = r.url;
+      link.textContent = r.meta.title || r.url;
+      const excerpt = document.createElement("p");
+      // Pagefind's excerpt is page text it escaped itself, with <mark> around matches.
+      excerpt.innerHTML = r.excerpt;
+      item.append(link, excerpt);
+      list.append(item);
+    }
+  }
+
+  async function run() {
+    const query = input.value.trim();
+    const ticket = ++latest;
+    const url = new URL(location.href);
+    url.searchParams.set("q", query);
+    history.replaceState(null, "", url);
+    if (!query) { list.replaceChildren(); status.textContent = ""; return; }
+    const pf = await engine();
+    const search = await pf.debouncedSearch(query, {}, 200);
+    if (search === null || ticket !== latest) return;
+    const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+    if (ticket !== latest) return;
+    render(results);
+    status.textContent = results.length
+      ? box.dataset.found.replace("{count}", String(search.results.length))
+      : box.dataset.none;
+  }
+
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  input.addEventListener("input", run);
+  const initial = new URL(location.href).searchParams.get("q");
+  if (initial) { input.value = initial; run(); }
+}

@@ -1,0 +1,101 @@
+"""Search in a real browser: each language's own index, typed without diacritics, loaded in small pieces."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from browser import chromium_path, launch_chromium, serve_directory
+from site_fixtures import example_site  # noqa: F401 (fixture)
+from test_browser import OWN_HOSTS
+from zavazek.pages import page_url
+
+pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
+
+#: A one-word search must download less than this (index chunks, WebAssembly, scripts).
+SEARCH_BUDGET_BYTES = 300_000
+
+
+@pytest.fixture(scope="module")
+def search(example_site):
+    with serve_directory(example_site) as base, launch_chromium() as browser:
+
+        def run(lang: str, query: str, javascript: bool = True) -> dict:
+            context = browser.new_context(java_script_enabled=javascript)
+            page = context.new_page()
+            downloaded, foreign = [], []
+            page.on("response", lambda r: downloaded.append(len(r.body())) if "/pagefind/" in r.url else None)
+            page.on("request", lambda r: foreign.append(r.url) if urlparse(r.url).hostname not in OWN_HOSTS else None)
+            page.goto(f"{base}{page_url('hledat', lang, 'cs')}?q={query}")
+            if javascript:
+                page.wait_for_function("document.querySelector('.zv-search__status').textContent !== ''")
+            results = page.eval_on_selector_all(
+                ".zv-search__results li",
+                "items => items.map(li => ({url: li.querySelector('a').getAttribute('href'),"
+                " title: li.querySelector('a').textContent, excerpt: li.querySelector('p').innerHTML}))",
+            )
+            report = {
+                "results": results,
+                "bytes": sum(downloaded),
+                "foreign": foreign,
+                "form_visible": page.is_visible(".zv-search__form"),
+                "browse_links": page.eval_on_selector_all(".zv-search__browse a", "a => a.length"),
+                "page": page,
+            }
+            yield_page = report.pop("page")
+            if javascript:
+                from axe_playwright_python.sync_playwright import Axe
+
+                report["violations"] = [
+                    v["id"] for v in Axe().run(yield_page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).response["violations"]
+                ]
+            context.close()
+            return report
+
+        yield run
+
+
+@pytest.mark.parametrize(
+    "lang, typed, found_on, marked",
+    [
+        ("cs", "poradenstvi", "zavazek/", "poradenství"),
+        ("cs", "stiznost", "zavazek/", "Stížnost"),
+        ("cs", "zadate", "zavazek/", "žádáte"),
+        ("vi", "tu van", "vi/zavazek/", "tư vấn"),
+        ("vi", "mien phi", "vi/", "Miễn phí"),
+        ("ru", "осведомленность", "ru/cile/", "осведомлённость"),
+        ("en", "complain", "en/zavazek/", "complain"),
+    ],
+)
+def test_words_typed_without_diacritics_find_the_page_with_a_marked_snippet(search, lang, typed, found_on, marked):
+    report = search(lang, typed)
+    urls = [urlparse(r["url"]).path.lstrip("/") for r in report["results"]]
+    assert found_on in urls
+    hit = report["results"][urls.index(found_on)]
+    assert hit["title"].strip()
+    assert "<mark>" in hit["excerpt"]
+    assert marked.lower() in hit["excerpt"].replace("<mark>", "").replace("</mark>", "").lower()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "vi"])
+def test_results_come_only_from_the_pages_language(search, lang):
+    report = search(lang, "brno")
+    assert report["results"]
+    assert all(urlparse(r["url"]).path.startswith(f"/{lang}/") for r in report["results"])
+
+
+def test_a_one_word_search_downloads_a_bounded_amount_from_this_server_only(search):
+    report = search("cs", "cile")
+    assert 0 < report["bytes"] < SEARCH_BUDGET_BYTES
+    assert report["foreign"] == []
+
+
+def test_search_page_with_results_has_no_accessibility_violation(search):
+    assert search("ru", "центр")["violations"] == []
+
+
+def test_without_javascript_the_search_box_gives_way_to_links_to_browse(search):
+    report = search("cs", "", javascript=False)
+    assert not report["form_visible"]
+    assert report["browse_links"] >= 4
