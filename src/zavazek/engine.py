@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from zavazek import site
-from zavazek.problems import DataError, Message, Problem
+from zavazek.problems import DataError
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -76,7 +76,3 @@ def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
         dev_addr=f"{host}:{port}",
         watch=[str(root / "data"), str(root / "docs")] if (root / "docs").is_dir() else [str(root / "data")],
     )
-
-
-def engine_problem(root: Path, message: str) -> DataError:
-    return DataError([Problem(root / "mkdocs.yml", None, None, "", Message("{detail}", {"detail": message}))])

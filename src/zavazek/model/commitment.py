@@ -26,11 +26,6 @@ class Provider(Strict):
     phone: Phone | None = None
 
 
-class Fee(Strict):
-    free: bool = True
-    note: Text | None = None
-
-
 class Service(Strict):
     """The registered social service."""
 
