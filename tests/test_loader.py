@@ -1,0 +1,202 @@
+"""Staff make mistakes in YAML: each one ends in a message naming the file, line, field and fix.
+
+Each test copies the example data, changes one thing the way a person
+editing the file might, and loads it with the same loader the build uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from zavazek.loader import load_data
+from zavazek.problems import DataError, Severity
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ["cs", "en", "ru", "vi"]
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def edit(data_dir: Path, filename: str, old: str, new: str) -> int:
+    """Replace ``old`` (once) in a data file; return the 1-based line where ``new`` starts."""
+    path = data_dir / filename
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {filename}"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text[: text.index(new)].count("\n") + 1
+
+
+def errors(data_dir: Path) -> list:
+    with pytest.raises(DataError) as caught:
+        load_data(data_dir, LANGS, TODAY)
+    return caught.value.errors
+
+
+def only_error(data_dir: Path):
+    found = errors(data_dir)
+    assert len(found) == 1, [p.format() for p in found]
+    return found[0]
+
+
+def test_the_example_data_loads_without_errors(data_dir):
+    data = load_data(data_dir, LANGS, TODAY)
+    assert data.commitment.centres[0].id == "brno"
+
+
+def test_broken_yaml_syntax_names_the_line(data_dir):
+    line = edit(data_dir, "commitment.yaml", "  short_name: SUZ", '  short_name: "SUZ')
+    problem = only_error(data_dir)
+    assert problem.file.name == "commitment.yaml"
+    assert problem.line is not None and problem.line >= line
+    assert "YAML" in problem.message.render("en")
+
+
+def test_a_key_written_twice_is_an_error_naming_both_lines(data_dir):
+    first = edit(data_dir, "commitment.yaml", "  short_name: SUZ\n", "  short_name: SUZ\n  short_name: CPIC\n")
+    problem = only_error(data_dir)
+    assert (problem.file.name, problem.line, problem.path) == ("commitment.yaml", first + 1, "provider.short_name")
+    assert problem.message.params == {"key": "short_name", "first": first}
+
+
+def test_a_misspelt_key_suggests_the_right_one(data_dir):
+    line = edit(data_dir, "commitment.yaml", "\nmission:\n", "\nmisison:\n")
+    found = errors(data_dir)
+    unknown = next(p for p in found if p.path == "misison")
+    assert unknown.line == line + 1
+    assert unknown.hint.params["suggestion"] == "mission"
+    assert any(p.path == "mission" and "missing" in p.message.msgid for p in found)
+
+
+def test_a_misspelt_key_inside_a_centre_suggests_the_right_one(data_dir):
+    line = edit(data_dir, "commitment.yaml", "    email: brno@cpic.example.org", "    emial: brno@cpic.example.org")
+    problem = only_error(data_dir)
+    assert (problem.line, problem.path) == (line, "centres[0].emial")
+    assert problem.hint.params["suggestion"] == "email"
+
+
+@pytest.mark.parametrize(
+    "old, new, path, msgid_part",
+    [
+        ("  time_limit_days: 30", "  time_limit_days: a month", "complaints.time_limit_days", "whole number"),
+        ('  registry_id: "1234567"', '  registry_id: "123456"', "service.registry_id", "registry identifier"),
+        ("    email: plzen@cpic.example.org", "    email: plzen-at-cpic.example.org", "centres[1].email", "e-mail"),
+        ("  forms: [ambulant, field]", "  forms: ambulant", "service.forms", "list"),
+        ("    region: CZ032", "    region: CZ099", "centres[1].region", "one of"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_explained(data_dir, old, new, path, msgid_part):
+    line = edit(data_dir, "commitment.yaml", old, new)
+    problem = only_error(data_dir)
+    assert (problem.line, problem.path) == (line, path)
+    assert msgid_part in problem.message.msgid
+
+
+def test_a_single_text_where_each_language_is_expected_says_how_to_write_it(data_dir):
+    start = edit(data_dir, "commitment.yaml", "integration_needs:\n  cs:", "integration_needs: Integrace je dlouhý proces.\nintegration_needs_old:\n  cs:")
+    found = errors(data_dir)
+    problem = next(p for p in found if p.path == "integration_needs")
+    assert problem.line == start
+    assert "cs: …" in problem.hint.msgid
+
+
+def test_an_operational_plan_for_a_centre_that_does_not_exist_suggests_one(data_dir):
+    line = edit(data_dir, "goals.yaml", "    - centre: brno", "    - centre: brn")
+    problem = only_error(data_dir)
+    assert (problem.file.name, problem.line, problem.path) == ("goals.yaml", line, "operational.plans[0].centre")
+    assert problem.hint.params["suggestion"] == "brno"
+
+
+def test_a_refusal_ground_citing_a_letter_that_section_91_3_does_not_have_is_an_error(data_dir):
+    line = edit(data_dir, "commitment.yaml", "      legal_basis: b", "      legal_basis: d")
+    problem = only_error(data_dir)
+    assert (problem.line, problem.path) == (line, "refusal.grounds[1].legal_basis")
+    assert problem.message.params["allowed"] == "a, b, c, none"
+
+
+def test_times_no_and_dates_stay_exactly_as_written(data_dir):
+    edit(data_dir, "commitment.yaml", "{street: Příkladová 1,", "{street: 8:30,")
+    edit(data_dir, "commitment.yaml", "{cs: Bezpečí, en: Safety", "{cs: no, en: Safety")
+    edit(data_dir, "commitment.yaml", "      cs: Za službu nic neplatíte.", "      cs: 2022-12-31")
+    data = load_data(data_dir, LANGS, TODAY)
+    brno = data.commitment.centres[0]
+    assert brno.address.street == "8:30"
+    assert [(a.strftime("%H:%M"), b.strftime("%H:%M")) for a, b in brno.opening_hours.mon] == [("08:30", "12:00"), ("13:00", "17:00")]
+    safety = next(p for p in data.commitment.principles if p.id == "bezpeci")
+    assert safety.name["cs"] == "no"
+    free = next(p for p in data.commitment.principles if p.id == "bezplatnost")
+    assert free.description["cs"] == "2022-12-31"
+
+
+def test_a_postcode_keeps_its_leading_zero(data_dir):
+    edit(data_dir, "commitment.yaml", 'postcode: "602 00"', "postcode: 01000")
+    data = load_data(data_dir, LANGS, TODAY)
+    assert data.commitment.centres[0].address.postcode == "01000"
+
+
+def test_a_date_in_another_form_is_an_error_showing_the_expected_form(data_dir):
+    line = edit(data_dir, "goals.yaml", "  deadline: 2022-12-31", "  deadline: 31. 12. 2022")
+    problem = only_error(data_dir)
+    assert (problem.line, problem.path) == (line, "strategic.deadline")
+    assert "2026-12-31" in problem.hint.msgid
+
+
+@pytest.mark.parametrize(
+    "hours, msgid_part",
+    [("8:30-12:00, 11:00-13:00", "overlap"), ("17:00-9:00", "ends before it starts"), ("8.30 to 12", "are not opening hours")],
+)
+def test_impossible_opening_hours_are_errors_on_that_day(data_dir, hours, msgid_part):
+    line = edit(data_dir, "commitment.yaml", "      tue: 8:30-12:00", f"      tue: {hours}")
+    problem = only_error(data_dir)
+    assert (problem.line, problem.path) == (line, "centres[0].opening_hours.tue")
+    assert msgid_part in problem.message.msgid
+
+
+def test_mistakes_in_two_files_are_all_reported_in_one_run(data_dir):
+    edit(data_dir, "commitment.yaml", "  time_limit_days: 30", "  time_limit_days: thirty")
+    edit(data_dir, "website.yaml", "  status: full", "  status: complete")
+    found = errors(data_dir)
+    assert {p.file.name for p in found} == {"commitment.yaml", "website.yaml"}
+
+
+def test_a_passed_deadline_is_a_warning_not_an_error(data_dir):
+    data = load_data(data_dir, LANGS, TODAY)
+    passed = [w for w in data.warnings if w.path == "strategic.deadline"]
+    assert passed and passed[0].severity is Severity.WARNING
+    assert passed[0].message.params["date"] == "2022-12-31"
+
+
+def test_last_years_operational_goals_are_a_warning(data_dir):
+    line = edit(data_dir, "goals.yaml", "      year: 2026", "      year: 2025")
+    data = load_data(data_dir, LANGS, TODAY)
+    old = [w for w in data.warnings if w.path == "operational.plans[0].year"]
+    assert old and old[0].line == line
+
+
+def test_a_missing_translation_is_a_warning_naming_the_text(data_dir):
+    ground = edit(data_dir, "commitment.yaml", "    - id: kapacita\n", "    - id: kapacita\n")
+    edit(data_dir, "commitment.yaml", "        vi: Chúng tôi không đủ khả năng tiếp nhận để cung cấp dịch vụ.\n", "")
+    data = load_data(data_dir, LANGS, TODAY)
+    missing = [w for w in data.warnings if w.path == "refusal.grounds[1].text"]
+    assert missing and missing[0].message.params["languages"] == "vi"
+    assert missing[0].line == ground + 2  # the "text:" key of that ground
+
+
+def test_messages_are_given_in_czech_and_english(data_dir):
+    edit(data_dir, "commitment.yaml", "  short_name: SUZ\n", "  short_name: SUZ\n  short_name: CPIC\n")
+    problem = only_error(data_dir)
+    text = problem.format()
+    czech = next(line for line in text.splitlines() if line.startswith("  cs: "))
+    english = next(line for line in text.splitlines() if line.startswith("  en: "))
+    assert "short_name" in czech and "short_name" in english
+    assert czech[6:] != english[6:]
