@@ -19,14 +19,14 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:
 
 #: Registered social-service kinds (Act 108/2006 Coll.): code -> (section, label).
 SERVICE_KINDS = {
-    "odborne_socialni_poradenstvi": ("§37", N_("expert social counselling")),
-    "terenni_programy": ("§69", N_("field programmes")),
-    "socialne_aktivizacni_sluzby_pro_rodiny": ("§65", N_("social activation services for families with children")),
-    "nizkoprahova_zarizeni": ("§62", N_("low-threshold facilities for children and youth")),
-    "krizova_pomoc": ("§60", N_("crisis help")),
-    "tlumocnicke_sluzby": ("§56", N_("interpreting services")),
-    "azylove_domy": ("§57", N_("asylum houses")),
-    "socialni_rehabilitace": ("§70", N_("social rehabilitation")),
+    "odborne_socialni_poradenstvi": ("§ 37", N_("expert social counselling")),
+    "terenni_programy": ("§ 69", N_("field programmes")),
+    "socialne_aktivizacni_sluzby_pro_rodiny": ("§ 65", N_("social activation services for families with children")),
+    "nizkoprahova_zarizeni": ("§ 62", N_("low-threshold facilities for children and youth")),
+    "krizova_pomoc": ("§ 60", N_("crisis help")),
+    "tlumocnicke_sluzby": ("§ 56", N_("interpreting services")),
+    "azylove_domy": ("§ 57", N_("asylum houses")),
+    "socialni_rehabilitace": ("§ 70", N_("social rehabilitation")),
 }
 
 #: Forms of provision (§33).
@@ -50,7 +50,7 @@ REGISTRY_TARGET_GROUPS = {
 #: Letters of §91(3) of Act 108/2006 Coll.: the only grounds for refusing a service.
 REFUSAL_GROUNDS_91_3 = {
     "a": N_("the provider does not provide the service requested, including with regard to the target group in the registry"),
-    "b": N_("the provider has not enough capacity"),
+    "b": N_("the provider does not have enough capacity"),
     "c": N_("the provider terminated the person's contract for the same service for breach of duties less than six months ago"),
 }
 

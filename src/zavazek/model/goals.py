@@ -35,7 +35,7 @@ class Progress(Strict):
     def _done_within_total(self):
         if self.done > self.of:
             raise invalid(
-                "Progress says {done} done of {of}.",
+                "The progress says {done} of {of} are done.",
                 "“done” cannot be more than “of”.",
                 done=self.done,
                 of=self.of,

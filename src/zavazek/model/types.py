@@ -263,7 +263,7 @@ def _parse_ranges(value: Any) -> tuple[tuple[dt.time, dt.time], ...]:
         m = _RANGE.match(part)
         if not m:
             raise invalid(
-                "“{value}” are not opening hours.",
+                "“{value}” is not a range of opening hours.",
                 "Write ranges such as 8:30-12:00, separated by commas, or closed.",
                 value=part.strip(),
             )
