@@ -153,7 +153,7 @@ def test_a_date_in_another_form_is_an_error_showing_the_expected_form(data_dir):
 
 @pytest.mark.parametrize(
     "hours, msgid_part",
-    [("8:30-12:00, 11:00-13:00", "overlap"), ("17:00-9:00", "ends before it starts"), ("8.30 to 12", "are not opening hours")],
+    [("8:30-12:00, 11:00-13:00", "overlap"), ("17:00-9:00", "ends before it starts"), ("8.30 to 12", "is not a range of opening hours")],
 )
 def test_impossible_opening_hours_are_errors_on_that_day(data_dir, hours, msgid_part):
     line = edit(data_dir, "commitment.yaml", "      tue: 8:30-12:00", f"      tue: {hours}")
