@@ -201,3 +201,8 @@ def test_the_second_provider_builds_with_the_same_command(icp_site):
     assert "Integrační centrum Praha" in text_of(page)
     assert (icp_site / "en" / "zavazek" / "index.html").exists()
     assert not (icp_site / "ru").exists()
+
+
+def test_the_site_name_in_the_header_is_in_the_pages_language(example_site):
+    assert "Центры поддержки интеграции иностранцев" in read(example_site, "index", "ru")
+    assert "Trung tâm hỗ trợ hội nhập người nước ngoài" in read(example_site, "cile", "vi")
