@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 
 # Debian packages: fonts with Czech, Cyrillic and Vietnamese glyphs and Pango
 # (PDF posters); Chromium and Poppler for the tests.
-SITE_PACKAGES := python3-venv fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0
+SITE_PACKAGES := python3-venv fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 TEST_PACKAGES := chromium poppler-utils
 
 .PHONY: site test serve validate check-data bench clean system-site system-test

@@ -98,6 +98,38 @@ def serve(folder: Path, port: int):
 
 @main.command()
 @FOLDER
+@click.option("--centre", help="Only this centre's posters (its id in commitment.yaml).")
+@click.option("--lang", help="Only posters in this language (e.g. ru).")
+@_today_option
+def posters(folder: Path, centre: str | None, lang: str | None):
+    """Make the noticeboard posters again into FOLDER/site/nastenky/, without rebuilding the site."""
+    from zavazek import posters as poster_module
+    from zavazek.loader import load_data
+    from zavazek.project import open_project, today
+
+    try:
+        project = open_project(folder)
+        poster_module.require_site_url(project)
+        data = load_data(project.data_dir, list(project.languages), today())
+    except DataError as exc:
+        _fail(exc, folder)
+
+    def wanted(poster) -> bool:
+        return (centre is None or poster.centre == centre) and (lang is None or lang in poster.languages)
+
+    files, listing = poster_module.published(data, project, today(), only=wanted)
+    for path, content in files.items():
+        target = project.site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(content)
+        partial.replace(target)
+    for item in listing:
+        click.echo(f"{project.site_dir / item['path']} ({item['bytes'] // 1024} kB)")
+
+
+@main.command()
+@FOLDER
 def schemas(folder: Path):
     """Write the JSON Schemas of the data files into FOLDER/schemas (for editors)."""
     from zavazek.schema import write_schemas

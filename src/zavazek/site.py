@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zavazek import i18n, search
+from zavazek import i18n, posters, search
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
 from zavazek.pages import PAGES, page_filename, page_url, render_site_pages, write_staging
@@ -51,7 +51,11 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         cached.fresh = False
         return cached
     data = load_data(project.data_dir, list(project.languages), day)
-    files = render_site_pages(data, project, day)
+    poster_pdfs, poster_listing = posters.published(data, project, day)
+    if not project.site_url:
+        data.warnings.append(_no_posters_warning(project))
+    files = render_site_pages(data, project, day, extra={"posters": poster_listing})
+    files.update(poster_pdfs)
     for produce in _outputs():
         files.update(produce(data, project, day))
     staging = write_staging(files, project)
@@ -77,6 +81,17 @@ def _nav(project: Project) -> list[str]:
             if "." not in path.stem and path.name not in nav:
                 nav.append(path.name)
     return nav
+
+
+def _no_posters_warning(project: Project):
+    from zavazek.problems import Message, Problem, Severity
+
+    return Problem(
+        project.root / "mkdocs.yml", None, None, "site_url",
+        Message("No posters were made: their QR codes need the public address of the website."),
+        Message("Set site_url in mkdocs.yml, e.g. site_url: https://www.example.org/"),
+        severity=Severity.WARNING,
+    )
 
 
 def _outputs():

@@ -45,6 +45,7 @@ PAGES = [
     PageSpec("zavazek", "commitment.md.j2", N_("Our commitment")),
     PageSpec("cile", "goals.md.j2", N_("Goals")),
     PageSpec("strediska", "centres.md.j2", N_("Centres and contacts")),
+    PageSpec("nastenky", "posters.md.j2", N_("For noticeboards")),
     PageSpec("pristupnost", "accessibility.md.j2", N_("Accessibility statement"), in_nav=False),
     PageSpec("soukromi", "privacy.md.j2", N_("Privacy"), in_nav=False),
     PageSpec("hledat", "search.md.j2", N_("Search"), in_nav=False, in_footer=False),
@@ -75,7 +76,9 @@ def page_url(slug: str, lang: str, default: str) -> str:
     return prefix if slug == "index" else f"{prefix}{slug}/"
 
 
-def render_page(spec: PageSpec, data: ProviderData, project: Project, lang: str, today: dt.date) -> str:
+def render_page(
+    spec: PageSpec, data: ProviderData, project: Project, lang: str, today: dt.date, extra: dict | None = None
+) -> str:
     fmt = Formatter(lang, project.default_language)
     translations = i18n.translations(lang)
     _env.install_gettext_translations(translations, newstyle=True)
@@ -99,6 +102,7 @@ def render_page(spec: PageSpec, data: ProviderData, project: Project, lang: str,
             (spec.slug != "index") + (lang != project.default_language)
         ),
         pages=PAGES,
+        **(extra or {}),
         effective_deadline=effective_deadline,
         language_name=i18n.language_name,
     )
@@ -110,13 +114,15 @@ def _relative(from_slug: str, to_slug: str) -> str:
     return up + ("" if to_slug == "index" else f"{to_slug}/")
 
 
-def render_site_pages(data: ProviderData, project: Project, today: dt.date) -> dict[str, str]:
+def render_site_pages(
+    data: ProviderData, project: Project, today: dt.date, extra: dict | None = None
+) -> dict[str, str]:
     """{file name: Markdown} for every generated page in every language."""
     pages = {}
     for lang in project.languages:
         for spec in PAGES:
             pages[page_filename(spec.slug, lang, project.default_language)] = render_page(
-                spec, data, project, lang, today
+                spec, data, project, lang, today, extra
             )
     return pages
 

@@ -1,0 +1,158 @@
+"""Noticeboard posters: the operational goals and the commitment as print-ready PDFs.
+
+Each poster is an HTML page (Jinja template, large type) rendered by
+WeasyPrint into a tagged PDF (PDF/UA-1) with the Noto fonts embedded, so
+Czech, Cyrillic and Vietnamese print correctly. A QR code (segno) opens the
+same content on the public website in the same language. Long content flows
+onto a second page instead of being cut off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import jinja2
+import segno
+from markupsafe import Markup
+
+from zavazek import i18n
+from zavazek.loader import ProviderData
+from zavazek.model import codes
+from zavazek.pages import page_url
+from zavazek.pages.formatting import Formatter
+from zavazek.problems import DataError, Message, Problem
+from zavazek.project import Project
+
+FOLDER = "nastenky"
+SIZES = ("A4", "A3")
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("zavazek.posters", "templates"),
+    autoescape=True,
+    extensions=["jinja2.ext.i18n"],
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+@dataclass(frozen=True)
+class Poster:
+    """One poster to print: what it shows, in which languages and size."""
+
+    kind: str  # "goals" or "commitment"
+    languages: tuple[str, ...]  # one, or Czech plus one other language
+    size: str = "A4"
+    centre: str | None = None
+
+    @property
+    def filename(self) -> str:
+        who = self.centre if self.kind == "goals" else "zavazek"
+        return f"{who}-{'-'.join(self.languages)}-{self.size.lower()}.pdf"
+
+
+def posters_for(data: ProviderData, project: Project, day: dt.date) -> list[Poster]:
+    """Every poster the site publishes: per centre with goals this year, and the commitment."""
+    default = project.default_language
+    centres = [p.centre for p in data.goals.plans_for(day.year)]
+    out = []
+    for lang in project.languages:
+        out += [Poster("goals", (lang,), "A4", c) for c in centres]
+        out.append(Poster("commitment", (lang,), "A4"))
+        out.append(Poster("commitment", (lang,), "A3"))
+        if lang != default:
+            out += [Poster("goals", (default, lang), "A4", c) for c in centres]
+    return out
+
+
+def require_site_url(project: Project) -> str:
+    if not project.site_url:
+        raise DataError(
+            [
+                Problem(
+                    project.root / "mkdocs.yml", None, None, "site_url",
+                    Message("The posters need the public address of the website for their QR codes."),
+                    Message("Set site_url in mkdocs.yml, e.g. site_url: https://www.example.org/"),
+                )
+            ]
+        )
+    return project.site_url.rstrip("/") + "/"
+
+
+def render_poster(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> bytes:
+    """The PDF of one poster."""
+    from weasyprint import HTML
+
+    base = require_site_url(project)
+    lang = poster.languages[-1]
+    default = project.default_language
+    slug, anchor = ("cile", f"#operational-{poster.centre}") if poster.kind == "goals" else ("zavazek", "")
+    link = base + page_url(slug, lang, default) + anchor
+    sections = [Markup(_section(poster, data, project, day, l)) for l in poster.languages]
+    html = _env.get_template("poster.html.j2").render(
+        poster=poster,
+        lang=poster.languages[0],
+        title=_title(poster, data, project, day),
+        sections=sections,
+        qr=Markup(segno.make(link, error="m").svg_inline(scale=5, border=0)),
+        link=link,
+        size=poster.size,
+    )
+    return HTML(string=html, base_url=str(project.root)).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def _title(poster, data, project, day) -> str:
+    """The PDF's document title, in the poster's first language."""
+    lang = poster.languages[0]
+    gettext = i18n.gettext_for(lang)
+    if poster.kind == "goals":
+        centre = Formatter(lang, project.default_language).pick(data.commitment.centre(poster.centre).name)[1]
+        return f"{gettext('Operational goals for {year}').format(year=day.year)} – {centre}"
+    return f"{gettext('Our commitment')} – {Formatter(lang, project.default_language).pick(data.commitment.provider.name)[1]}"
+
+
+def _section(poster, data, project, day, lang) -> str:
+    """One language's part of a poster, rendered with that language's catalog."""
+    _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    fmt = Formatter(lang, project.default_language)
+    c = data.commitment
+    context = {"lang": lang, "fmt": fmt, "t": fmt.text, "c": c, "codes": codes, "year": day.year}
+    if poster.kind == "goals":
+        plan = next(p for p in data.goals.plans_for(day.year) if p.centre == poster.centre)
+        context.update(centre=c.centre(poster.centre), plan=plan, data_date=plan.approved_on or day)
+        return _env.get_template("goals.html.j2").render(**context)
+    return _env.get_template("commitment.html.j2").render(data_date=day, **context)
+
+
+def pdf_to_png(pdf: bytes, *options: str) -> bytes:
+    """The first page as PNG (Poppler's pdftoppm)."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "page"
+        subprocess.run(["pdftoppm", "-png", "-singlefile", *options, "-", str(out)], input=pdf, capture_output=True, check=True)
+        return out.with_suffix(".png").read_bytes()
+
+
+def preview_png(pdf: bytes, width: int = 240) -> bytes:
+    """A small picture of the first page for the noticeboard page."""
+    return pdf_to_png(pdf, "-scale-to", str(width))
+
+
+def published(data: ProviderData, project: Project, day: dt.date, only=None) -> tuple[dict[str, bytes], list[dict]]:
+    """PDFs and previews for the site (those ``only`` accepts), and the listing the noticeboard page shows."""
+    files, listing = {}, []
+    if not project.site_url:
+        return files, listing
+    for poster in posters_for(data, project, day):
+        if only is not None and not only(poster):
+            continue
+        pdf = render_poster(poster, data, project, day)
+        path = f"{FOLDER}/{poster.filename}"
+        files[path] = pdf
+        files[path[:-4] + ".png"] = preview_png(pdf)
+        listing.append({"poster": poster, "path": path, "bytes": len(pdf), "title": _title(poster, data, project, day)})
+    return files, listing
