@@ -107,3 +107,8 @@ def test_posters_command_without_a_public_address_says_so_and_fails(site_folder)
     assert result.returncode == 1
     assert "site_url" in result.stderr and "QR" in result.stderr
     assert not (site_folder / "site" / "nastenky").exists()
+
+
+def test_every_example_poster_fits_on_one_sheet(example_site):
+    pages = {p.name: len(PdfReader(p).pages) for p in (example_site / "nastenky").glob("*.pdf")}
+    assert pages and all(n == 1 for n in pages.values()), {k: n for k, n in pages.items() if n > 1}

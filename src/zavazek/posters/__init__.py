@@ -117,7 +117,9 @@ def _section(poster, data, project, day, lang) -> str:
     _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
     fmt = Formatter(lang, project.default_language)
     c = data.commitment
-    context = {"lang": lang, "fmt": fmt, "t": fmt.text, "c": c, "codes": codes, "year": day.year}
+    # On a bilingual poster the opening hours and address are shown once, under the last language.
+    with_contacts = lang == poster.languages[-1]
+    context = {"lang": lang, "fmt": fmt, "t": fmt.text, "c": c, "codes": codes, "year": day.year, "with_contacts": with_contacts}
     if poster.kind == "goals":
         plan = next(p for p in data.goals.plans_for(day.year) if p.centre == poster.centre)
         context.update(centre=c.centre(poster.centre), plan=plan, data_date=plan.approved_on or day)
