@@ -51,6 +51,26 @@ def translations(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buf)
 
 
+def template_environment(package: str):
+    """Jinja environment for ``package``'s ``templates/``: escaping on, gettext, strict.
+
+    ``{#id}`` sets a heading's anchor in Markdown, so Jinja comments use ``{## … ##}``.
+    """
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader(package, "templates"),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+
+
 def gettext_for(lang: str):
     return translations(lang).gettext
 

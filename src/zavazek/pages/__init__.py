@@ -14,8 +14,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from zavazek import i18n
 from zavazek.loader import ProviderData
 from zavazek.model import codes
@@ -51,18 +49,7 @@ PAGES = [
     PageSpec("hledat", "search.md.j2", N_("Search"), in_nav=False, in_footer=False),
 ]
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("zavazek.pages", "templates"),
-    autoescape=True,
-    extensions=["jinja2.ext.i18n"],
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-    # "{#id}" sets a heading's anchor in Markdown, so Jinja comments use another mark.
-    comment_start_string="{##",
-    comment_end_string="##}",
-)
+_env = i18n.template_environment("zavazek.pages")
 _env.filters["h"] = md_heading
 
 

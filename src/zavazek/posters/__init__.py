@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import jinja2
 import segno
 from markupsafe import Markup
 
@@ -27,14 +26,7 @@ from zavazek.project import Project
 FOLDER = "nastenky"
 SIZES = ("A4", "A3")
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("zavazek.posters", "templates"),
-    autoescape=True,
-    extensions=["jinja2.ext.i18n"],
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-)
+_env = i18n.template_environment("zavazek.posters")
 
 
 @dataclass(frozen=True)
