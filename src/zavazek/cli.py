@@ -1,7 +1,8 @@
 """The ``zavazek`` command: validate, build and preview a provider's site.
 
 Exit codes: 0 success; 1 the data has errors (nothing was published);
-2 wrong usage; 3 the site engine failed.
+2 wrong usage; 3 the site engine failed; 4 ``check --strict`` found a key
+criterion not met.
 """
 
 from __future__ import annotations
@@ -126,6 +127,35 @@ def posters(folder: Path, centre: str | None, lang: str | None):
         partial.replace(target)
     for item in listing:
         click.echo(f"{project.site_dir / item['path']} ({item['bytes'] // 1024} kB)")
+
+
+@main.command()
+@FOLDER
+@click.option("--strict", is_flag=True, help="Exit with 4 when a key criterion is not met (for CI before publishing).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (as published in kontrola/checklist.json).")
+@click.option("--lang", help="Language of the report (default: the site's first language).")
+@_today_option
+def check(folder: Path, strict: bool, as_json: bool, lang: str | None):
+    """Check the published commitment against the law, criterion by criterion.
+
+    Use --today 2027-01-01 to see what will be out of date on that day.
+    """
+    from zavazek import checks
+    from zavazek.loader import load_data
+    from zavazek.project import open_project, today
+
+    try:
+        project = open_project(folder)
+        data = load_data(project.data_dir, list(project.languages), today())
+    except DataError as exc:
+        _fail(exc, folder)
+    report = checks.run_checklist(data, project, today())
+    if as_json:
+        click.echo(checks.report_json_text(report, project))
+    else:
+        click.echo(report.format_text(lang or project.default_language))
+    if strict and report.key_failures:
+        sys.exit(4)
 
 
 @main.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -35,6 +35,7 @@ class Project:
     languages: tuple[str, ...]  # default language first
     site_url: str | None
     site_name: str
+    config: dict = field(default_factory=dict, compare=False, repr=False)  # mkdocs.yml as read
 
     @property
     def default_language(self) -> str:
@@ -88,6 +89,7 @@ def open_project(root: Path | str = ".") -> Project:
         languages=tuple(languages),
         site_url=(config.get("site_url") or None),
         site_name=str(config.get("site_name") or ""),
+        config=config if isinstance(config, dict) else {},
     )
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zavazek import i18n, posters, search
+from zavazek import checks, i18n, posters, search
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
 from zavazek.pages import PAGES, page_filename, page_url, render_site_pages, write_staging
@@ -54,10 +54,10 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     poster_pdfs, poster_listing = posters.published(data, project, day)
     if not project.site_url:
         data.warnings.append(_no_posters_warning(project))
-    files = render_site_pages(data, project, day, extra={"posters": poster_listing})
+    checklist = checks.run_checklist(data, project, day)
+    files = render_site_pages(data, project, day, extra={"posters": poster_listing, **_checklist_context(checklist)})
     files.update(poster_pdfs)
-    for produce in _outputs():
-        files.update(produce(data, project, day))
+    files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
     staging = write_staging(files, project)
     prepared = Prepared(
         project=project,
@@ -94,9 +94,15 @@ def _no_posters_warning(project: Project):
     )
 
 
-def _outputs():
-    """Producers of files published beside the pages: each returns {path in the site: text or bytes}."""
-    return []
+def _checklist_context(checklist) -> dict:
+    from zavazek.checks.catalogue import WORDING_STATUS
+
+    return {
+        "checklist": checklist,
+        "Status": checks.Status,
+        "wording_labels": WORDING_STATUS,
+        "report_path": checks.REPORT_PATH,
+    }
 
 
 def _template_context(project: Project) -> dict:

@@ -46,8 +46,32 @@ PAGES = [
     PageSpec("nastenky", "posters.md.j2", N_("For noticeboards")),
     PageSpec("pristupnost", "accessibility.md.j2", N_("Accessibility statement"), in_nav=False),
     PageSpec("soukromi", "privacy.md.j2", N_("Privacy"), in_nav=False),
+    PageSpec("kontrola", "checklist.md.j2", N_("Compliance checklist"), in_nav=False),
     PageSpec("hledat", "search.md.j2", N_("Search"), in_nav=False, in_footer=False),
 ]
+
+#: Sections of the generated pages that other pages link to: (page, anchor) -> heading msgid.
+SECTIONS = {
+    ("index", "start"): N_("How to start"),
+    ("zavazek", "mission"): N_("Mission"),
+    ("zavazek", "target-groups"): N_("Who the service is for"),
+    ("zavazek", "service"): N_("About the service"),
+    ("zavazek", "principles"): N_("Principles of our work"),
+    ("zavazek", "refusal"): N_("When we may refuse the service"),
+    ("zavazek", "basic-counselling"): N_("When we may refuse the service"),
+    ("zavazek", "written-reasons"): N_("When we may refuse the service"),
+    ("zavazek", "complaints"): N_("How to complain"),
+    ("cile", "strategic"): N_("Strategic goal"),
+    ("cile", "long-term"): N_("Long-term goals"),
+    ("pristupnost", "commitment"): N_("Our commitment"),
+    ("pristupnost", "scope"): N_("Scope"),
+    ("pristupnost", "status"): N_("Compliance status"),
+    ("pristupnost", "non-accessible"): N_("Non-accessible content"),
+    ("pristupnost", "preparation"): N_("Preparation of this statement"),
+    ("pristupnost", "feedback"): N_("Feedback and contact"),
+    ("pristupnost", "enforcement"): N_("Enforcement procedure"),
+    ("soukromi", "not-collected"): N_("What this website does not do"),
+}
 
 _env = i18n.template_environment("zavazek.pages")
 _env.filters["h"] = md_heading
@@ -89,10 +113,18 @@ def render_page(
             (spec.slug != "index") + (lang != project.default_language)
         ),
         pages=PAGES,
+        section_title=lambda page, anchor="": _section_title(page, anchor, translations.gettext),
         **(extra or {}),
         effective_deadline=effective_deadline,
         language_name=i18n.language_name,
     )
+
+
+def _section_title(page: str, anchor: str, gettext) -> str:
+    """"Our commitment › Mission": the page's title, and the section's heading when it has one."""
+    title = gettext(next(p.title for p in PAGES if p.slug == page))
+    heading = SECTIONS.get((page, anchor))
+    return f"{title} › {gettext(heading)}" if heading else title
 
 
 def _relative(from_slug: str, to_slug: str) -> str:

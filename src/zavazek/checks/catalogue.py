@@ -1,0 +1,122 @@
+"""The catalogue of compliance criteria (``criteria.yaml``), read and validated.
+
+The catalogue is data: what each criterion asks, where it comes from in the
+law, how serious a failure is, and whether its legal wording was confirmed
+against a primary source. The checks themselves are in :mod:`zavazek.checks.rules`.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pydantic
+
+from zavazek.model.codes import N_
+from zavazek.model.types import Date, Strict, Text, choice
+from zavazek.problems import DataError, Message
+from zavazek.yamlsource import load_document
+
+CATALOGUE_FILE = Path(__file__).with_name("criteria.yaml")
+
+#: The legal sources criteria come from: code -> (short citation, name msgid).
+ACTS = {
+    "zss": ("108/2006 Sb.", N_("Act No. 108/2006 Coll., on social services")),
+    "sqss": ("505/2006 Sb.", N_("Decree No. 505/2006 Coll., annex 2: quality standards of social services")),
+    "a11y": ("99/2019 Sb.", N_("Act No. 99/2019 Coll., on the accessibility of websites")),
+    "gdpr": ("(EU) 2016/679", N_("General Data Protection Regulation (EU) 2016/679")),
+    "ekom": ("127/2005 Sb.", N_("Act No. 127/2005 Coll., on electronic communications")),
+    "mpsv": ("MPSV 2008", N_("Ministry of Labour and Social Affairs: guide to the quality standards (2008)")),
+}
+
+#: Whether a provision's wording was read in a primary source.
+WORDING_STATUS = {
+    "confirmed": N_("wording confirmed in the official text"),
+    "secondary": N_("known from a secondary source"),
+    "unconfirmed": N_("wording not confirmed against the official text"),
+}
+
+Act = choice(*ACTS, description="Legal source")
+Severity = choice("required", "recommended", description="required: failing is “not met”; recommended: a warning")
+WordingStatus = choice(*WORDING_STATUS, description="How the legal wording was checked")
+
+
+class Source(Strict):
+    act: Act
+    section: str | None = None
+    subsection: str | None = None
+    letter: str | None = None
+    article: str | None = None
+    standard: str | None = None
+    criterion: str | None = None
+
+    def citation(self, gettext) -> str:
+        """"§ 91(3) of Act No. 108/2006 Coll." in the reader's language."""
+        if self.standard:
+            where = (
+                gettext("Standard {standard}, criterion {criterion}").format(
+                    standard=self.standard, criterion=self.criterion
+                )
+                if self.criterion
+                else gettext("Standard {standard}").format(standard=self.standard)
+            )
+        elif self.article:
+            where = gettext("Article {article}").format(article=self.article)
+        elif self.section and self.subsection and self.letter:
+            where = gettext("§ {section}({subsection})({letter})").format(
+                section=self.section, subsection=self.subsection, letter=self.letter
+            )
+        elif self.section and self.subsection:
+            where = gettext("§ {section}({subsection})").format(section=self.section, subsection=self.subsection)
+        elif self.section:
+            where = gettext("§ {section}").format(section=self.section)
+        else:
+            where = ""
+        short = ACTS[self.act][0]
+        return f"{where}, {short}" if where else short
+
+
+class Wording(Strict):
+    status: WordingStatus
+    checked_on: Date | None = None
+    source: str | None = None
+    quote: str | None = None
+    note: str | None = None
+
+
+class Criterion(Strict):
+    id: str
+    source: Source
+    key: bool
+    severity: Severity
+    checkable: bool = True
+    requirement: Text
+    evidence: Text
+    wording: Wording
+
+
+@functools.cache
+def load_catalogue(path: Path = CATALOGUE_FILE) -> tuple[Criterion, ...]:
+    """Every criterion, in the catalogue's order; a broken catalogue is a :class:`DataError`."""
+    doc = load_document(path)
+    try:
+        criteria = pydantic.TypeAdapter(list[Criterion]).validate_python(doc.value or [])
+    except pydantic.ValidationError as exc:
+        from zavazek.loader import _problems_from
+
+        raise DataError(_problems_from(exc, doc, Criterion)) from None
+    seen: dict[str, int] = {}
+    for i, criterion in enumerate(criteria):
+        if criterion.id in seen:
+            raise DataError([
+                doc.problem(
+                    (i, "id"),
+                    Message(
+                        "The identifier “{id}” is used twice (first in item {first}).",
+                        {"id": criterion.id, "first": seen[criterion.id] + 1},
+                    ),
+                    Message("Give each item its own identifier."),
+                )
+            ])
+        seen[criterion.id] = i
+    return tuple(criteria)

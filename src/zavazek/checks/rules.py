@@ -1,0 +1,451 @@
+"""The checks: one function per criterion of the catalogue, registered under its id.
+
+A rule reads the validated data and returns an :class:`Outcome`: whether the
+criterion is met, the links to where the site satisfies it, and a finding for
+every gap, with the place in the data where it is fixed. A rule returns
+``None`` when the criterion does not apply to this provider (e.g. §69 for a
+service that is not a field programme).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from zavazek.checks.checklist import Finding, Link, Outcome, Place
+from zavazek.loader import ProviderData, iter_texts
+from zavazek.model.goals import effective_deadline
+from zavazek.model.types import Text
+from zavazek.problems import Message, format_path
+from zavazek.project import Project
+
+RULES: dict = {}
+
+
+def rule(criterion_id: str):
+    def register(fn):
+        RULES[criterion_id] = fn
+        return fn
+
+    return register
+
+
+@dataclass
+class Context:
+    data: ProviderData
+    project: Project
+    day: object
+    languages: tuple[str, ...]
+
+    def place(self, document: str, path: tuple) -> Place:
+        doc = self.data.documents.get(document)
+        file = f"data/{document}.yaml"
+        if doc is None:
+            return Place(file, None, format_path(path))
+        try:
+            file = str(doc.file.resolve().relative_to(self.project.root))
+        except ValueError:
+            file = str(doc.file)
+        line, _ = doc.position(path)
+        return Place(file, line, format_path(path))
+
+    def missing(self, text: Text | None) -> list[str]:
+        """Site languages without this text (all of them when the text is absent)."""
+        if text is None:
+            return list(self.languages)
+        return [lang for lang in self.languages if text.get(lang) is None]
+
+
+def _missing_field(ctx: Context, document: str, path: tuple, message: str, fix: str, link: Link | None = None):
+    return Finding(Message(message), ctx.place(document, path), fix=Message(fix), link=link)
+
+
+def _untranslated(ctx: Context, document: str, texts) -> list[Finding]:
+    """A finding per (language, text) that is missing; ``texts`` yields (path, Text)."""
+    out = []
+    for path, text in texts:
+        for lang in ctx.missing(text):
+            out.append(
+                Finding(
+                    Message("No text in this language."),
+                    ctx.place(document, path),
+                    lang=lang,
+                    fix=Message("Add a line “{lang}: …” under this field.", {"lang": lang}),
+                )
+            )
+    return out
+
+
+def _by_language(findings: list[Finding], languages) -> list[Finding]:
+    order = {lang: i for i, lang in enumerate(languages)}
+    return sorted(findings, key=lambda f: order.get(f.lang, -1))
+
+
+# --- Standard 1: the commitment itself -----------------------------------------
+
+
+@rule("sqss-1a")
+def commitment_published(ctx: Context) -> Outcome:
+    c, g = ctx.data.commitment, ctx.data.goals
+    commitment_texts = [(("mission", i), t) for i, t in enumerate(c.mission)]
+    commitment_texts += [(("target_groups", i, "text"), t.text) for i, t in enumerate(c.target_groups)]
+    commitment_texts += [(("principles", i, "name"), p.name) for i, p in enumerate(c.principles)]
+    goal_texts = [(("strategic", "goals", i, "text"), x.text) for i, x in enumerate(g.strategic.goals)]
+    goal_texts += [(("long_term", "goals", i, "text"), x.text) for i, x in enumerate(g.long_term.goals)]
+    findings = _untranslated(ctx, "commitment", commitment_texts) + _untranslated(ctx, "goals", goal_texts)
+    return Outcome(
+        met=not findings,
+        evidence=[Link("zavazek", "mission"), Link("cile", "strategic"), Link("zavazek", "principles"),
+                  Link("zavazek", "target-groups")],
+        findings=_by_language(findings, ctx.languages),
+    )
+
+
+@rule("sqss-1b")
+def own_will(ctx: Context) -> Outcome:
+    return Outcome(met=None, evidence=[Link("zavazek", "principles")])
+
+
+@rule("sqss-1d")
+def no_prejudice(ctx: Context) -> Outcome:
+    return Outcome(met=None, evidence=[Link("zavazek", "principles")])
+
+
+@rule("sqss-3")
+def informing_applicants(ctx: Context) -> Outcome:
+    findings = []
+    if ctx.data.commitment.service.how_to_start is None:
+        findings.append(_missing_field(
+            ctx, "commitment", ("service", "how_to_start"),
+            "The commitment does not say how to start using the service.",
+            "Add service.how_to_start: how to get in touch and what happens at the first meeting.",
+        ))
+    return Outcome(met=not findings, evidence=[Link("index", "start"), Link("zavazek", "refusal")], findings=findings)
+
+
+# --- refusal ---------------------------------------------------------------------
+
+
+@rule("zss-91-3")
+def refusal_grounds(ctx: Context) -> Outcome:
+    findings = []
+    for i, ground in enumerate(ctx.data.commitment.refusal.grounds):
+        if ground.legal_basis in (None, "none"):
+            findings.append(
+                Finding(
+                    Message(
+                        "The refusal ground “{id}” cites no letter of §91(3), so it is not among the grounds the act allows.",
+                        {"id": ground.id},
+                    ),
+                    ctx.place("commitment", ("refusal", "grounds", i, "legal_basis")),
+                    link=Link("zavazek", f"refusal-{ground.id}"),
+                    fix=Message("Cite the letter the ground rests on (legal_basis: a, b or c), or remove the ground."),
+                )
+            )
+    return Outcome(met=not findings, evidence=[Link("zavazek", "refusal")], findings=findings)
+
+
+@rule("zss-2-1")
+def basic_counselling(ctx: Context) -> Outcome:
+    if ctx.data.commitment.refusal.basic_counselling is not None:
+        return Outcome(met=True, evidence=[Link("zavazek", "basic-counselling")])
+    return Outcome(met=False, findings=[_missing_field(
+        ctx, "commitment", ("refusal", "basic_counselling"),
+        "The commitment does not say that basic social counselling is free for everyone, also after a refusal.",
+        "Add refusal.basic_counselling: that a refused person still gets free basic counselling and a referral to another service.",
+    )])
+
+
+@rule("zss-91-written")
+def written_reasons(ctx: Context) -> Outcome:
+    if ctx.data.commitment.refusal.written_reasons is not None:
+        return Outcome(met=True, evidence=[Link("zavazek", "written-reasons")])
+    return Outcome(met=False, findings=[_missing_field(
+        ctx, "commitment", ("refusal", "written_reasons"),
+        "The commitment does not say that the reason for a refusal is given in writing on request.",
+        "Add refusal.written_reasons: one sentence saying so.",
+    )])
+
+
+# --- §88: information about the service -------------------------------------------
+
+
+@rule("zss-88-info")
+def service_information(ctx: Context) -> Outcome:
+    service = ctx.data.commitment.service
+    findings = []
+    if service.capacity is None:
+        findings.append(_missing_field(
+            ctx, "commitment", ("service", "capacity"),
+            "The capacity of the service is not stated.",
+            "Add service.capacity: how many people the service can take, e.g. per day or at one time.",
+        ))
+    if not service.free_of_charge and service.fee_note is None:
+        findings.append(_missing_field(
+            ctx, "commitment", ("service", "fee_note"),
+            "The service is not free of charge, but its fee is not stated.",
+            "Add service.fee_note with the fee, or set free_of_charge: true.",
+        ))
+    return Outcome(
+        met=not findings,
+        evidence=[Link("zavazek", "service"), Link("strediska"), Link("cile"), Link("zavazek", "target-groups")],
+        findings=findings,
+    )
+
+
+@rule("zss-37")
+def counselling_activities(ctx: Context) -> Outcome | None:
+    service = ctx.data.commitment.service
+    if service.kind != "odborne_socialni_poradenstvi":
+        return None
+    if service.activities:
+        return Outcome(met=True, evidence=[Link("zavazek", "service")])
+    return Outcome(met=False, findings=[_missing_field(
+        ctx, "commitment", ("service", "activities"),
+        "The activities of the service are not listed.",
+        "Add service.activities: what the service does, one item per activity.",
+    )])
+
+
+@rule("zss-69")
+def field_programme(ctx: Context) -> Outcome | None:
+    service = ctx.data.commitment.service
+    if service.kind != "terenni_programy":
+        return None
+    if "field" in service.forms:
+        return Outcome(met=True, evidence=[Link("zavazek", "service"), Link("strediska")])
+    return Outcome(met=False, findings=[_missing_field(
+        ctx, "commitment", ("service", "forms"),
+        "A field programme must be provided in the field, but its forms do not include it.",
+        "Add field to service.forms.",
+    )])
+
+
+@rule("reg")
+def registry_identifier(ctx: Context) -> Outcome:
+    if ctx.data.commitment.service.registry_id:
+        return Outcome(met=True, evidence=[Link("zavazek", "service")])
+    return Outcome(met=False, findings=[_missing_field(
+        ctx, "commitment", ("service", "registry_id"),
+        "The identifier of the service in the registry of social services is not stated.",
+        "Add service.registry_id: the seven digits from the registry, in quotes.",
+    )])
+
+
+# --- complaints ----------------------------------------------------------------------
+
+
+@rule("zss-88-complaints")
+def complaint_rules(ctx: Context) -> Outcome:
+    how = ctx.data.commitment.complaints.how
+    if how is None:
+        return Outcome(met=False, findings=[_missing_field(
+            ctx, "commitment", ("complaints", "how"),
+            "The commitment does not say how to complain.",
+            "Add complaints.how in every language of the site.",
+        )])
+    findings = _untranslated(ctx, "commitment", [(("complaints", "how"), how)])
+    return Outcome(met=not findings, evidence=[Link("zavazek", "complaints")], findings=findings)
+
+
+_COMPLAINT_PARTS = [
+    ("how", "It does not say how to complain.", "Add complaints.how."),
+    ("forms", "It does not say in what form a complaint can be made.", "Add complaints.forms, e.g. [oral, written, email]."),
+    ("to_whom", "It does not say to whom to complain.", "Add complaints.to_whom."),
+    ("decided_by", "It does not say who decides on a complaint.", "Add complaints.decided_by."),
+    ("time_limit_days", "It does not say within what time a complaint is answered.", "Add complaints.time_limit_days, e.g. 30."),
+    ("representative", "It does not say that a representative may be chosen.", "Add complaints.representative."),
+    ("higher_body", "It does not name a higher body to turn to on disagreement.", "Add complaints.higher_body: the founder or another body above the provider."),
+    ("ombudsman", "It does not name the Public Defender of Rights.", "Add complaints.ombudsman."),
+]
+
+
+@rule("sqss-7")
+def complaint_parts(ctx: Context) -> Outcome:
+    complaints = ctx.data.commitment.complaints
+    findings = [
+        _missing_field(ctx, "commitment", ("complaints", part), message, fix)
+        for part, message, fix in _COMPLAINT_PARTS
+        if not getattr(complaints, part)
+    ]
+    return Outcome(met=not findings, evidence=[Link("zavazek", "complaints")], findings=findings)
+
+
+# --- goals ----------------------------------------------------------------------------
+
+
+def _goal_groups(ctx: Context):
+    """(path prefix, group defaults, goal, goal index) for every goal in goals.yaml."""
+    g = ctx.data.goals
+    for name in ("strategic", "long_term"):
+        group = getattr(g, name)
+        for i, goal in enumerate(group.goals):
+            yield (name, "goals", i), group, goal, None
+    for p, plan in enumerate(g.operational.plans):
+        for i, goal in enumerate(plan.goals):
+            yield ("operational", "plans", p, "goals", i), g.operational, goal, plan
+
+
+@rule("goals-defined")
+def goals_defined(ctx: Context) -> Outcome:
+    findings = []
+    for path, group, goal, plan in _goal_groups(ctx):
+        if plan is not None and plan.year != ctx.day.year:
+            continue
+        for attr, message in (
+            ("responsible", "Goal “{id}” has no responsible role."),
+            ("evaluation", "Goal “{id}” has no evaluation rhythm."),
+            ("deadline", "Goal “{id}” has no deadline."),
+        ):
+            if not (getattr(goal, attr) or getattr(group, attr)):
+                findings.append(Finding(
+                    Message(message, {"id": goal.id}),
+                    ctx.place("goals", path + (attr,)),
+                    fix=Message("Add {field} to the goal, or to its group to apply to all its goals.", {"field": attr}),
+                ))
+    return Outcome(met=not findings, evidence=[Link("cile")], findings=findings)
+
+
+@rule("goals-deadlines")
+def goals_current(ctx: Context) -> Outcome:
+    findings = []
+    for path, group, goal, plan in _goal_groups(ctx):
+        if plan is not None and (plan.year != ctx.day.year or goal.status in ("done", "dropped")):
+            continue
+        due = effective_deadline(goal, group, plan.year if plan else ctx.day.year)
+        if due is not None and due < ctx.day:
+            anchor = f"goal-{plan.centre}-{goal.id}" if plan else f"goal-{goal.id}"
+            findings.append(Finding(
+                Message("The deadline {date} of goal “{id}” has passed.", {"date": due.isoformat(), "id": goal.id}),
+                ctx.place("goals", path + ("deadline",) if goal.deadline else path[:-2] + ("deadline",)),
+                link=Link("cile", anchor),
+                fix=Message("Evaluate the goal and set a new one with a new deadline."),
+            ))
+    return Outcome(met=not findings, evidence=[Link("cile")], findings=findings)
+
+
+@rule("goals-operational")
+def operational_goals(ctx: Context) -> Outcome:
+    findings = []
+    year = ctx.day.year
+    plans = {p.centre: (i, p) for i, p in enumerate(ctx.data.goals.operational.plans) if p.year == year}
+    for c, centre in enumerate(ctx.data.commitment.centres):
+        if centre.id not in plans:
+            findings.append(Finding(
+                Message("Centre “{centre}” has no operational goals for {year}.", {"centre": centre.id, "year": year}),
+                ctx.place("goals", ("operational", "plans")),
+                fix=Message("Add a plan with centre: {centre} and year: {year} to operational.plans.",
+                            {"centre": centre.id, "year": year}),
+            ))
+            continue
+        i, plan = plans[centre.id]
+        for attr in ("approved_by", "approved_on"):
+            if getattr(plan, attr) is None:
+                findings.append(Finding(
+                    Message("The {year} plan of centre “{centre}” does not say who approved it and when.",
+                            {"centre": centre.id, "year": year}),
+                    ctx.place("goals", ("operational", "plans", i, attr)),
+                    fix=Message("Add {field} to the plan.", {"field": attr}),
+                ))
+    evidence = [Link("cile", f"operational-{cid}") for cid in plans]
+    return Outcome(met=not findings, evidence=evidence or [Link("cile")], findings=findings)
+
+
+# --- languages ---------------------------------------------------------------------------
+
+
+@rule("lang-complete")
+def languages_complete(ctx: Context) -> Outcome:
+    findings = []
+    for name in ("commitment", "goals", "website"):
+        findings += _untranslated(ctx, name, iter_texts(getattr(ctx.data, name)))
+    return Outcome(met=not findings, findings=_by_language(findings, ctx.languages))
+
+
+# --- accessibility and data protection --------------------------------------------------------
+
+
+@rule("a11y-statement")
+def accessibility_statement(ctx: Context) -> Outcome:
+    a = ctx.data.website.accessibility
+    findings = []
+    if a.status != "full" and not a.inaccessible:
+        findings.append(_missing_field(
+            ctx, "website", ("accessibility", "inaccessible"),
+            "The statement says the site is not fully compliant, but lists no content that is not accessible.",
+            "Add accessibility.inaccessible: each item with its text and reason.",
+        ))
+    anchors = ("commitment", "scope", "status", "non-accessible", "preparation", "feedback", "enforcement")
+    return Outcome(met=not findings, evidence=[Link("pristupnost", a) for a in anchors], findings=findings)
+
+
+@rule("a11y-standard")
+def accessibility_standard(ctx: Context) -> Outcome:
+    return Outcome(met=None, evidence=[Link("pristupnost", "status")])
+
+
+@rule("gdpr-notice")
+def privacy_notice(ctx: Context) -> Outcome:
+    return Outcome(met=True, evidence=[Link("soukromi")])
+
+
+_LOADING = re.compile(r"""<(?:img|script|iframe|video|audio|source|embed|object)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//"""
+                      r"""|<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//|!\[[^\]]*\]\(\s*(?:https?:)?//"""
+                      r"""|url\(\s*["']?(?:https?:)?//""", re.IGNORECASE)
+
+
+def _external(value) -> bool:
+    return isinstance(value, str) and bool(re.match(r"^(?:https?:)?//", value.strip()))
+
+
+@rule("gdpr-third-party")
+def no_third_parties(ctx: Context) -> Outcome:
+    config = ctx.project.config
+    theme = config.get("theme") or {}
+    findings = []
+
+    def setting(message: str, fix: str, **params):
+        findings.append(Finding(Message(message, params), Place("mkdocs.yml", None, params.get("setting", "")),
+                                fix=Message(fix, params)))
+
+    if isinstance(theme, dict) and theme.get("font", None) is not False:
+        setting("The theme loads its fonts from Google Fonts.", "Set font: false under theme in mkdocs.yml.",
+                setting="theme.font")
+    for key in ("extra_javascript", "extra_css"):
+        for item in config.get(key) or []:
+            url = item.get("path") if isinstance(item, dict) else item
+            if _external(url):
+                setting("{setting} loads {url} from another server.", "Copy the file into docs/ and link it there.",
+                        setting=key, url=url)
+    if config.get("repo_url"):
+        setting("repo_url makes every page ask the code host's server for statistics.",
+                "Remove repo_url from mkdocs.yml.", setting="repo_url")
+    if (config.get("extra") or {}).get("analytics"):
+        setting("Web analytics send each visit to another server.", "Remove extra.analytics from mkdocs.yml.",
+                setting="extra.analytics")
+    docs = ctx.project.docs_dir
+    if docs.is_dir():
+        for path in sorted(docs.rglob("*")):
+            if path.suffix not in (".md", ".html", ".css") or not path.is_file():
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+                if _LOADING.search(line) or "<iframe" in line.lower():
+                    findings.append(Finding(
+                        Message("This page loads something from another server."),
+                        Place(str(path.relative_to(ctx.project.root)), number, ""),
+                        fix=Message("Save the file into docs/ and link it there, or make it a plain link."),
+                    ))
+    return Outcome(met=not findings, evidence=[Link("soukromi", "not-collected")], findings=findings)
+
+
+@rule("gdpr-cookies")
+def no_tracking_cookies(ctx: Context) -> Outcome:
+    extra = ctx.project.config.get("extra") or {}
+    if extra.get("analytics") or extra.get("consent"):
+        return Outcome(met=False, findings=[Finding(
+            Message("The site is set up for analytics or a cookie consent, so it may store cookies that are not essential."),
+            Place("mkdocs.yml", None, "extra.analytics"),
+            fix=Message("Remove extra.analytics and extra.consent from mkdocs.yml."),
+        )])
+    return Outcome(met=True, evidence=[Link("soukromi", "not-collected")])
