@@ -110,3 +110,20 @@ def test_commitment_prints_on_a4_without_navigation(browser, served):
     assert "Odborné sociální poradenství" in text or COMMITMENT["mission"][0]["cs"][:40] in text
     assert COMMITMENT["complaints"]["ombudsman"]["cs"][:30] in text
     assert "Přeskočit na obsah" not in text  # the header and skip link are not printed
+
+
+def test_checklist_prints_on_a4_with_every_criterion_and_no_navigation(browser, served):
+    from pypdf import PdfReader
+
+    from zavazek.checks import load_catalogue
+
+    page = browser.new_page()
+    page.goto(served + "en/kontrola/")
+    pdf = page.pdf(format="A4")
+    page.close()
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    for criterion in load_catalogue():
+        assert " ".join(criterion.requirement["en"].split())[:40] in text, criterion.id
+    assert "Skip to content" not in text
+    assert len(reader.pages) <= 8

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -127,12 +128,12 @@ def test_not_found_page_exists_in_each_language(example_site, lang):
     assert "404" in page
 
 
-def test_footer_links_to_accessibility_statement_and_privacy_notice_on_every_page(example_site):
+def test_footer_links_to_accessibility_statement_privacy_notice_and_checklist_on_every_page(example_site):
     for lang in LANGS:
         for spec in PAGES:
             page = read(example_site, spec.slug, lang)
             footer = page.split('class="zv-footer-links"')[1].split("</nav>")[0]
-            for slug in ("pristupnost", "soukromi"):
+            for slug in ("pristupnost", "soukromi", "kontrola"):
                 assert f'{page_url(slug, lang, "cs")}"' in footer
 
 
@@ -140,6 +141,23 @@ def test_accessibility_statement_has_the_seven_parts(example_site):
     page = read(example_site, "pristupnost", "cs")
     for anchor in ("commitment", "scope", "status", "non-accessible", "preparation", "feedback", "enforcement"):
         assert f'id="{anchor}"' in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_checklist_page_shows_each_criterion_with_its_status_and_links(example_site, lang):
+    page = read(example_site, "kontrola", lang)
+    refusal = page.split('<tr id="zss-91-3">')[1].split("</tr>")[0]
+    assert 'class="zv-status zv-status--not_met"' in refusal
+    assert 'href="../zavazek/#refusal-zasada-bezpeci"' in refusal
+    assert "data/commitment.yaml:129" in refusal
+    mission = page.split('<tr id="zss-2-1">')[1].split("</tr>")[0]
+    assert 'zv-status--met' in mission and 'href="../zavazek/#basic-counselling"' in mission
+
+
+def test_checklist_report_is_published_as_json_beside_the_page(example_site):
+    report = json.loads((example_site / "kontrola" / "checklist.json").read_text(encoding="utf-8"))
+    assert report["date"] == "2026-11-23"
+    assert report["key_criteria_not_met"] == ["sqss-1a", "zss-91-3"]
 
 
 def test_html_typed_into_the_data_is_shown_as_text_not_run(site_folder):

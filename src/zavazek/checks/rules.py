@@ -15,6 +15,7 @@ from pathlib import Path
 
 from zavazek.checks.checklist import Finding, Link, Outcome, Place
 from zavazek.loader import ProviderData, iter_texts
+from zavazek.model.codes import N_
 from zavazek.model.goals import effective_deadline
 from zavazek.model.types import Text
 from zavazek.problems import Message, format_path
@@ -118,8 +119,8 @@ def informing_applicants(ctx: Context) -> Outcome:
     if ctx.data.commitment.service.how_to_start is None:
         findings.append(_missing_field(
             ctx, "commitment", ("service", "how_to_start"),
-            "The commitment does not say how to start using the service.",
-            "Add service.how_to_start: how to get in touch and what happens at the first meeting.",
+            N_("The commitment does not say how to start using the service."),
+            N_("Add service.how_to_start: how to get in touch and what happens at the first meeting."),
         ))
     return Outcome(met=not findings, evidence=[Link("index", "start"), Link("zavazek", "refusal")], findings=findings)
 
@@ -152,8 +153,8 @@ def basic_counselling(ctx: Context) -> Outcome:
         return Outcome(met=True, evidence=[Link("zavazek", "basic-counselling")])
     return Outcome(met=False, findings=[_missing_field(
         ctx, "commitment", ("refusal", "basic_counselling"),
-        "The commitment does not say that basic social counselling is free for everyone, also after a refusal.",
-        "Add refusal.basic_counselling: that a refused person still gets free basic counselling and a referral to another service.",
+        N_("The commitment does not say that basic social counselling is free for everyone, also after a refusal."),
+        N_("Add refusal.basic_counselling: that a refused person still gets free basic counselling and a referral to another service."),
     )])
 
 
@@ -163,8 +164,8 @@ def written_reasons(ctx: Context) -> Outcome:
         return Outcome(met=True, evidence=[Link("zavazek", "written-reasons")])
     return Outcome(met=False, findings=[_missing_field(
         ctx, "commitment", ("refusal", "written_reasons"),
-        "The commitment does not say that the reason for a refusal is given in writing on request.",
-        "Add refusal.written_reasons: one sentence saying so.",
+        N_("The commitment does not say that the reason for a refusal is given in writing on request."),
+        N_("Add refusal.written_reasons: one sentence saying so."),
     )])
 
 
@@ -178,14 +179,14 @@ def service_information(ctx: Context) -> Outcome:
     if service.capacity is None:
         findings.append(_missing_field(
             ctx, "commitment", ("service", "capacity"),
-            "The capacity of the service is not stated.",
-            "Add service.capacity: how many people the service can take, e.g. per day or at one time.",
+            N_("The capacity of the service is not stated."),
+            N_("Add service.capacity: how many people the service can take, e.g. per day or at one time."),
         ))
     if not service.free_of_charge and service.fee_note is None:
         findings.append(_missing_field(
             ctx, "commitment", ("service", "fee_note"),
-            "The service is not free of charge, but its fee is not stated.",
-            "Add service.fee_note with the fee, or set free_of_charge: true.",
+            N_("The service is not free of charge, but its fee is not stated."),
+            N_("Add service.fee_note with the fee, or set free_of_charge: true."),
         ))
     return Outcome(
         met=not findings,
@@ -203,8 +204,8 @@ def counselling_activities(ctx: Context) -> Outcome | None:
         return Outcome(met=True, evidence=[Link("zavazek", "service")])
     return Outcome(met=False, findings=[_missing_field(
         ctx, "commitment", ("service", "activities"),
-        "The activities of the service are not listed.",
-        "Add service.activities: what the service does, one item per activity.",
+        N_("The activities of the service are not listed."),
+        N_("Add service.activities: what the service does, one item per activity."),
     )])
 
 
@@ -217,8 +218,8 @@ def field_programme(ctx: Context) -> Outcome | None:
         return Outcome(met=True, evidence=[Link("zavazek", "service"), Link("strediska")])
     return Outcome(met=False, findings=[_missing_field(
         ctx, "commitment", ("service", "forms"),
-        "A field programme must be provided in the field, but its forms do not include it.",
-        "Add field to service.forms.",
+        N_("A field programme must be provided in the field, but its forms do not include it."),
+        N_("Add field to service.forms."),
     )])
 
 
@@ -228,8 +229,8 @@ def registry_identifier(ctx: Context) -> Outcome:
         return Outcome(met=True, evidence=[Link("zavazek", "service")])
     return Outcome(met=False, findings=[_missing_field(
         ctx, "commitment", ("service", "registry_id"),
-        "The identifier of the service in the registry of social services is not stated.",
-        "Add service.registry_id: the seven digits from the registry, in quotes.",
+        N_("The identifier of the service in the registry of social services is not stated."),
+        N_("Add service.registry_id: the seven digits from the registry, in quotes."),
     )])
 
 
@@ -242,22 +243,22 @@ def complaint_rules(ctx: Context) -> Outcome:
     if how is None:
         return Outcome(met=False, findings=[_missing_field(
             ctx, "commitment", ("complaints", "how"),
-            "The commitment does not say how to complain.",
-            "Add complaints.how in every language of the site.",
+            N_("The commitment does not say how to complain."),
+            N_("Add complaints.how in every language of the site."),
         )])
     findings = _untranslated(ctx, "commitment", [(("complaints", "how"), how)])
     return Outcome(met=not findings, evidence=[Link("zavazek", "complaints")], findings=findings)
 
 
 _COMPLAINT_PARTS = [
-    ("how", "It does not say how to complain.", "Add complaints.how."),
-    ("forms", "It does not say in what form a complaint can be made.", "Add complaints.forms, e.g. [oral, written, email]."),
-    ("to_whom", "It does not say to whom to complain.", "Add complaints.to_whom."),
-    ("decided_by", "It does not say who decides on a complaint.", "Add complaints.decided_by."),
-    ("time_limit_days", "It does not say within what time a complaint is answered.", "Add complaints.time_limit_days, e.g. 30."),
-    ("representative", "It does not say that a representative may be chosen.", "Add complaints.representative."),
-    ("higher_body", "It does not name a higher body to turn to on disagreement.", "Add complaints.higher_body: the founder or another body above the provider."),
-    ("ombudsman", "It does not name the Public Defender of Rights.", "Add complaints.ombudsman."),
+    ("how", N_("It does not say how to complain."), N_("Add complaints.how.")),
+    ("forms", N_("It does not say in what form a complaint can be made."), N_("Add complaints.forms, e.g. [oral, written, email].")),
+    ("to_whom", N_("It does not say to whom to complain."), N_("Add complaints.to_whom.")),
+    ("decided_by", N_("It does not say who decides on a complaint."), N_("Add complaints.decided_by.")),
+    ("time_limit_days", N_("It does not say within what time a complaint is answered."), N_("Add complaints.time_limit_days, e.g. 30.")),
+    ("representative", N_("It does not say that a representative may be chosen."), N_("Add complaints.representative.")),
+    ("higher_body", N_("It does not name a higher body to turn to on disagreement."), N_("Add complaints.higher_body: the founder or another body above the provider.")),
+    ("ombudsman", N_("It does not name the Public Defender of Rights."), N_("Add complaints.ombudsman.")),
 ]
 
 
@@ -294,9 +295,9 @@ def goals_defined(ctx: Context) -> Outcome:
         if plan is not None and plan.year != ctx.day.year:
             continue
         for attr, message in (
-            ("responsible", "Goal “{id}” has no responsible role."),
-            ("evaluation", "Goal “{id}” has no evaluation rhythm."),
-            ("deadline", "Goal “{id}” has no deadline."),
+            ("responsible", N_("Goal “{id}” has no responsible role.")),
+            ("evaluation", N_("Goal “{id}” has no evaluation rhythm.")),
+            ("deadline", N_("Goal “{id}” has no deadline.")),
         ):
             if not (getattr(goal, attr) or getattr(group, attr)):
                 findings.append(Finding(
@@ -373,8 +374,8 @@ def accessibility_statement(ctx: Context) -> Outcome:
     if a.status != "full" and not a.inaccessible:
         findings.append(_missing_field(
             ctx, "website", ("accessibility", "inaccessible"),
-            "The statement says the site is not fully compliant, but lists no content that is not accessible.",
-            "Add accessibility.inaccessible: each item with its text and reason.",
+            N_("The statement says the site is not fully compliant, but lists no content that is not accessible."),
+            N_("Add accessibility.inaccessible: each item with its text and reason."),
         ))
     anchors = ("commitment", "scope", "status", "non-accessible", "preparation", "feedback", "enforcement")
     return Outcome(met=not findings, evidence=[Link("pristupnost", a) for a in anchors], findings=findings)
@@ -387,7 +388,9 @@ def accessibility_standard(ctx: Context) -> Outcome:
 
 @rule("gdpr-notice")
 def privacy_notice(ctx: Context) -> Outcome:
-    return Outcome(met=True, evidence=[Link("soukromi")])
+    """The generated notice has its fixed parts in every language; the provider's own part must be too."""
+    findings = _untranslated(ctx, "website", [(("privacy", "hosting"), ctx.data.website.privacy.hosting)])
+    return Outcome(met=not findings, evidence=[Link("soukromi")], findings=findings)
 
 
 _LOADING = re.compile(r"""<(?:img|script|iframe|video|audio|source|embed|object)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//"""
@@ -410,19 +413,19 @@ def no_third_parties(ctx: Context) -> Outcome:
                                 fix=Message(fix, params)))
 
     if isinstance(theme, dict) and theme.get("font", None) is not False:
-        setting("The theme loads its fonts from Google Fonts.", "Set font: false under theme in mkdocs.yml.",
+        setting(N_("The theme loads its fonts from Google Fonts."), N_("Set font: false under theme in mkdocs.yml."),
                 setting="theme.font")
     for key in ("extra_javascript", "extra_css"):
         for item in config.get(key) or []:
             url = item.get("path") if isinstance(item, dict) else item
             if _external(url):
-                setting("{setting} loads {url} from another server.", "Copy the file into docs/ and link it there.",
+                setting(N_("{setting} loads {url} from another server."), N_("Copy the file into docs/ and link it there."),
                         setting=key, url=url)
     if config.get("repo_url"):
-        setting("repo_url makes every page ask the code host's server for statistics.",
-                "Remove repo_url from mkdocs.yml.", setting="repo_url")
+        setting(N_("repo_url makes every page ask the code host's server for statistics."),
+                N_("Remove repo_url from mkdocs.yml."), setting="repo_url")
     if (config.get("extra") or {}).get("analytics"):
-        setting("Web analytics send each visit to another server.", "Remove extra.analytics from mkdocs.yml.",
+        setting(N_("Web analytics send each visit to another server."), N_("Remove extra.analytics from mkdocs.yml."),
                 setting="extra.analytics")
     docs = ctx.project.docs_dir
     if docs.is_dir():
