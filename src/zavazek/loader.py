@@ -18,7 +18,9 @@ from pathlib import Path
 import pydantic
 from pydantic import BaseModel, RootModel
 
-from zavazek.model import DATA_FILES, Commitment, Goals, Website
+from zavazek.model import DATA_FILES, Commitment, Directory, Goals, Website
+from zavazek.model import codes
+from zavazek.model.services import months_before
 from zavazek.model.goals import effective_deadline
 from zavazek.model.codes import N_
 from zavazek.model.types import Text
@@ -33,6 +35,7 @@ class ProviderData:
     commitment: Commitment
     goals: Goals
     website: Website
+    services: Directory | None = None  # data/services.yaml is optional
     documents: dict[str, Document] = field(repr=False, default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -58,6 +61,8 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
             problems.extend(_problems_from(exc, doc, model))
     if all(name in models for name, f in DATA_FILES.items() if f.required):
         problems.extend(_check_references(models, documents))
+    if "services" in models:
+        problems.extend(_check_directory(models["services"], documents["services"]))
     if any(p.is_error for p in problems):
         raise DataError(problems)
     data = ProviderData(documents=documents, **models)
@@ -205,6 +210,44 @@ def _check_references(models: dict, documents: dict) -> list[Problem]:
     return problems
 
 
+def _check_directory(directory: Directory, doc: Document) -> list[Problem]:
+    """Checks across fields of services.yaml: identifiers, organisations, districts."""
+    problems = []
+    problems.extend(_unique_ids(directory.organisations, ("organisations",), doc))
+    problems.extend(_unique_ids(directory.services, ("services",), doc))
+    organisation_ids = [o.id for o in directory.organisations]
+    for i, service in enumerate(directory.services):
+        problems.extend(_unique_ids(service.places, ("services", i, "places"), doc))
+        if service.organisation not in organisation_ids:
+            close = difflib.get_close_matches(service.organisation, organisation_ids, n=1)
+            problems.append(
+                doc.problem(
+                    ("services", i, "organisation"),
+                    Message(
+                        "There is no organisation “{organisation}” in services.yaml.",
+                        {"organisation": service.organisation},
+                    ),
+                    Message("Did you mean “{suggestion}”?", {"suggestion": close[0]})
+                    if close
+                    else Message("Use one of: {allowed}.", {"allowed": ", ".join(organisation_ids)}),
+                )
+            )
+        for j, district in enumerate(service.districts):
+            region, name = codes.DISTRICTS[district]
+            if region not in service.regions:
+                problems.append(
+                    doc.problem(
+                        ("services", i, "districts", j),
+                        Message(
+                            "The district {district} ({name}) is not in any of this service's regions ({regions}).",
+                            {"district": district, "name": name, "regions": ", ".join(service.regions)},
+                        ),
+                        Message("Add its region {region} to “regions”, or check the district code.", {"region": region}),
+                    )
+                )
+    return problems
+
+
 def _unique_ids(items, where: tuple, doc: Document) -> list[Problem]:
     seen = {}
     out = []
@@ -257,6 +300,8 @@ def _warnings(data: ProviderData, languages: list[str], today: dt.date) -> list[
                         severity=Severity.WARNING,
                     )
                 )
+    if data.services is not None:
+        out.extend(_directory_warnings(data.services, data.documents["services"], today))
     goals = data.goals
     doc = data.documents["goals"]
     for group_name in ("strategic", "long_term"):
@@ -285,6 +330,31 @@ def _warnings(data: ProviderData, languages: list[str], today: dt.date) -> list[
                         {"centre": plan.centre, "year": plan.year, "current": today.year},
                     ),
                     Message("Add this year's plan; old plans stay published as history."),
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
+
+
+def _directory_warnings(directory: Directory, doc: Document, today: dt.date) -> list[Problem]:
+    """Records nobody has checked for ``settings.stale_after_months``.
+
+    A service that has ended (``runs.until`` in the past) is not a problem: it
+    stays in the data as history and leaves the listings by itself.
+    """
+    out = []
+    months = directory.settings.stale_after_months
+    limit = months_before(today, months)
+    for i, service in enumerate(directory.services):
+        if service.verified_on < limit:
+            out.append(
+                doc.problem(
+                    ("services", i, "verified_on"),
+                    Message(
+                        "Nobody has verified the service “{id}” since {date}, more than {months} months ago.",
+                        {"id": service.id, "date": service.verified_on.isoformat(), "months": months},
+                    ),
+                    Message("Check the record with the organisation and write today's date in “verified_on”."),
                     severity=Severity.WARNING,
                 )
             )

@@ -2,6 +2,7 @@
 
 from zavazek.model.commitment import Commitment
 from zavazek.model.goals import Goals
+from zavazek.model.services import Directory
 from zavazek.model.website import Website
 
 from typing import NamedTuple
@@ -18,6 +19,7 @@ DATA_FILES = {
     "commitment": DataFile("commitment.yaml", Commitment),
     "goals": DataFile("goals.yaml", Goals),
     "website": DataFile("website.yaml", Website),
+    "services": DataFile("services.yaml", Directory, required=False),
 }
 
-__all__ = ["Commitment", "DataFile", "Goals", "Website", "DATA_FILES"]
+__all__ = ["Commitment", "DataFile", "Directory", "Goals", "Website", "DATA_FILES"]

@@ -105,3 +105,81 @@ ACCESSIBILITY_STATUS = {
     "partial": N_("partially compliant"),
     "none": N_("not compliant"),
 }
+
+#: Categories of the services directory (what a service helps with), kept apart
+#: from the registry's target groups (whom it is for).
+SERVICE_CATEGORIES = {
+    "social_counselling": N_("social counselling"),
+    "legal_counselling": N_("legal counselling"),
+    "czech_courses": N_("Czech language courses"),
+    "sociocultural_courses": N_("socio-cultural courses"),
+    "field_work": N_("field work and streetwork"),
+    "interpreting": N_("interpreting and intercultural work"),
+    "housing": N_("housing"),
+    "work": N_("work"),
+    "health": N_("health"),
+    "children_school": N_("children and school"),
+    "crisis_help": N_("crisis help"),
+}
+
+#: Languages a directory entry may name (ISO 639-1); their names come from Babel.
+LANGUAGES = (
+    "cs", "en", "ru", "uk", "vi", "ar", "fr", "de", "es", "mn", "zh", "ro", "bg", "pl", "sk", "hu", "fa",
+    "tr", "ka", "hy", "ky", "kk", "uz", "tg", "be", "sq", "sr", "hr", "bs", "tl", "hi", "ne", "ko", "ja",
+    "pt", "it", "so", "ti", "am", "ku", "ps",
+)
+
+#: Physical accessibility of a place where a service is provided.
+PHYSICAL_ACCESSIBILITY = {
+    "full": N_("wheelchair accessible"),
+    "partial": N_("partly wheelchair accessible"),
+    "none": N_("not wheelchair accessible"),
+    "unknown": N_("accessibility not known"),
+}
+
+#: The 77 districts (okresy, LAU 1 codes) by the NUTS 3 code of their region.
+#: Place names are proper names and are not translated.
+DISTRICTS_BY_REGION = {
+    "CZ010": {"CZ0100": "Hlavní město Praha"},
+    "CZ020": {
+        "CZ0201": "Benešov", "CZ0202": "Beroun", "CZ0203": "Kladno", "CZ0204": "Kolín",
+        "CZ0205": "Kutná Hora", "CZ0206": "Mělník", "CZ0207": "Mladá Boleslav", "CZ0208": "Nymburk",
+        "CZ0209": "Praha-východ", "CZ020A": "Praha-západ", "CZ020B": "Příbram", "CZ020C": "Rakovník",
+    },
+    "CZ031": {
+        "CZ0311": "České Budějovice", "CZ0312": "Český Krumlov", "CZ0313": "Jindřichův Hradec",
+        "CZ0314": "Písek", "CZ0315": "Prachatice", "CZ0316": "Strakonice", "CZ0317": "Tábor",
+    },
+    "CZ032": {
+        "CZ0321": "Domažlice", "CZ0322": "Klatovy", "CZ0323": "Plzeň-město", "CZ0324": "Plzeň-jih",
+        "CZ0325": "Plzeň-sever", "CZ0326": "Rokycany", "CZ0327": "Tachov",
+    },
+    "CZ041": {"CZ0411": "Cheb", "CZ0412": "Karlovy Vary", "CZ0413": "Sokolov"},
+    "CZ042": {
+        "CZ0421": "Děčín", "CZ0422": "Chomutov", "CZ0423": "Litoměřice", "CZ0424": "Louny",
+        "CZ0425": "Most", "CZ0426": "Teplice", "CZ0427": "Ústí nad Labem",
+    },
+    "CZ051": {"CZ0511": "Česká Lípa", "CZ0512": "Jablonec nad Nisou", "CZ0513": "Liberec", "CZ0514": "Semily"},
+    "CZ052": {
+        "CZ0521": "Hradec Králové", "CZ0522": "Jičín", "CZ0523": "Náchod", "CZ0524": "Rychnov nad Kněžnou",
+        "CZ0525": "Trutnov",
+    },
+    "CZ053": {"CZ0531": "Chrudim", "CZ0532": "Pardubice", "CZ0533": "Svitavy", "CZ0534": "Ústí nad Orlicí"},
+    "CZ063": {
+        "CZ0631": "Havlíčkův Brod", "CZ0632": "Jihlava", "CZ0633": "Pelhřimov", "CZ0634": "Třebíč",
+        "CZ0635": "Žďár nad Sázavou",
+    },
+    "CZ064": {
+        "CZ0641": "Blansko", "CZ0642": "Brno-město", "CZ0643": "Brno-venkov", "CZ0644": "Břeclav",
+        "CZ0645": "Hodonín", "CZ0646": "Vyškov", "CZ0647": "Znojmo",
+    },
+    "CZ071": {"CZ0711": "Jeseník", "CZ0712": "Olomouc", "CZ0713": "Prostějov", "CZ0714": "Přerov", "CZ0715": "Šumperk"},
+    "CZ072": {"CZ0721": "Kroměříž", "CZ0722": "Uherské Hradiště", "CZ0723": "Vsetín", "CZ0724": "Zlín"},
+    "CZ080": {
+        "CZ0801": "Bruntál", "CZ0802": "Frýdek-Místek", "CZ0803": "Karviná", "CZ0804": "Nový Jičín",
+        "CZ0805": "Opava", "CZ0806": "Ostrava-město",
+    },
+}
+
+#: District code -> (region code, name).
+DISTRICTS = {code: (region, name) for region, names in DISTRICTS_BY_REGION.items() for code, name in names.items()}

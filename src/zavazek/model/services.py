@@ -1,0 +1,236 @@
+"""``data/services.yaml``: a directory of organisations and the services they give.
+
+Optional: a site without this file has no directory. Every text a reader sees
+is a :class:`~zavazek.model.types.Text`; codes come from closed lists in
+:mod:`zavazek.model.codes`. Records carry only an organisation's generic
+contacts, never those of individual staff.
+
+Checks that need more than one field at a time (a district outside the
+service's regions, a service naming a missing organisation, repeated
+identifiers) are made by :mod:`zavazek.loader`, so that each error points to
+the exact line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, WithJsonSchema, model_validator
+
+from zavazek.model import codes
+from zavazek.model.commitment import AgeRange, RegionCode, RegistryGroup, ServiceKind
+from zavazek.model.types import (
+    Address, Date, Email, Field, Ico, OpeningHours, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url,
+    YesNo, choice, invalid,
+)
+
+Category = choice(*codes.SERVICE_CATEGORIES, description="What the service helps with")
+LanguageCode = choice(*codes.LANGUAGES, description="ISO 639-1 code of a language")
+DistrictCode = choice(*codes.DISTRICTS, description="LAU 1 code of the district (okres), e.g. CZ0323 for Plzeň-město")
+AccessLevel = choice(*codes.PHYSICAL_ACCESSIBILITY, description="Physical (wheelchair) accessibility")
+
+#: A generous box around Czechia: coordinates outside it are a typo (or lat/lon swapped).
+LATITUDE = (48.5, 51.1)
+LONGITUDE = (12.0, 18.9)
+
+
+def _degrees(low: float, high: float, what: str):
+    def check(value: Any) -> float:
+        try:
+            number = float(str(value).strip().replace(",", "."))
+        except ValueError:
+            number = None
+        if number is None or isinstance(value, bool) or not low <= number <= high:
+            raise invalid(
+                "“{value}” is not a {what} in Czechia (between {low} and {high}).",
+                "Copy the coordinates from a map as decimal degrees, e.g. lat: 50.0875, lon: 14.4214; check that lat and lon are not swapped.",
+                value=value,
+                what=what,
+                low=low,
+                high=high,
+            )
+        return number
+
+    return Annotated[
+        float, BeforeValidator(check), WithJsonSchema({"type": "number", "minimum": low, "maximum": high})
+    ]
+
+
+Latitude = _degrees(*LATITUDE, "latitude")
+Longitude = _degrees(*LONGITUDE, "longitude")
+
+
+class Organisation(Strict):
+    """Who runs services: generic contacts only (no personal names, phones or e-mails)."""
+
+    id: Slug
+    name: Text
+    short_name: str | None = None
+    legal_form: Text
+    ico: Ico | None = None
+    website: Url | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+
+
+class TargetGroupRef(Strict):
+    """A target-group category of the registry, optionally with an age range."""
+
+    category: RegistryGroup
+    age: AgeRange | None = None
+
+    @model_validator(mode="after")
+    def _age_in_order(self):
+        age = self.age
+        if age is not None and age.from_ is not None and age.to is not None and age.to < age.from_:
+            raise invalid(
+                "The age range {low}–{high} ends before it starts.",
+                "Write the lower age in “from” and the higher in “to”.",
+                low=age.from_,
+                high=age.to,
+            )
+        return self
+
+
+class Registration(Strict):
+    """The registered social service (Act 108/2006 Coll.) this service is provided as."""
+
+    kind: ServiceKind
+    registry_id: RegistryId | None = None
+
+
+class Coordinates(Strict):
+    lat: Latitude
+    lon: Longitude
+
+
+class Place(Strict):
+    """Where the service is given, and when it is open (local Prague time)."""
+
+    id: Slug
+    name: Text | None = None
+    address: Address
+    coordinates: Coordinates | None = None
+    opening_hours: OpeningHours = OpeningHours()
+    note: Text | None = None
+
+
+class Languages(Strict):
+    """Languages the staff speak, and languages offered through an interpreter, kept apart."""
+
+    staff: list[LanguageCode] = Field(min_length=1)
+    interpreter: list[LanguageCode] = []
+
+
+class Cost(Strict):
+    free: YesNo
+    fee: Text | None = None
+
+    @model_validator(mode="after")
+    def _fee_when_paid(self):
+        if not self.free and self.fee is None:
+            raise invalid(
+                "A service that is not free needs the fee.",
+                "Add “fee:” with the price in each language, or write “free: true”.",
+            )
+        return self
+
+
+class Accessibility(Strict):
+    level: AccessLevel
+    note: Text | None = None
+
+
+class Runs(Strict):
+    """When the service runs; without ``until`` it runs until further notice."""
+
+    from_: Date = Field(alias="from")
+    until: Date | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        if self.until is not None and self.until < self.from_:
+            raise invalid(
+                "The service ends on {until}, before it starts on {start}.",
+                "Check the years; “until” is the last day the service runs.",
+                until=self.until.isoformat(),
+                start=self.from_.isoformat(),
+            )
+        return self
+
+
+#: Status of a service on a given day.
+STATUS_RUNNING, STATUS_ENDED, STATUS_UPCOMING = "running", "ended", "upcoming"
+
+
+class Service(Strict):
+    id: Slug
+    organisation: Slug
+    name: Text
+    description: Text
+    categories: list[Category] = Field(min_length=1)
+    target_groups: list[TargetGroupRef] = Field(min_length=1)
+    registered: Registration | None = None
+    regions: list[RegionCode] = Field(min_length=1)
+    districts: list[DistrictCode] = []
+    places: list[Place] = []
+    languages: Languages
+    cost: Cost
+    appointment_needed: YesNo = False
+    referral_needed: YesNo = False
+    accessibility: Accessibility = Accessibility(level="unknown")
+    runs: Runs | None = None
+    verified_on: Date
+
+    def status(self, day: dt.date) -> str:
+        """``running``, ``ended`` (after ``runs.until``) or ``upcoming`` (before ``runs.from``)."""
+        if self.runs is None:
+            return STATUS_RUNNING
+        if self.runs.until is not None and self.runs.until < day:
+            return STATUS_ENDED
+        if self.runs.from_ > day:
+            return STATUS_UPCOMING
+        return STATUS_RUNNING
+
+    def is_running(self, day: dt.date) -> bool:
+        return self.status(day) == STATUS_RUNNING
+
+    def has_ended(self, day: dt.date) -> bool:
+        return self.status(day) == STATUS_ENDED
+
+
+class Settings(Strict):
+    stale_after_months: PositiveCount = 12
+
+
+class Directory(Strict):
+    """The whole of ``services.yaml``."""
+
+    example: YesNo = False
+    settings: Settings = Settings()
+    organisations: list[Organisation] = Field(min_length=1)
+    services: list[Service] = Field(min_length=1)
+
+    def organisation(self, organisation_id: str) -> Organisation | None:
+        return next((o for o in self.organisations if o.id == organisation_id), None)
+
+    def service(self, service_id: str) -> Service | None:
+        return next((s for s in self.services if s.id == service_id), None)
+
+    def current(self, day: dt.date) -> list[Service]:
+        """Services that have not ended: what the listings show."""
+        return [s for s in self.services if not s.has_ended(day)]
+
+    def in_region(self, region: str, day: dt.date) -> list[Service]:
+        return [s for s in self.current(day) if region in s.regions]
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (the month's last day if it is shorter)."""
+    import calendar
+
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
