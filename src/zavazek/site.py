@@ -14,7 +14,7 @@ from pathlib import Path
 from zavazek import checks, i18n, posters, search
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
-from zavazek.pages import PAGES, page_filename, page_url, render_site_pages, write_staging
+from zavazek.pages import PAGES, page_filename, page_url, pages_for, render_site_pages, write_staging
 from zavazek.project import Project, open_project, today
 
 
@@ -63,7 +63,7 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         project=project,
         data=data,
         staging_dir=staging,
-        nav=_nav(project),
+        nav=_nav(project, data),
         template_context=_template_context(project),
         today=day,
         signature=signature,
@@ -72,10 +72,10 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     return prepared
 
 
-def _nav(project: Project) -> list[str]:
+def _nav(project: Project, data: ProviderData) -> list[str]:
     """Generated pages first, then the provider's hand-written top-level pages."""
     default = project.default_language
-    nav = [page_filename(p.slug, default, default) for p in PAGES if p.in_nav]
+    nav = [page_filename(p.slug, default, default) for p in pages_for(data) if p.in_nav]
     if project.docs_dir.is_dir():
         for path in sorted(project.docs_dir.glob("*.md")):
             if "." not in path.stem and path.name not in nav:

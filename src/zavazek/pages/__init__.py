@@ -30,6 +30,7 @@ class PageSpec:
     title: str  # msgid
     in_nav: bool = True
     in_footer: bool | None = None  # default: pages left out of the navigation are linked from the footer
+    needs: str | None = None  # a data file the page is made from only when the provider has it
 
     @property
     def footer(self) -> bool:
@@ -44,6 +45,7 @@ PAGES = [
     PageSpec("cile", "goals.md.j2", N_("Goals")),
     PageSpec("strediska", "centres.md.j2", N_("Centres and contacts")),
     PageSpec("nastenky", "posters.md.j2", N_("For noticeboards")),
+    PageSpec("sluzby", "directory.md.j2", N_("Services for foreigners"), needs="services"),
     PageSpec("pristupnost", "accessibility.md.j2", N_("Accessibility statement"), in_nav=False),
     PageSpec("soukromi", "privacy.md.j2", N_("Privacy"), in_nav=False),
     PageSpec("kontrola", "checklist.md.j2", N_("Compliance checklist"), in_nav=False),
@@ -75,6 +77,11 @@ SECTIONS = {
 
 _env = i18n.template_environment("zavazek.pages")
 _env.filters["h"] = md_heading
+
+
+def pages_for(data: ProviderData) -> list[PageSpec]:
+    """The generated pages this provider's data makes (the directory only with services.yaml)."""
+    return [p for p in PAGES if p.needs is None or getattr(data, p.needs, None) is not None]
 
 
 def page_filename(slug: str, lang: str, default: str) -> str:
@@ -137,12 +144,18 @@ def render_site_pages(
     data: ProviderData, project: Project, today: dt.date, extra: dict | None = None
 ) -> dict[str, str]:
     """{file name: Markdown} for every generated page in every language."""
+    from zavazek.directory import pages as directory_pages
+
     pages = {}
     for lang in project.languages:
-        for spec in PAGES:
+        for spec in pages_for(data):
+            context = dict(extra or {})
+            if spec.slug == "sluzby":
+                context["d"] = directory_pages.home_context(data, project, lang, today)
             pages[page_filename(spec.slug, lang, project.default_language)] = render_page(
-                spec, data, project, lang, today, extra
+                spec, data, project, lang, today, context
             )
+    pages.update(directory_pages.render_directory_pages(data, project, today))
     return pages
 
 

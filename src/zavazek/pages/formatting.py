@@ -132,6 +132,10 @@ class Formatter:
                 rows.append((i18n.weekday_name(index, self.lang).capitalize(), text))
         return rows
 
+    def weekday(self, index: int, width: str = "wide") -> str:
+        """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
+        return i18n.weekday_name(index, self.lang, width).capitalize()
+
     def days(self, count: int) -> str:
         return self.ngettext("{count} day", "{count} days", count).format(count=self.number(count))
 

@@ -1,0 +1,90 @@
+"""What the directory lists where: regions, and the pre-built lists that filter without JavaScript.
+
+A region page lists every current service of the region once. For readers
+without JavaScript, each filter value is also a small pre-built page of the
+region (a category, a language spoken, free of charge, open on a weekday);
+with JavaScript the same filters work instantly on the region page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from zavazek.model import codes
+from zavazek.model.codes import N_
+from zavazek.model.services import Directory, Service
+
+#: URL names of the regions.
+REGION_SLUGS = {
+    "CZ010": "praha", "CZ020": "stredocesky", "CZ031": "jihocesky", "CZ032": "plzensky",
+    "CZ041": "karlovarsky", "CZ042": "ustecky", "CZ051": "liberecky", "CZ052": "kralovehradecky",
+    "CZ053": "pardubicky", "CZ063": "vysocina", "CZ064": "jihomoravsky", "CZ071": "olomoucky",
+    "CZ072": "zlinsky", "CZ080": "moravskoslezsky",
+}
+WEEKDAY_SLUGS = ("pondeli", "utery", "streda", "ctvrtek", "patek", "sobota", "nedele")
+DIRECTORY_SLUG = "sluzby"
+
+
+def region_path(code: str) -> str:
+    return f"{DIRECTORY_SLUG}/{REGION_SLUGS[code]}"
+
+
+def service_path(service_id: str) -> str:
+    return f"{DIRECTORY_SLUG}/s/{service_id}"
+
+
+def minutes_by_day(service: Service) -> dict[int, list[list[int]]]:
+    """Opening ranges of all the service's places, in minutes of the day (24:00 = 1440), Monday = 0."""
+    days: dict[int, list[list[int]]] = {}
+    for place in service.places:
+        for index, ranges in place.opening_hours.by_day():
+            for start, end in ranges:
+                stop = 1440 if (end.hour, end.minute) == (23, 59) else end.hour * 60 + end.minute
+                days.setdefault(index, []).append([start.hour * 60 + start.minute, stop])
+    return {day: sorted(r) for day, r in sorted(days.items())}
+
+
+@dataclass(frozen=True)
+class FilterList:
+    """A pre-built list of a region: e.g. its services in Russian."""
+
+    kind: str  # category | language | free | day
+    value: str
+    slug: str
+    services: tuple[Service, ...]
+
+
+def filter_lists(services: list[Service]) -> list[FilterList]:
+    """Every non-empty pre-built list of a region's services, in a stable order."""
+    out = []
+    for category in codes.SERVICE_CATEGORIES:
+        matching = tuple(s for s in services if category in s.categories)
+        if matching:
+            out.append(FilterList("category", category, category.replace("_", "-"), matching))
+    spoken = sorted({lang for s in services for lang in s.languages.staff + s.languages.interpreter})
+    for lang in spoken:
+        matching = tuple(s for s in services if lang in s.languages.staff or lang in s.languages.interpreter)
+        out.append(FilterList("language", lang, f"jazyk-{lang}", matching))
+    free = tuple(s for s in services if s.cost.free)
+    if free:
+        out.append(FilterList("free", "free", "zdarma", free))
+    for index, slug in enumerate(WEEKDAY_SLUGS):
+        matching = tuple(s for s in services if minutes_by_day(s).get(index))
+        if matching:
+            out.append(FilterList("day", str(index), slug, matching))
+    return out
+
+
+def regions(directory: Directory, day: dt.date) -> list[tuple[str, list[Service]]]:
+    """(region code, its current services sorted by name) for all fourteen regions."""
+    out = []
+    for code in codes.REGIONS:
+        services = sorted(directory.in_region(code, day), key=lambda s: s.id)
+        out.append((code, services))
+    return out
+
+
+FILTER_TITLES = {
+    "free": N_("free of charge"),
+}

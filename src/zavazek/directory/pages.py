@@ -1,0 +1,213 @@
+"""Render the directory's own pages: one per region, its pre-built filter lists, and one per service.
+
+These pages are not in the navigation, so a page's size does not grow with
+the directory. The directory's home page (map and list of regions) is an
+ordinary generated page (``sluzby``) whose context comes from :func:`home_context`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+
+from babel import Locale
+from markupsafe import Markup
+
+from zavazek import i18n
+from zavazek.directory import listing
+from zavazek.directory.map import region_map
+from zavazek.model import codes
+from zavazek.model.services import Directory, Service
+from zavazek.pages.formatting import Formatter, md_heading
+from zavazek.project import Project
+
+_env = i18n.template_environment("zavazek.directory")
+_env.filters["h"] = md_heading
+
+#: Open-data files of the directory, relative to the site root.
+EXPORTS = {
+    "json": "sluzby/data/directory.json",
+    "csv": "sluzby/data/directory.csv",
+    "hsds": "sluzby/data/hsds/datapackage.json",
+}
+
+
+class Links:
+    """Relative links between pages of one language, from the page at ``here`` (e.g. "sluzby/praha")."""
+
+    def __init__(self, here: str, lang: str, default: str):
+        self.here = here
+        self.prefix = "" if lang == default else f"{lang}/"
+        depth = len(here.split("/")) + (lang != default)
+        self.root = "../" * depth  # the site root, for language-independent files
+
+    def page(self, path: str, anchor: str = "") -> str:
+        target = "" if path == "index" else path + "/"
+        rel = posixpath.relpath("/" + target, "/" + self.here + "/")
+        rel = "" if rel == "." else rel + "/" if not rel.endswith("/") else rel
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def file(self, path: str) -> str:
+        return self.root + path
+
+
+def _language_names(lang: str) -> dict[str, str]:
+    names = Locale.parse(lang).languages
+    return {code: names.get(code, code) for code in codes.LANGUAGES}
+
+
+def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
+    fmt = Formatter(lang, project.default_language)
+    directory: Directory = data.services
+    names = _language_names(lang)
+    return {
+        "fmt": fmt,
+        "t": fmt.text,
+        "rich": fmt.rich,
+        "lang": lang,
+        "today": day,
+        "codes": codes,
+        "directory": directory,
+        "links": Links(here, lang, project.default_language),
+        "listing": listing,
+        "language_names": names,
+        "organisation": directory.organisation,
+        "hours_json": lambda s: json.dumps(listing.minutes_by_day(s), separators=(",", ":")),
+        "sort_services": lambda services: sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold()),
+        "region_name": lambda code: fmt.label(codes.REGIONS[code]),
+        "exports": EXPORTS,
+    }
+
+
+def _render(template: str, context: dict, lang: str) -> str:
+    _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    return _env.get_template(template).render(**context)
+
+
+def _filename(path: str, lang: str, default: str) -> str:
+    return f"{path}.md" if lang == default else f"{path}.{lang}.md"
+
+
+def filter_title(fmt: Formatter, names: dict, flist: listing.FilterList) -> str:
+    if flist.kind == "category":
+        return fmt.label(codes.SERVICE_CATEGORIES[flist.value])
+    if flist.kind == "language":
+        return fmt.gettext("in {language}").format(language=names[flist.value])
+    if flist.kind == "free":
+        return fmt.gettext("free of charge")
+    return fmt.gettext("open on {weekday}").format(weekday=i18n.weekday_name(int(flist.value), fmt.lang))
+
+
+def home_context(data, project: Project, lang: str, day: dt.date) -> dict:
+    """What the directory's home page (the generated page ``sluzby``) needs."""
+    ctx = _common(data, project, lang, day, listing.DIRECTORY_SLUG)
+    fmt = ctx["fmt"]
+    regions = []
+    for code, services in listing.regions(data.services, day):
+        name = fmt.label(codes.REGIONS[code])
+        count = len(services)
+        regions.append({
+            "code": code,
+            "name": name,
+            "count": count,
+            "url": ctx["links"].page(listing.region_path(code)),
+            "label": fmt.ngettext("{region}: {count} service", "{region}: {count} services", count).format(
+                region=name, count=count
+            ),
+        })
+    ctx["regions"] = regions
+    ctx["map"] = region_map(regions, fmt.gettext("Map of the regions"))
+    ctx["service_count"] = len(data.services.current(day))
+    return ctx
+
+
+def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, str]:
+    """{file name: Markdown} for every region, filter list and service page, in every language."""
+    if data.services is None:
+        return {}
+    files = {}
+    default = project.default_language
+    region_services = listing.regions(data.services, day)
+    for lang in project.languages:
+        names = _language_names(lang)
+        for code, services in region_services:
+            path = listing.region_path(code)
+            lists = listing.filter_lists(services)
+            ctx = _common(data, project, lang, day, path)
+            files[_filename(path, lang, default)] = _render(
+                "region.md.j2",
+                {**ctx, "region": code, "services": services, "lists": lists,
+                 "filter_title": lambda fl, _fmt=ctx["fmt"]: filter_title(_fmt, names, fl)},
+                lang,
+            )
+            for flist in lists:
+                list_path = f"{path}/{flist.slug}"
+                lctx = _common(data, project, lang, day, list_path)
+                files[_filename(list_path, lang, default)] = _render(
+                    "filtered.md.j2",
+                    {**lctx, "region": code, "region_path": path, "flist": flist,
+                     "title": filter_title(lctx["fmt"], names, flist), "services": list(flist.services)},
+                    lang,
+                )
+        for service in data.services.services:
+            path = listing.service_path(service.id)
+            sctx = _common(data, project, lang, day, path)
+            files[_filename(path, lang, default)] = _render(
+                "service.md.j2",
+                {**sctx, "service": service, "org": data.services.organisation(service.organisation),
+                 "json_ld": json_ld(service, data.services, lang, project, sctx["fmt"]),
+                 "status": service.status(day)},
+                lang,
+            )
+    return files
+
+
+def json_ld(service: Service, directory: Directory, lang: str, project: Project, fmt: Formatter) -> Markup:
+    """schema.org description of a service, for search engines and other tools."""
+    org = directory.organisation(service.organisation)
+    day_names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    places = []
+    for place in service.places:
+        hours = [
+            {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{day_names[i]}",
+             "opens": f"{a:%H:%M}", "closes": "24:00" if (b.hour, b.minute) == (23, 59) else f"{b:%H:%M}"}
+            for i, ranges in place.opening_hours.by_day() for a, b in ranges
+        ]
+        entry = {
+            "@type": "Place",
+            "address": {"@type": "PostalAddress", "streetAddress": place.address.street,
+                        "addressLocality": place.address.city, "postalCode": place.address.postcode,
+                        "addressCountry": "CZ"},
+        }
+        if place.coordinates:
+            entry["geo"] = {"@type": "GeoCoordinates", "latitude": place.coordinates.lat,
+                            "longitude": place.coordinates.lon}
+        if hours:
+            entry["openingHoursSpecification"] = hours
+        places.append(entry)
+    document = {
+        "@context": "https://schema.org",
+        "@type": "Service",
+        "@id": f"#{service.id}",
+        "name": fmt.pick(service.name)[1],
+        "description": fmt.pick(service.description)[1],
+        "inLanguage": lang,
+        "serviceType": [fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories],
+        "areaServed": [{"@type": "AdministrativeArea", "name": fmt.label(codes.REGIONS[r]), "identifier": r}
+                       for r in service.regions],
+        "availableLanguage": sorted(set(service.languages.staff + service.languages.interpreter)),
+        "isAccessibleForFree": service.cost.free,
+        "provider": {
+            "@type": "Organization",
+            "name": fmt.pick(org.name)[1],
+            **({"url": org.website} if org.website else {}),
+            **({"taxID": org.ico} if org.ico else {}),
+        },
+    }
+    if places:
+        document["availableChannel"] = [
+            {"@type": "ServiceChannel", "serviceLocation": p} for p in places
+        ]
+    text = json.dumps(document, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
