@@ -28,7 +28,7 @@ def test_every_data_file_names_its_schema_on_the_first_line():
 
 
 def test_example_data_is_valid_against_the_schemas_an_editor_uses():
-    for name in ("commitment", "goals", "website"):
+    for name in ("commitment", "goals", "website", "services"):
         schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
         jsonschema.validate(_editor_view(ROOT / "data" / f"{name}.yaml"), schema)
 
