@@ -45,8 +45,7 @@ def region_map(regions: list[dict], title: str) -> Markup:
     rows = max(r for _, r in TILES.values()) + 1
     width, height = cols * (SIZE + GAP), rows * (SIZE + GAP)
     parts = [
-        f'<svg class="zv-map" viewBox="0 0 {width} {height}" role="group" aria-label="{escape(title)}" '
-        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="zv-map" viewBox="0 0 {width} {height}" role="group" aria-label="{escape(title)}">'
     ]
     for region in regions:
         col, row = TILES[region["code"]]

@@ -1,0 +1,223 @@
+"""The directory of services on the built site: regions, filters with and without JavaScript, service pages.
+
+The expected services are computed from the example ``data/services.yaml``
+read with the same loader staff use; the pages are read as files and in
+headless Chromium.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import json
+import re
+
+import pytest
+
+from browser import chromium_path, launch_chromium, serve_directory
+from site_fixtures import ROOT, TODAY, example_site  # noqa: F401 (fixture)
+from zavazek.directory.listing import REGION_SLUGS
+from zavazek.loader import load_data
+
+LANGS = ["cs", "en", "ru", "vi"]
+DAY = dt.date.fromisoformat(TODAY)
+DATA = load_data(ROOT / "data", LANGS, DAY)
+DIRECTORY = DATA.services
+CURRENT = [s for s in DIRECTORY.services if not s.has_ended(DAY)]
+ENDED = [s for s in DIRECTORY.services if s.has_ended(DAY)]
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "cs" else f"{lang}/"
+
+
+def read(site, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def listed(page: str) -> set[str]:
+    """Service ids of the cards on a page."""
+    return set(re.findall(r'data-service="([a-z0-9-]+)"', page))
+
+
+def test_the_example_has_ended_programmes_and_covers_every_region_and_category():
+    assert {"opu-terenni-programy-2016"} <= {s.id for s in ENDED}
+    assert {r for s in CURRENT for r in s.regions} == set(REGION_SLUGS)
+    from zavazek.model.codes import SERVICE_CATEGORIES
+    assert {c for s in CURRENT for c in s.categories} == set(SERVICE_CATEGORIES)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_current_service_is_on_each_of_its_region_pages_and_ended_ones_on_none(example_site, lang):
+    for code, slug in REGION_SLUGS.items():
+        page = read(example_site, f"{prefix(lang)}sluzby/{slug}")
+        assert f'<html lang="{lang}"' in page
+        assert listed(page) == {s.id for s in CURRENT if code in s.regions}, slug
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_ended_programme_keeps_its_page_marked_as_ended(example_site, lang):
+    page = read(example_site, f"{prefix(lang)}sluzby/s/opu-terenni-programy-2016")
+    assert 'class="zv-warning"' in page and "2018" in page
+
+
+def test_directory_home_has_a_map_and_a_plain_list_of_the_fourteen_regions(example_site):
+    page = read(example_site, "en/sluzby")
+    svg = page.split("<svg class=\"zv-map\"")[1].split("</svg>")[0]
+    tiles = re.findall(r'<a href="([^"]+)" class="zv-map__tile[^"]*" aria-label="([^"]+)"', svg)
+    assert len(tiles) == 14
+    prague = next(label for href, label in tiles if href.endswith("praha/"))
+    count = len([s for s in CURRENT if "CZ010" in s.regions])
+    assert html.unescape(prague) == f"Prague: {count} services"
+    plain = page.split('class="zv-regions"')[1].split("</ul>")[0]
+    assert plain.count("<li>") == 14
+    assert "http" not in svg  # drawn here, nothing fetched
+
+
+def test_pre_built_lists_filter_without_javascript(example_site):
+    prague = [s for s in CURRENT if "CZ010" in s.regions]
+    russian = read(example_site, "en/sluzby/praha/jazyk-ru")
+    assert listed(russian) == {s.id for s in prague if "ru" in s.languages.staff + s.languages.interpreter}
+    free = read(example_site, "en/sluzby/praha/zdarma")
+    assert listed(free) == {s.id for s in prague if s.cost.free}
+    legal = read(example_site, "en/sluzby/praha/legal-counselling")
+    assert listed(legal) == {s.id for s in prague if "legal_counselling" in s.categories}
+    saturday = read(example_site, "en/sluzby/praha/sobota")
+    assert listed(saturday) == {s.id for s in prague if any(p.opening_hours.sat for p in s.places)}
+    region = read(example_site, "en/sluzby/praha")
+    for path in ("jazyk-ru/", "zdarma/", "legal-counselling/", "sobota/"):
+        assert f'href="{path}"' in region
+
+
+def test_service_pages_describe_the_service_as_schema_org_json_ld(example_site):
+    page = read(example_site, "ru/sluzby/s/icp-pravni-poradenstvi")
+    data = json.loads(html.unescape(page.split('<script type="application/ld+json">')[1].split("</script>")[0]))
+    service = DIRECTORY.service("icp-pravni-poradenstvi")
+    assert data["@type"] == "Service"
+    assert data["name"] == service.name["ru"]
+    assert data["isAccessibleForFree"] is service.cost.free
+    assert data["provider"]["name"] == DIRECTORY.organisation(service.organisation).name["ru"]
+    assert data["availableChannel"][0]["serviceLocation"]["address"]["addressCountry"] == "CZ"
+
+
+def test_places_open_in_a_map_app_only_when_clicked(example_site):
+    page = read(example_site, "sluzby/s/icp-socialni-poradenstvi")
+    assert 'href="geo:50.0755,14.429"' in page or 'href="geo:50.0755,14.4290"' in page
+    assert "openstreetmap.org/?mlat=" in page
+    assert "<iframe" not in page and "<img" not in page.split("md-content")[1]
+
+
+def test_service_pages_are_not_in_the_navigation_so_pages_do_not_grow_with_the_directory(example_site):
+    home = (example_site / "index.html").read_text(encoding="utf-8")
+    nav = home.split('class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert "sluzby/s/" not in nav and "sluzby/praha" not in nav
+
+
+# --- in a real browser ------------------------------------------------------------------------
+
+browser_only = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def served(example_site):
+    with serve_directory(example_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with launch_chromium() as browser:
+        yield browser
+
+
+def visible_cards(page) -> set[str]:
+    return set(page.eval_on_selector_all("[data-service]:not([hidden])", "els => els.map(e => e.dataset.service)"))
+
+
+@browser_only
+def test_filters_work_instantly_with_javascript(chromium, served):
+    page = chromium.new_page()
+    page.goto(served + "en/sluzby/praha/")
+    prague = [s for s in CURRENT if "CZ010" in s.regions]
+    assert page.is_visible("form.zv-filter")
+    page.select_option("select[name=language]", "ru")
+    page.uncheck("input[name=interpreted]")
+    assert visible_cards(page) == {s.id for s in prague if "ru" in s.languages.staff}
+    page.check("input[name=interpreted]")
+    assert visible_cards(page) == {s.id for s in prague if "ru" in s.languages.staff + s.languages.interpreter}
+    page.select_option("select[name=category]", "legal_counselling")
+    page.check("input[name=free]")
+    expected = {s.id for s in prague if "ru" in s.languages.staff + s.languages.interpreter
+                and "legal_counselling" in s.categories and s.cost.free}
+    assert visible_cards(page) == expected
+    assert page.inner_text("form.zv-filter [role=status]") == f"Services shown: {len(expected)}"
+    page.close()
+
+
+@browser_only
+def test_without_javascript_the_form_is_hidden_and_the_lists_are_offered(chromium, served):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + "en/sluzby/praha/")
+    assert not page.is_visible("form.zv-filter")
+    assert page.is_visible("nav.zv-lists a[href='jazyk-ru/']")
+    page.click("nav.zv-lists a[href='jazyk-ru/']")
+    assert page.url.endswith("/en/sluzby/praha/jazyk-ru/")
+    context.close()
+
+
+def prague_time(page, iso: str) -> dict:
+    return page.evaluate(f"window.zavazekOpening.pragueTime(new Date('{iso}'))")
+
+
+@browser_only
+@pytest.mark.parametrize("instant, day, minute", [
+    ("2026-11-23T09:30:00Z", 0, 10 * 60 + 30),   # Monday 10:30 in winter (UTC+1)
+    ("2026-11-23T23:30:00Z", 1, 30),             # after midnight: already Tuesday 0:30 in Prague
+    ("2026-03-29T00:30:00Z", 6, 90),             # Sunday 1:30, before the change to summer time
+    ("2026-03-29T01:30:00Z", 6, 3 * 60 + 30),    # an hour later it is 3:30 (UTC+2)
+    ("2026-10-25T00:30:00Z", 6, 2 * 60 + 30),    # 2:30 summer time, before the clocks go back
+    ("2026-10-25T01:30:00Z", 6, 2 * 60 + 30),    # 2:30 again, now winter time
+])
+def test_the_browser_computes_prague_time_across_midnight_and_summer_time(chromium, served, instant, day, minute):
+    page = chromium.new_page()
+    page.goto(served + "sluzby/praha/")
+    assert prague_time(page, instant) == {"day": day, "minute": minute}
+    page.close()
+
+
+@browser_only
+def test_open_now_at_fixed_times(chromium, served):
+    """ICP's counselling: Mon 9:00–12:00 and 13:00–17:00; the Liberec shelter is open day and night."""
+    cases = [
+        ("2026-11-23T09:30:00Z", "en/sluzby/praha/", "icp-socialni-poradenstvi", True),    # Monday 10:30
+        ("2026-11-23T11:30:00Z", "en/sluzby/praha/", "icp-socialni-poradenstvi", False),   # Monday 12:30, lunch
+        ("2026-11-23T16:30:00Z", "en/sluzby/praha/", "icp-socialni-poradenstvi", False),   # Monday 17:30
+        ("2026-11-23T23:30:00Z", "en/sluzby/liberecky/", "sever-azylovy-dum-liberec", True),  # Tuesday 0:30
+    ]
+    for instant, path, service, expected in cases:
+        context = chromium.new_context()
+        page = context.new_page()
+        page.clock.set_fixed_time(instant)
+        page.goto(served + path)
+        page.select_option("select[name=when]", "now")
+        assert (service in visible_cards(page)) is expected, (instant, service)
+        badge = page.inner_text(f"[data-service='{service}'] .zv-open-now")
+        assert badge == ("open now" if expected else "closed now")
+        context.close()
+
+
+@browser_only
+def test_a_regions_list_prints_on_a4_with_every_service_and_without_the_filters(chromium, served):
+    from pypdf import PdfReader
+
+    page = chromium.new_page()
+    page.goto(served + "en/sluzby/praha/")
+    pdf = page.pdf(format="A4")
+    page.close()
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    for service in CURRENT:
+        if "CZ010" in service.regions:
+            assert " ".join(service.name["en"].split())[:30] in text
+    assert "Filter the list" not in text
