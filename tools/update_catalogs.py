@@ -59,7 +59,7 @@ def template_catalog() -> Catalog:
     for path in sorted(PACKAGE.rglob("*.py")):
         for lineno, msgid in python_messages(path):
             catalog.add(msgid, locations=[(str(path.relative_to(ROOT)), lineno)])
-    templates = sorted((PACKAGE / "pages" / "templates").glob("*.j2")) + sorted((PACKAGE / "posters" / "templates").glob("*.j2"))
+    templates = sorted(PACKAGE.glob("*/templates/*.j2"))
     templates += sorted((PACKAGE / "theme").rglob("*.html"))
     for path in templates:
         for lineno, msgid, _comments, _context in extract_from_file(
