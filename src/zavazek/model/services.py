@@ -35,7 +35,7 @@ LATITUDE = (48.5, 51.1)
 LONGITUDE = (12.0, 18.9)
 
 
-def _degrees(low: float, high: float, what: str):
+def _degrees(low: float, high: float, msgid: str):
     def check(value: Any) -> float:
         try:
             number = float(str(value).strip().replace(",", "."))
@@ -43,10 +43,9 @@ def _degrees(low: float, high: float, what: str):
             number = None
         if number is None or isinstance(value, bool) or not low <= number <= high:
             raise invalid(
-                "“{value}” is not a {what} in Czechia (between {low} and {high}).",
-                "Copy the coordinates from a map as decimal degrees, e.g. lat: 50.0875, lon: 14.4214; check that lat and lon are not swapped.",
+                msgid,
+                "Copy the coordinates from a map as decimal degrees, e.g. lat: 50.0875, lon: 14.4214.",
                 value=value,
-                what=what,
                 low=low,
                 high=high,
             )
@@ -57,8 +56,8 @@ def _degrees(low: float, high: float, what: str):
     ]
 
 
-Latitude = _degrees(*LATITUDE, "latitude")
-Longitude = _degrees(*LONGITUDE, "longitude")
+Latitude = _degrees(*LATITUDE, "“{value}” is not a latitude in Czechia (between {low} and {high}).")
+Longitude = _degrees(*LONGITUDE, "“{value}” is not a longitude in Czechia (between {low} and {high}).")
 
 
 class Organisation(Strict):
@@ -103,6 +102,24 @@ class Registration(Strict):
 class Coordinates(Strict):
     lat: Latitude
     lon: Longitude
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_swapped(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            try:
+                lat, lon = float(str(value.get("lat"))), float(str(value.get("lon")))
+            except ValueError:
+                return value
+            inside = lambda x, box: box[0] <= x <= box[1]  # noqa: E731
+            if inside(lat, LONGITUDE) and inside(lon, LATITUDE) and not inside(lat, LATITUDE):
+                raise invalid(
+                    "The latitude {lat} and longitude {lon} seem swapped.",
+                    "In Czechia the latitude (lat) is about 49–51 and the longitude (lon) about 12–19.",
+                    lat=value.get("lat"),
+                    lon=value.get("lon"),
+                )
+        return value
 
 
 class Place(Strict):
