@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from zavazek.model import codes
+from zavazek.model.codes import N_
 from zavazek.model.commitment import AgeRange, RegionCode, RegistryGroup, ServiceKind
 from zavazek.model.types import (
     Address, Date, Email, Field, Ico, OpeningHours, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url,
@@ -56,8 +57,8 @@ def _degrees(low: float, high: float, msgid: str):
     ]
 
 
-Latitude = _degrees(*LATITUDE, "“{value}” is not a latitude in Czechia (between {low} and {high}).")
-Longitude = _degrees(*LONGITUDE, "“{value}” is not a longitude in Czechia (between {low} and {high}).")
+Latitude = _degrees(*LATITUDE, N_("“{value}” is not a latitude in Czechia (between {low} and {high})."))
+Longitude = _degrees(*LONGITUDE, N_("“{value}” is not a longitude in Czechia (between {low} and {high})."))
 
 
 class Organisation(Strict):
@@ -128,9 +129,15 @@ class Place(Strict):
     id: Slug
     name: Text | None = None
     address: Address
+    region: RegionCode | None = None  # needed only when the service has several regions
     coordinates: Coordinates | None = None
     opening_hours: OpeningHours = OpeningHours()
     note: Text | None = None
+
+
+    def region_in(self, service: "Service") -> str:
+        """The place's region: its own, or the service's only one."""
+        return self.region or service.regions[0]
 
 
 class Languages(Strict):
