@@ -232,6 +232,29 @@ def _check_directory(directory: Directory, doc: Document) -> list[Problem]:
                     else Message("Use one of: {allowed}.", {"allowed": ", ".join(organisation_ids)}),
                 )
             )
+        for j, place in enumerate(service.places):
+            if place.region is None and len(service.regions) > 1:
+                problems.append(
+                    doc.problem(
+                        ("services", i, "places", j),
+                        Message(
+                            "The service has several regions; say in which one the place “{place}” is.",
+                            {"place": place.id},
+                        ),
+                        Message("Add “region:” with one of: {allowed}.", {"allowed": ", ".join(service.regions)}),
+                    )
+                )
+            elif place.region is not None and place.region not in service.regions:
+                problems.append(
+                    doc.problem(
+                        ("services", i, "places", j, "region"),
+                        Message(
+                            "The place “{place}” is in {region}, which is not one of this service's regions.",
+                            {"place": place.id, "region": place.region},
+                        ),
+                        Message("Use one of: {allowed}.", {"allowed": ", ".join(service.regions)}),
+                    )
+                )
         for j, district in enumerate(service.districts):
             region, name = codes.DISTRICTS[district]
             if region not in service.regions:

@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from zavazek.model import codes
+from zavazek.model.codes import N_
 from zavazek.model.commitment import AgeRange, RegionCode, RegistryGroup, ServiceKind
 from zavazek.model.types import (
     Address, Date, Email, Field, Ico, OpeningHours, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url,
@@ -35,7 +36,7 @@ LATITUDE = (48.5, 51.1)
 LONGITUDE = (12.0, 18.9)
 
 
-def _degrees(low: float, high: float, what: str):
+def _degrees(low: float, high: float, msgid: str):
     def check(value: Any) -> float:
         try:
             number = float(str(value).strip().replace(",", "."))
@@ -43,10 +44,9 @@ def _degrees(low: float, high: float, what: str):
             number = None
         if number is None or isinstance(value, bool) or not low <= number <= high:
             raise invalid(
-                "“{value}” is not a {what} in Czechia (between {low} and {high}).",
-                "Copy the coordinates from a map as decimal degrees, e.g. lat: 50.0875, lon: 14.4214; check that lat and lon are not swapped.",
+                msgid,
+                "Copy the coordinates from a map as decimal degrees, e.g. lat: 50.0875, lon: 14.4214.",
                 value=value,
-                what=what,
                 low=low,
                 high=high,
             )
@@ -57,8 +57,8 @@ def _degrees(low: float, high: float, what: str):
     ]
 
 
-Latitude = _degrees(*LATITUDE, "latitude")
-Longitude = _degrees(*LONGITUDE, "longitude")
+Latitude = _degrees(*LATITUDE, N_("“{value}” is not a latitude in Czechia (between {low} and {high})."))
+Longitude = _degrees(*LONGITUDE, N_("“{value}” is not a longitude in Czechia (between {low} and {high})."))
 
 
 class Organisation(Strict):
@@ -104,6 +104,24 @@ class Coordinates(Strict):
     lat: Latitude
     lon: Longitude
 
+    @model_validator(mode="before")
+    @classmethod
+    def _not_swapped(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            try:
+                lat, lon = float(str(value.get("lat"))), float(str(value.get("lon")))
+            except ValueError:
+                return value
+            inside = lambda x, box: box[0] <= x <= box[1]  # noqa: E731
+            if inside(lat, LONGITUDE) and inside(lon, LATITUDE) and not inside(lat, LATITUDE):
+                raise invalid(
+                    "The latitude {lat} and longitude {lon} seem swapped.",
+                    "In Czechia the latitude (lat) is about 49–51 and the longitude (lon) about 12–19.",
+                    lat=value.get("lat"),
+                    lon=value.get("lon"),
+                )
+        return value
+
 
 class Place(Strict):
     """Where the service is given, and when it is open (local Prague time)."""
@@ -111,9 +129,15 @@ class Place(Strict):
     id: Slug
     name: Text | None = None
     address: Address
+    region: RegionCode | None = None  # needed only when the service has several regions
     coordinates: Coordinates | None = None
     opening_hours: OpeningHours = OpeningHours()
     note: Text | None = None
+
+
+    def region_in(self, service: "Service") -> str:
+        """The place's region: its own, or the service's only one."""
+        return self.region or service.regions[0]
 
 
 class Languages(Strict):
