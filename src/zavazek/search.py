@@ -13,8 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-#: Only the article is indexed: not the navigation, header or footer.
-ROOT_SELECTOR = "article.md-content__inner"
+# Only the page content is indexed (not the navigation, header or footer): the
+# theme's main.html marks it with data-pagefind-body, except on pages whose
+# front matter says ``search: {exclude: true}`` (the directory's filter lists).
 #: Not indexed: "not yet translated" notes and the search page itself.
 EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-search"]
 
@@ -28,7 +29,6 @@ def index_site(site_dir: Path) -> None:
     command = [
         sys.executable, "-m", "pagefind",
         "--site", str(site_dir),
-        "--root-selector", ROOT_SELECTOR,
         "--quiet",
     ]
     for selector in EXCLUDE_SELECTORS:

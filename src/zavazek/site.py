@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zavazek import checks, i18n, posters, search
+from zavazek.directory import exports as directory_exports
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
 from zavazek.pages import PAGES, page_filename, page_url, pages_for, render_site_pages, write_staging
@@ -58,6 +59,7 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     files = render_site_pages(data, project, day, extra={"posters": poster_listing, **_checklist_context(checklist)})
     files.update(poster_pdfs)
     files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
+    files.update(directory_exports.files(data, project, day))
     staging = write_staging(files, project)
     prepared = Prepared(
         project=project,

@@ -29,7 +29,8 @@ _env.filters["h"] = md_heading
 EXPORTS = {
     "json": "sluzby/data/directory.json",
     "csv": "sluzby/data/directory.csv",
-    "hsds": "sluzby/data/hsds/datapackage.json",
+    "hsds": "sluzby/data/hsds/hsds.json",
+    "hsds_package": "sluzby/data/hsds/datapackage.json",
 }
 
 

@@ -119,7 +119,7 @@ def render_page(
         root="" if spec.slug == "index" and lang == project.default_language else "../" * (
             (spec.slug != "index") + (lang != project.default_language)
         ),
-        pages=PAGES,
+        pages=pages_for(data),
         section_title=lambda page, anchor="": _section_title(page, anchor, translations.gettext),
         **(extra or {}),
         effective_deadline=effective_deadline,

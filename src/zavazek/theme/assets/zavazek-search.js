@@ -6,11 +6,14 @@ if (box) {
   const input = box.querySelector("#zv-q");
   const status = box.querySelector(".zv-search__status");
   const list = box.querySelector(".zv-search__results");
+  const more = box.querySelector(".zv-search__more");
+  const PAGE = 20;
   box.querySelector(".zv-search__nojs").hidden = true;
   form.hidden = false;
   const bundle = new URL(box.dataset.bundle, location.href);
   let pagefind = null;
   let latest = 0;
+  let current = null; // the latest search's results, fetched PAGE at a time
 
   async function engine() {
     if (!pagefind) {
@@ -21,8 +24,8 @@ if (box) {
     return pagefind;
   }
 
-  function render(results) {
-    list.replaceChildren();
+  function render(results, append) {
+    if (!append) list.replaceChildren();
     for (const r of results) {
       const item = document.createElement("li");
       const link = document.createElement("a");
@@ -42,17 +45,29 @@ if (box) {
     const url = new URL(location.href);
     url.searchParams.set("q", query);
     history.replaceState(null, "", url);
-    if (!query) { list.replaceChildren(); status.textContent = ""; return; }
+    if (!query) { list.replaceChildren(); status.textContent = ""; more.hidden = true; return; }
     const pf = await engine();
     const search = await pf.debouncedSearch(query, {}, 200);
     if (search === null || ticket !== latest) return;
-    const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-    if (ticket !== latest) return;
-    render(results);
-    status.textContent = results.length
+    current = { results: search.results, shown: 0, ticket };
+    await showMore(false);
+    status.textContent = search.results.length
       ? box.dataset.found.replace("{count}", String(search.results.length))
       : box.dataset.none;
   }
+
+  async function showMore(append) {
+    const batch = current.results.slice(current.shown, current.shown + PAGE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (current.ticket !== latest) return;
+    const firstNew = list.children.length;
+    render(data, append);
+    current.shown += batch.length;
+    more.hidden = current.shown >= current.results.length;
+    if (append && list.children[firstNew]) list.children[firstNew].querySelector("a").focus();
+  }
+
+  more.addEventListener("click", () => showMore(true));
 
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   input.addEventListener("input", run);
