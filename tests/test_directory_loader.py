@@ -193,3 +193,17 @@ def test_an_unknown_key_in_a_service_suggests_the_right_one(data_dir):
     problem = only_error(data_dir)
     assert (problem.line, problem.path) == (line, "services[0].referal_needed")
     assert problem.hint.params["suggestion"] == "referral_needed"
+
+
+def test_a_place_of_a_service_in_several_regions_must_say_its_region(data_dir):
+    line = edit(data_dir, "        region: CZ020\n", "")  # the Mladá Boleslav place of migrace-poradenstvi
+    problem = only_error(data_dir)
+    assert problem.path == "services[14].places[1]"
+    assert problem.line == line - 3  # the "- id:" line of that place
+    assert problem.hint.params["allowed"] == "CZ010, CZ020"
+
+
+def test_a_place_in_a_region_the_service_does_not_serve_is_an_error(data_dir):
+    line = edit(data_dir, "        region: CZ020\n", "        region: CZ080\n")
+    problem = only_error(data_dir)
+    assert (problem.line, problem.path) == (line, "services[14].places[1].region")

@@ -64,15 +64,15 @@ def test_an_ended_programme_keeps_its_page_marked_as_ended(example_site, lang):
 
 def test_directory_home_has_a_map_and_a_plain_list_of_the_fourteen_regions(example_site):
     page = read(example_site, "en/sluzby")
-    svg = page.split("<svg class=\"zv-map\"")[1].split("</svg>")[0]
-    tiles = re.findall(r'<a href="([^"]+)" class="zv-map__tile[^"]*" aria-label="([^"]+)"', svg)
+    svg = page.split('class="zavazek-region-map"')[1].split("</svg>")[0]
+    tiles = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)" data-region=', svg)
     assert len(tiles) == 14
     prague = next(label for href, label in tiles if href.endswith("praha/"))
     count = len([s for s in CURRENT if "CZ010" in s.regions])
     assert html.unescape(prague) == f"Prague: {count} services"
     plain = page.split('class="zv-regions"')[1].split("</ul>")[0]
     assert plain.count("<li>") == 14
-    assert "http" not in svg  # drawn here, nothing fetched
+    assert "<image" not in svg and "url(" not in svg and 'href="http' not in svg  # drawn here, nothing fetched
 
 
 def test_pre_built_lists_filter_without_javascript(example_site):

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from zavazek import i18n
 from zavazek.directory import listing
-from zavazek.directory.map import region_map
+from zavazek.directory.map import region_counts, region_map
 from zavazek.model import codes
 from zavazek.model.services import Directory, Service
 from zavazek.pages.formatting import Formatter, md_heading
@@ -104,21 +104,14 @@ def home_context(data, project: Project, lang: str, day: dt.date) -> dict:
     """What the directory's home page (the generated page ``sluzby``) needs."""
     ctx = _common(data, project, lang, day, listing.DIRECTORY_SLUG)
     fmt = ctx["fmt"]
-    regions = []
-    for code, services in listing.regions(data.services, day):
-        name = fmt.label(codes.REGIONS[code])
-        count = len(services)
-        regions.append({
-            "code": code,
-            "name": name,
-            "count": count,
-            "url": ctx["links"].page(listing.region_path(code)),
-            "label": fmt.ngettext("{region}: {count} service", "{region}: {count} services", count).format(
-                region=name, count=count
-            ),
-        })
-    ctx["regions"] = regions
-    ctx["map"] = region_map(regions, fmt.gettext("Map of the regions"))
+    links = ctx["links"]
+    ctx["regions"] = [
+        {"code": code, "name": fmt.label(codes.REGIONS[code]), "count": len(services),
+         "url": links.page(listing.region_path(code))}
+        for code, services in listing.regions(data.services, day)
+    ]
+    counts = region_counts(data.services, day)
+    ctx["map"] = Markup(region_map(counts, lang, lambda code: links.page(listing.region_path(code))))
     ctx["service_count"] = len(data.services.current(day))
     return ctx
 
