@@ -82,6 +82,16 @@ def renew_goals(folder):
     edit(folder, "data/goals.yaml", "deadline: 2026-06-30", "deadline: 2026-12-31")
 
 
+def add_ministry_review(folder):
+    edit(folder, "data/commitment.yaml", "  ombudsman:\n",
+         "  ministry_review:\n"
+         "    cs: Nesouhlasíte-li s vyřízením, můžete požádat MPSV o jeho prověření.\n"
+         "    en: If you disagree with how your complaint was handled, you can ask the Ministry of Labour and Social Affairs to review it.\n"
+         "    ru: Если вы не согласны с рассмотрением жалобы, можно попросить Министерство труда и социальных дел проверить его.\n"
+         "    vi: Nếu không đồng ý với cách giải quyết khiếu nại, bạn có thể đề nghị Bộ Lao động và Xã hội xem xét lại.\n"
+         "  ombudsman:\n")
+
+
 def remove_russian_mission(folder):
     path = folder / "data/commitment.yaml"
     text = path.read_text(encoding="utf-8")
@@ -123,7 +133,7 @@ CASES = {
                     "zavazek/#service", ("data/commitment.yaml", "service:")),
     "zss-88-complaints": (None, remove_russian_complaints,
                           "zavazek/#complaints", ("data/commitment.yaml", "how:")),
-    "sqss-7": (None, lambda f: delete_block(f, "data/commitment.yaml", "  ombudsman:"),
+    "sqss-7": (add_ministry_review, lambda f: delete_block(f, "data/commitment.yaml", "  ombudsman:"),
                "zavazek/#complaints", ("data/commitment.yaml", "complaints:")),
     "reg": (None, lambda f: edit(f, "data/commitment.yaml", '  registry_id: "1234567"\n', ""),
             "zavazek/#service", ("data/commitment.yaml", "service:")),
@@ -204,6 +214,8 @@ def test_the_example_shows_the_real_gaps_of_its_published_commitment(site_folder
     assert "zasada-bezpeci" in status["zss-91-3"].outcome.findings[0].message.render("en")
     # The strategic goal ended on 31 December 2022.
     assert "2022-12-31" in status["goals-deadlines"].outcome.findings[0].message.render("en")
+    # The complaint rules do not say that the Ministry can review how a complaint was handled (Standard 7b).
+    assert status["sqss-7"].outcome.findings[0].place.path == "complaints.ministry_review"
     # The Russian principles lack one.
     assert [(f.lang, f.place.path) for f in status["sqss-1a"].outcome.findings] == [("ru", "principles[6].name")]
     assert [r.criterion.id for r in report.key_failures] == ["sqss-1a", "zss-91-3"]
@@ -214,6 +226,16 @@ def test_the_second_example_provider_shows_a_different_set_of_results():
     report = checklist(ROOT / "examples" / "icp")
     failed = {r.criterion.id for r in report.results if r.status is Status.NOT_MET}
     assert failed == {"zss-91-written", "zss-88-info", "sqss-7", "reg", "goals-defined", "goals-operational"}
+
+
+def test_letter_c_is_flagged_for_a_service_that_is_not_residential(site_folder):
+    edit(site_folder, "data/commitment.yaml", "      legal_basis: d\n", "      legal_basis: c\n")
+    remove_safety_ground(site_folder)
+    found = result(site_folder, "zss-91-3")
+    assert found.status is Status.NOT_MET
+    assert "vypovezena-smlouva" in found.outcome.findings[0].message.render("en")
+    edit(site_folder, "data/commitment.yaml", "forms: [ambulant, field]", "forms: [ambulant, residential]")
+    assert result(site_folder, "zss-91-3").status is Status.MET
 
 
 def test_a_field_programme_criterion_does_not_apply_to_counselling(site_folder):
@@ -238,6 +260,7 @@ def test_json_report_follows_its_schema_and_matches_the_terminal(site_folder):
     assert refusal["evidence"][0]["url"]["en"] == "en/zavazek/#refusal"
     assert refusal["findings"][0]["file"] == "data/commitment.yaml"
     assert "§ 91 odst. 3" in refusal["source"]["citation"]["cs"]
+    assert refusal["wording"]["status"] == "copy" and refusal["wording"]["checked_on"] == "2026-11-23"
 
 
 def test_check_strict_exits_non_zero_only_when_a_key_criterion_is_not_met(site_folder):

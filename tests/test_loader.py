@@ -118,10 +118,10 @@ def test_an_operational_plan_for_a_centre_that_does_not_exist_suggests_one(data_
 
 
 def test_a_refusal_ground_citing_a_letter_that_section_91_3_does_not_have_is_an_error(data_dir):
-    line = edit(data_dir, "commitment.yaml", "      legal_basis: b", "      legal_basis: d")
+    line = edit(data_dir, "commitment.yaml", "      legal_basis: b", "      legal_basis: e")
     problem = only_error(data_dir)
     assert (problem.line, problem.path) == (line, "refusal.grounds[1].legal_basis")
-    assert problem.message.params["allowed"] == "a, b, c, none"
+    assert problem.message.params["allowed"] == "a, b, c, d, none"
 
 
 def test_times_no_and_dates_stay_exactly_as_written(data_dir):

@@ -32,6 +32,7 @@ ACTS = {
 #: Whether a provision's wording was read in a primary source.
 WORDING_STATUS = {
     "confirmed": N_("wording confirmed in the official text"),
+    "copy": N_("wording read in a full-text copy of the official collection"),
     "secondary": N_("known from a secondary source"),
     "unconfirmed": N_("wording not confirmed against the official text"),
 }
@@ -66,6 +67,8 @@ class Source(Strict):
             where = gettext("§ {section}({subsection})({letter})").format(
                 section=self.section, subsection=self.subsection, letter=self.letter
             )
+        elif self.section and self.letter:
+            where = gettext("§ {section}({letter})").format(section=self.section, letter=self.letter)
         elif self.section and self.subsection:
             where = gettext("§ {section}({subsection})").format(section=self.section, subsection=self.subsection)
         elif self.section:

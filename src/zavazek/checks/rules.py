@@ -131,8 +131,21 @@ def informing_applicants(ctx: Context) -> Outcome:
 @rule("zss-91-3")
 def refusal_grounds(ctx: Context) -> Outcome:
     findings = []
+    residential = "residential" in ctx.data.commitment.service.forms
     for i, ground in enumerate(ctx.data.commitment.refusal.grounds):
-        if ground.legal_basis in (None, "none"):
+        if ground.legal_basis == "c" and not residential:
+            findings.append(
+                Finding(
+                    Message(
+                        "The refusal ground “{id}” cites §91(3)(c), which applies only to residential services.",
+                        {"id": ground.id},
+                    ),
+                    ctx.place("commitment", ("refusal", "grounds", i, "legal_basis")),
+                    link=Link("zavazek", f"refusal-{ground.id}"),
+                    fix=Message("A ground about a terminated contract is letter d since the act was amended; correct the letter, or remove the ground."),
+                )
+            )
+        elif ground.legal_basis in (None, "none"):
             findings.append(
                 Finding(
                     Message(
@@ -141,7 +154,7 @@ def refusal_grounds(ctx: Context) -> Outcome:
                     ),
                     ctx.place("commitment", ("refusal", "grounds", i, "legal_basis")),
                     link=Link("zavazek", f"refusal-{ground.id}"),
-                    fix=Message("Cite the letter the ground rests on (legal_basis: a, b or c), or remove the ground."),
+                    fix=Message("Cite the letter the ground rests on (legal_basis: a, b, c or d), or remove the ground."),
                 )
             )
     return Outcome(met=not findings, evidence=[Link("zavazek", "refusal")], findings=findings)
@@ -182,15 +195,15 @@ def service_information(ctx: Context) -> Outcome:
             N_("The capacity of the service is not stated."),
             N_("Add service.capacity: how many people the service can take, e.g. per day or at one time."),
         ))
-    if not service.free_of_charge and service.fee_note is None:
+    if service.how_to_start is None:
         findings.append(_missing_field(
-            ctx, "commitment", ("service", "fee_note"),
-            N_("The service is not free of charge, but its fee is not stated."),
-            N_("Add service.fee_note with the fee, or set free_of_charge: true."),
+            ctx, "commitment", ("service", "how_to_start"),
+            N_("The commitment does not say how the service is provided and how to start using it."),
+            N_("Add service.how_to_start: how to get in touch and what happens at the first meeting."),
         ))
     return Outcome(
         met=not findings,
-        evidence=[Link("zavazek", "service"), Link("strediska"), Link("cile"), Link("zavazek", "target-groups")],
+        evidence=[Link("zavazek", "service"), Link("strediska"), Link("zavazek", "target-groups"), Link("index", "start")],
         findings=findings,
     )
 
@@ -257,8 +270,9 @@ _COMPLAINT_PARTS = [
     ("decided_by", N_("It does not say who decides on a complaint."), N_("Add complaints.decided_by.")),
     ("time_limit_days", N_("It does not say within what time a complaint is answered."), N_("Add complaints.time_limit_days, e.g. 30.")),
     ("representative", N_("It does not say that a representative may be chosen."), N_("Add complaints.representative.")),
-    ("higher_body", N_("It does not name a higher body to turn to on disagreement."), N_("Add complaints.higher_body: the founder or another body above the provider.")),
-    ("ombudsman", N_("It does not name the Public Defender of Rights."), N_("Add complaints.ombudsman.")),
+    ("ministry_review", N_("It does not say that the Ministry of Labour and Social Affairs can review how a complaint was handled."), N_("Add complaints.ministry_review: when and how to ask the Ministry for a review.")),
+    ("higher_body", N_("It does not name the founder or another body to turn to on disagreement."), N_("Add complaints.higher_body: the founder or another body above the provider, with its address.")),
+    ("ombudsman", N_("It does not name an institution protecting human rights, such as the Public Defender of Rights."), N_("Add complaints.ombudsman.")),
 ]
 
 

@@ -47,11 +47,13 @@ REGISTRY_TARGET_GROUPS = {
     "rodiny_s_detmi": N_("families with children"),
 }
 
-#: Letters of §91(3) of Act 108/2006 Coll.: the only grounds for refusing a service.
+#: Letters of §91(3) of Act 108/2006 Coll.: the only grounds for refusing a service
+#: (wording in force from 1 July 2026; letter c applies to residential services only).
 REFUSAL_GROUNDS_91_3 = {
     "a": N_("the provider does not provide the service requested, including with regard to the target group in the registry"),
     "b": N_("the provider does not have enough capacity"),
-    "c": N_("the provider terminated the person's contract for the same service for breach of duties less than six months ago"),
+    "c": N_("the person's state of health rules out a residential service (residential services only)"),
+    "d": N_("the provider terminated the person's contract for the same service for breach of duties less than six months ago"),
 }
 
 #: Ways a complaint may be made.

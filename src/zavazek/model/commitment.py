@@ -79,6 +79,7 @@ class Complaints(Strict):
     time_limit_days: PositiveCount | None = None
     representative: Text | None = None
     higher_body: Text | None = None
+    ministry_review: Text | None = None
     ombudsman: Text | None = None
 
 
