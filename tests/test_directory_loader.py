@@ -207,3 +207,16 @@ def test_a_place_in_a_region_the_service_does_not_serve_is_an_error(data_dir):
     line = edit(data_dir, "        region: CZ020\n", "        region: CZ080\n")
     problem = only_error(data_dir)
     assert (problem.line, problem.path) == (line, "services[14].places[1].region")
+
+
+def test_the_service_shown_in_the_readme_can_be_pasted_into_the_directory(data_dir):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    entry = readme.split("`data/services.yaml` and change it:\n\n```yaml\n")[1].split("```")[0]
+    path = data_dir / FILE
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\nservices:\n", 1)
+    path.write_text(head + "\nservices:\n" + entry + rest, encoding="utf-8")
+    data = load_data(data_dir, LANGS, TODAY)
+    service = data.services.service("poradna-kladno")
+    assert service.languages.interpreter == ["vi"]
+    assert service.places[0].opening_hours.mon[1][1].hour == 17
