@@ -32,8 +32,12 @@ _PLAIN_TAGS = {
 }
 
 
-class _Composer(yaml.SafeLoader):
-    """SafeLoader without implicit typing: every plain scalar is resolved as text."""
+class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader without implicit typing: every plain scalar is resolved as text.
+
+    Uses libyaml's parser when PyYAML has it (about five times faster on a
+    national directory); a plain scalar's style is then "" instead of None.
+    """
 
 
 # Drop every implicit resolver (bool, int, float, timestamp, merge, ...).
@@ -137,7 +141,7 @@ def _build(node, path: tuple, doc: Document, problems: list[Problem]):
         )
         return None
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
@@ -156,7 +160,7 @@ def _build(node, path: tuple, doc: Document, problems: list[Problem]):
             )
             continue
         key = key_node.value
-        if key == "<<" and key_node.style is None:
+        if key == "<<" and not key_node.style:
             line, column = _mark(key_node)
             problems.append(
                 Problem(
