@@ -35,9 +35,12 @@ def build_site(root: Path, quiet: bool = True) -> float:
     target = prepared.project.site_dir
     work = root / ".zavazek" / "site-new"
     shutil.rmtree(work, ignore_errors=True)
-    level = logging.getLogger("mkdocs").level
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
     if quiet:
-        logging.getLogger("mkdocs").setLevel(logging.ERROR)
+        logger.setLevel(logging.ERROR)
+    errors = _ErrorRecords()
+    logger.addHandler(errors)
     try:
         config = load_config(
             config_file=str(root / "mkdocs.yml"), site_dir=str(work), docs_dir=str(prepared.staging_dir)
@@ -48,11 +51,23 @@ def build_site(root: Path, quiet: bool = True) -> float:
         raise
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(work, ignore_errors=True)
-        raise BuildFailed(str(exc)) from exc
+        raise BuildFailed("\n".join([*errors.messages, str(exc)])) from exc
     finally:
-        logging.getLogger("mkdocs").setLevel(level)
+        logger.setLevel(level)
+        logger.removeHandler(errors)
     _swap(work, target)
     return time.monotonic() - started
+
+
+class _ErrorRecords(logging.Handler):
+    """Keeps MkDocs' error messages, so that a failed build says why."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
 def _swap(new: Path, target: Path) -> None:
