@@ -24,7 +24,7 @@ URLS += ["404.html"] + [f"{lang}/404.html" for lang in LANGS if lang != "cs"]
 URLS += [
     f"{'' if lang == 'cs' else lang + '/'}sluzby/{path}/"
     for lang in LANGS
-    for path in ("praha", "praha/jazyk-ru", "s/icp-socialni-poradenstvi")
+    for path in ("praha", "praha/jazyk-ar", "s/icp-socialni-poradenstvi")
 ]
 
 
@@ -132,4 +132,4 @@ def test_checklist_prints_on_a4_with_every_criterion_and_no_navigation(browser, 
     for criterion in load_catalogue():
         assert " ".join(criterion.requirement["en"].split())[:40] in text, criterion.id
     assert "Skip to content" not in text
-    assert len(reader.pages) <= 8
+    assert len(reader.pages) <= 10  # 24 criteria with their quoted wording

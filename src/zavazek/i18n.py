@@ -83,6 +83,7 @@ def format_date(value: dt.date, lang: str, form: str = "long") -> str:
     return _babel_format_date(value, format=form, locale=lang)
 
 
+@functools.cache
 def format_time(value: dt.time, lang: str) -> str:
     return _babel_format_time(value, format="short", locale=lang)
 
@@ -96,6 +97,7 @@ def plural_categories(lang: str) -> int:
     return len(Locale.parse(lang).plural_form.rules) + 1
 
 
+@functools.cache
 def weekday_name(index: int, lang: str, width: str = "wide") -> str:
     """0 = Monday."""
     return Locale.parse(lang).days["format"][width][index]

@@ -56,7 +56,11 @@ class FilterList:
 
 
 def filter_lists(services: list[Service]) -> list[FilterList]:
-    """Every non-empty pre-built list of a region's services, in a stable order."""
+    """Every pre-built list of a region's services that narrows it down, in a stable order.
+
+    A list with no service, or with every service of the region (Czech, in
+    most regions), would not help anyone and is left out.
+    """
     out = []
     for category in codes.SERVICE_CATEGORIES:
         matching = tuple(s for s in services if category in s.categories)
@@ -73,7 +77,7 @@ def filter_lists(services: list[Service]) -> list[FilterList]:
         matching = tuple(s for s in services if minutes_by_day(s).get(index))
         if matching:
             out.append(FilterList("day", str(index), slug, matching))
-    return out
+    return [f for f in out if len(f.services) < len(services)]
 
 
 def regions(directory: Directory, day: dt.date) -> list[tuple[str, list[Service]]]:

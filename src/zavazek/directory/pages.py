@@ -8,6 +8,7 @@ ordinary generated page (``sluzby``) whose context comes from :func:`home_contex
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 
@@ -53,6 +54,7 @@ class Links:
         return self.root + path
 
 
+@functools.cache
 def _language_names(lang: str) -> dict[str, str]:
     names = Locale.parse(lang).languages
     return {code: names.get(code, code) for code in codes.LANGUAGES}
@@ -79,6 +81,30 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
         "region_name": lambda code: fmt.label(codes.REGIONS[code]),
         "exports": EXPORTS,
     }
+
+
+class Cards:
+    """Each service's card in a list, rendered once per language and page depth, then reused.
+
+    A service appears on its region's page and on several of its pre-built
+    lists; at national scale that is tens of thousands of cards, and the
+    card only depends on the language and on how deep the page is (its
+    relative link to the service page).
+    """
+
+    def __init__(self, data, project: Project, day: dt.date):
+        self.data, self.project, self.day = data, project, day
+        self._done: dict[tuple, Markup] = {}
+
+    def for_page(self, lang: str, here: str):
+        def card(service: Service) -> Markup:
+            key = (service.id, lang, here.count("/"))
+            if key not in self._done:
+                context = _common(self.data, self.project, lang, self.day, here)
+                self._done[key] = Markup(_render("_card.j2", {**context, "s": service}, lang))
+            return self._done[key]
+
+        return card
 
 
 def _render(template: str, context: dict, lang: str) -> str:
@@ -123,6 +149,7 @@ def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, st
     files = {}
     default = project.default_language
     region_services = listing.regions(data.services, day)
+    cards = Cards(data, project, day)
     for lang in project.languages:
         names = _language_names(lang)
         for code, services in region_services:
@@ -131,7 +158,10 @@ def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, st
             ctx = _common(data, project, lang, day, path)
             files[_filename(path, lang, default)] = _render(
                 "region.md.j2",
-                {**ctx, "region": code, "services": services, "lists": lists,
+                {**ctx, "region": code, "services": services, "lists": lists, "card": cards.for_page(lang, path),
+                 "categories": [c for c in codes.SERVICE_CATEGORIES if any(c in s.categories for s in services)],
+                 "spoken": sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
+                                  key=lambda l: names[l].casefold()),
                  "filter_title": lambda fl, _fmt=ctx["fmt"]: filter_title(_fmt, names, fl)},
                 lang,
             )
@@ -140,7 +170,7 @@ def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, st
                 lctx = _common(data, project, lang, day, list_path)
                 files[_filename(list_path, lang, default)] = _render(
                     "filtered.md.j2",
-                    {**lctx, "region": code, "region_path": path, "flist": flist,
+                    {**lctx, "region": code, "region_path": path, "flist": flist, "card": cards.for_page(lang, list_path),
                      "title": filter_title(lctx["fmt"], names, flist), "services": list(flist.services)},
                     lang,
                 )

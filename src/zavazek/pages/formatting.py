@@ -26,6 +26,8 @@ _TARGET_PHRASES = {
 }
 
 _ALLOWED_TAGS = {"a", "em", "strong", "p", "ul", "ol", "li", "br", "code"}
+#: Anything that could be Markdown: emphasis, links, code, lists, headings, line breaks, entities.
+_MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>#&\\\n]|^\s*(?:[-+]|\d+\.)\s|https?://|www\.")
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>])")
 
 
@@ -64,6 +66,8 @@ class Formatter:
         if picked is None:
             return Markup("")
         lang, value = picked
+        if not _MARKDOWN_SYNTAX.search(value):  # plain text: one paragraph, no need for the Markdown parser
+            return self._mark(lang, Markup(f"<p>{escape(value)}</p>"), block=True)
         rendered = _markdown.markdown(html.escape(value, quote=False), output_format="html")
         clean = nh3.clean(
             rendered,
