@@ -20,6 +20,8 @@ from mkdocs.plugins import event_priority
 from zavazek import site
 from zavazek.problems import DataError
 
+__all__ = ["on_config", "on_env", "on_page_markdown", "on_page_content", "on_post_build"]
+
 log = logging.getLogger("mkdocs.plugins.zavazek")
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -59,6 +61,27 @@ def on_env(env, config, files):
     site.install_gettext(env, lang)
     env.globals["zv_lang"] = lang
     return env
+
+
+#: Pages the core wrote as finished HTML (front matter ``zavazek_html: true``):
+#: Markdown would only re-parse their HTML, which at national scale is most
+#: of the build time, so their body skips it.
+_HTML_PLACEHOLDER = "ZAVAZEK-PRERENDERED-HTML"
+_prerendered: dict[str, str] = {}
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.meta.get("zavazek_html"):
+        _prerendered[page.file.src_uri] = markdown
+        return _HTML_PLACEHOLDER
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    body = _prerendered.pop(page.file.src_uri, None)
+    if body is None:
+        return html
+    return html.replace(f"<p>{_HTML_PLACEHOLDER}</p>", body, 1)
 
 
 _passes = site.LanguagePasses()

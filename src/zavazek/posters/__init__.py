@@ -44,6 +44,10 @@ class Poster:
         return f"{who}-{'-'.join(self.languages)}-{self.size.lower()}.pdf"
 
 
+#: Rendered posters, keyed by a hash of their HTML (inside the provider's folder).
+CACHE_DIR = ".zavazek/cache/posters"
+
+
 def posters_for(data: ProviderData, project: Project, day: dt.date) -> list[Poster]:
     """Every poster the site publishes: per centre with goals this year, and the commitment."""
     default = project.default_language
@@ -74,8 +78,17 @@ def require_site_url(project: Project) -> str:
 
 def render_poster(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> bytes:
     """The PDF of one poster."""
+    return _pdf(poster_html(poster, data, project, day), project)
+
+
+def _pdf(html: str, project: Project) -> bytes:
     from weasyprint import HTML
 
+    return HTML(string=html, base_url=str(project.root)).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> str:
+    """The HTML a poster's PDF is made from (everything the PDF depends on)."""
     base = require_site_url(project)
     lang = poster.languages[-1]
     default = project.default_language
@@ -91,7 +104,7 @@ def render_poster(poster: Poster, data: ProviderData, project: Project, day: dt.
         link=link,
         size=poster.size,
     )
-    return HTML(string=html, base_url=str(project.root)).write_pdf(pdf_variant="pdf/ua-1")
+    return html
 
 
 def _title(poster, data, project, day) -> str:
@@ -136,17 +149,53 @@ def preview_png(pdf: bytes, width: int = 240) -> bytes:
     return pdf_to_png(pdf, "-scale-to", str(width))
 
 
+def _cache_key(html: str) -> str:
+    import hashlib
+
+    import weasyprint
+
+    return hashlib.sha256(f"{weasyprint.__version__}\n{html}".encode()).hexdigest()[:32]
+
+
+def _cached_render(html: str, project: Project) -> tuple[bytes, bytes]:
+    """PDF and preview of a poster, reused from ``.zavazek/cache/posters`` when its HTML is unchanged.
+
+    Rendering all posters takes seconds; a rebuild after editing one
+    service or one goal should not pay for posters that stayed the same.
+    """
+    key = _cache_key(html)
+    folder = project.root / CACHE_DIR
+    pdf_file, png_file = folder / f"{key}.pdf", folder / f"{key}.png"
+    if pdf_file.exists() and png_file.exists():
+        return pdf_file.read_bytes(), png_file.read_bytes()
+    pdf = _pdf(html, project)
+    png = preview_png(pdf)
+    folder.mkdir(parents=True, exist_ok=True)
+    for target, content in ((pdf_file, pdf), (png_file, png)):
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(content)
+        partial.replace(target)
+    return pdf, png
+
+
 def published(data: ProviderData, project: Project, day: dt.date, only=None) -> tuple[dict[str, bytes], list[dict]]:
     """PDFs and previews for the site (those ``only`` accepts), and the listing the noticeboard page shows."""
     files, listing = {}, []
     if not project.site_url:
         return files, listing
+    used = set()
     for poster in posters_for(data, project, day):
         if only is not None and not only(poster):
             continue
-        pdf = render_poster(poster, data, project, day)
+        html = poster_html(poster, data, project, day)
+        used.add(_cache_key(html))
+        pdf, png = _cached_render(html, project)
         path = f"{FOLDER}/{poster.filename}"
         files[path] = pdf
-        files[path[:-4] + ".png"] = preview_png(pdf)
+        files[path[:-4] + ".png"] = png
         listing.append({"poster": poster, "path": path, "bytes": len(pdf), "title": _title(poster, data, project, day)})
+    if only is None:  # every poster was made: forget the ones no longer needed
+        for old in (project.root / CACHE_DIR).glob("*.*"):
+            if old.stem not in used:
+                old.unlink(missing_ok=True)
     return files, listing
