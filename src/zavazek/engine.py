@@ -80,14 +80,27 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Preview server that rebuilds when a data, docs or config file changes."""
+    """Preview server that rebuilds when a data, docs or config file changes.
+
+    Rebuilds are "dirty": only pages whose generated source changed are
+    built again (the core rewrites only those), and the search index of the
+    first build is kept, so an edit to one service shows in seconds even
+    with a national directory. A page added or removed by hand may leave
+    the menu of other pages stale until the server is restarted.
+    """
+    import sys
+
     from mkdocs.commands.serve import serve
 
     root = Path(root).resolve()
     site.prepare(root)
+    os.environ[site.PREVIEW_ENV] = "1"
+    if "--dirty" not in sys.argv:
+        sys.argv.append("--dirty")  # mkdocs-static-i18n builds the other languages dirty only when it sees this
     serve(
         config_file=str(root / "mkdocs.yml"),
         livereload=True,
+        build_type="dirty",
         dev_addr=f"{host}:{port}",
         watch=[str(root / "data"), str(root / "docs")] if (root / "docs").is_dir() else [str(root / "data")],
     )

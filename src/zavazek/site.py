@@ -8,6 +8,7 @@ language into the staging docs folder, and returns what the engine needs
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,9 @@ class Prepared:
 
 
 _cache: dict[Path, Prepared] = {}
+
+#: Set by the preview server: keep the search index of its first build.
+PREVIEW_ENV = "ZAVAZEK_PREVIEW"
 
 
 def _signature(project: Project, day: dt.date) -> tuple:
@@ -160,6 +164,7 @@ class LanguagePasses:
         if self._done >= set(project.languages):
             if project.default_language in self._not_found:
                 page.write_bytes(self._not_found[project.default_language])
-            search.index_site(site_dir)
+            if not (os.environ.get(PREVIEW_ENV) and (site_dir / "pagefind").is_dir()):
+                search.index_site(site_dir)
             self._not_found.clear()
             self._done.clear()

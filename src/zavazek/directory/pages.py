@@ -142,6 +142,44 @@ def home_context(data, project: Project, lang: str, day: dt.date) -> dict:
     return ctx
 
 
+class _Memo:
+    """Rendered pages and cards, kept between builds in one process, keyed by what they are made from.
+
+    The preview server rebuilds after every save; at national scale
+    re-rendering ten thousand pages for one edited service would take
+    seconds that nobody needs to wait. Entries not used by the latest
+    build are dropped.
+    """
+
+    def __init__(self):
+        self._entries: dict[tuple, str] = {}
+        self._used: set[tuple] = set()
+
+    def get(self, key: tuple, make) -> str:
+        self._used.add(key)
+        if key not in self._entries:
+            self._entries[key] = make()
+        return self._entries[key]
+
+    def finish(self) -> None:
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()
+
+
+_memo = _Memo()
+
+
+def _digests(directory: Directory) -> dict[str, str]:
+    """A fingerprint of each service and its organisation: what its pages and cards show."""
+    import hashlib
+
+    orgs = {o.id: o.model_dump_json() for o in directory.organisations}
+    return {
+        s.id: hashlib.sha1((s.model_dump_json() + orgs.get(s.organisation, "")).encode()).hexdigest()
+        for s in directory.services
+    }
+
+
 def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, str]:
     """{file name: Markdown} for every region, filter list and service page, in every language."""
     if data.services is None:
@@ -150,40 +188,58 @@ def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, st
     default = project.default_language
     region_services = listing.regions(data.services, day)
     cards = Cards(data, project, day)
+    digest = _digests(data.services)
+    everywhere = (day, project.languages, data.services.example)
     for lang in project.languages:
         names = _language_names(lang)
         for code, services in region_services:
             path = listing.region_path(code)
             lists = listing.filter_lists(services)
-            ctx = _common(data, project, lang, day, path)
-            files[_filename(path, lang, default)] = _render(
-                "region.md.j2",
-                {**ctx, "region": code, "services": services, "lists": lists, "card": cards.for_page(lang, path),
-                 "categories": [c for c in codes.SERVICE_CATEGORIES if any(c in s.categories for s in services)],
-                 "spoken": sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
-                                  key=lambda l: names[l].casefold()),
-                 "filter_title": lambda fl, _fmt=ctx["fmt"]: filter_title(_fmt, names, fl)},
-                lang,
-            )
-            for flist in lists:
-                list_path = f"{path}/{flist.slug}"
-                lctx = _common(data, project, lang, day, list_path)
-                files[_filename(list_path, lang, default)] = _render(
-                    "filtered.md.j2",
-                    {**lctx, "region": code, "region_path": path, "flist": flist, "card": cards.for_page(lang, list_path),
-                     "title": filter_title(lctx["fmt"], names, flist), "services": list(flist.services)},
+            content = tuple(digest[s.id] for s in services)
+
+            def region_page(code=code, services=services, lists=lists, path=path):
+                ctx = _common(data, project, lang, day, path)
+                return _render(
+                    "region.md.j2",
+                    {**ctx, "region": code, "services": services, "lists": lists, "card": cards.for_page(lang, path),
+                     "categories": [c for c in codes.SERVICE_CATEGORIES if any(c in s.categories for s in services)],
+                     "spoken": sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
+                                      key=lambda l: names[l].casefold()),
+                     "filter_title": lambda fl, _fmt=ctx["fmt"]: filter_title(_fmt, names, fl)},
                     lang,
                 )
+
+            files[_filename(path, lang, default)] = _memo.get(("region", lang, code, everywhere, content), region_page)
+            for flist in lists:
+                list_path = f"{path}/{flist.slug}"
+
+                def list_page(code=code, flist=flist, list_path=list_path, path=path):
+                    lctx = _common(data, project, lang, day, list_path)
+                    return _render(
+                        "filtered.md.j2",
+                        {**lctx, "region": code, "region_path": path, "flist": flist,
+                         "card": cards.for_page(lang, list_path),
+                         "title": filter_title(lctx["fmt"], names, flist), "services": list(flist.services)},
+                        lang,
+                    )
+
+                key = ("list", lang, list_path, everywhere, tuple(digest[s.id] for s in flist.services))
+                files[_filename(list_path, lang, default)] = _memo.get(key, list_page)
         for service in data.services.services:
             path = listing.service_path(service.id)
-            sctx = _common(data, project, lang, day, path)
-            files[_filename(path, lang, default)] = _render(
-                "service.md.j2",
-                {**sctx, "service": service, "org": data.services.organisation(service.organisation),
-                 "json_ld": json_ld(service, data.services, lang, project, sctx["fmt"]),
-                 "status": service.status(day)},
-                lang,
-            )
+
+            def service_page(service=service, path=path):
+                sctx = _common(data, project, lang, day, path)
+                return _render(
+                    "service.md.j2",
+                    {**sctx, "service": service, "org": data.services.organisation(service.organisation),
+                     "json_ld": json_ld(service, data.services, lang, project, sctx["fmt"]),
+                     "status": service.status(day)},
+                    lang,
+                )
+
+            files[_filename(path, lang, default)] = _memo.get(("service", lang, everywhere, digest[service.id]), service_page)
+    _memo.finish()
     return files
 
 
