@@ -28,7 +28,7 @@ serve: $(BIN)/.site-ready
 validate: $(BIN)/.site-ready
 	$(BIN)/zavazek validate .
 
-bench: $(BIN)/.test-ready system-site
+bench: $(BIN)/.test-ready system-site system-test
 	$(BIN)/python bench/benchmark.py
 
 $(BIN)/.site-ready: requirements.txt pyproject.toml | system-site

@@ -1,0 +1,158 @@
+"""Benchmark: the directory at national scale against a bare MkDocs + Material site.
+
+    make bench            (or: .venv/bin/python bench/benchmark.py [--services 2000] [--preview])
+
+Builds, in one run and on this machine:
+
+1. a synthetic national directory (bench/synthetic.py: 2,000 services of 400
+   organisations in all 14 regions and four languages) with ``zavazek build``;
+2. the same provider with 20 services, to compare the size of one service page;
+3. a bare MkDocs + Material + mkdocs-static-i18n site (bench/bare_site.py) with
+   as many plain pages as the synthetic site has;
+
+then prints build times and their ratio, pages per second, the HTML size of
+a service page at both scales, the size of each site, and the bytes a
+one-word search downloads in headless Chromium. With ``--preview`` it also
+starts ``zavazek serve`` on the national directory, edits one service and
+reports how long until the preview shows the change. Work folders go to
+bench/out/ (ignored by git). Nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bare_site import write_bare_site  # noqa: E402
+from synthetic import write_provider  # noqa: E402
+
+ENV = {**os.environ, "ZAVAZEK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
+BIN = Path(sys.executable).parent
+
+
+def timed(command: list[str], cwd: Path | None = None) -> float:
+    started = time.monotonic()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+    return time.monotonic() - started
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def search_bytes(site: Path, query: str, lang_prefix: str = "") -> tuple[int, int]:
+    """(bytes downloaded from /pagefind/, number of results) for one query on the search page."""
+    from browser import launch_chromium, serve_directory
+
+    with serve_directory(site) as base, launch_chromium() as browser:
+        page = browser.new_page()
+        downloaded = []
+        page.on("response", lambda r: downloaded.append(len(r.body())) if "/pagefind/" in r.url else None)
+        page.goto(f"{base}{lang_prefix}hledat/?q={query}")
+        page.wait_for_function("document.querySelector('.zv-search__status').textContent !== ''")
+        results = page.locator(".zv-search__results li").count()
+        page.close()
+    return sum(downloaded), results
+
+
+def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float]:
+    """(seconds until the preview serves, seconds from saving an edit to seeing it)."""
+    proc = subprocess.Popen([str(BIN / "zavazek"), "serve", str(folder), "--port", str(port)], env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/sluzby/s/s-01000/"
+
+    def fetch():
+        try:
+            return urllib.request.urlopen(url, timeout=5).read().decode()
+        except Exception:
+            return None
+
+    try:
+        started = time.monotonic()
+        while fetch() is None:
+            time.sleep(0.5)
+        ready = time.monotonic() - started
+        path = folder / "data" / "services.yaml"
+        text = path.read_text(encoding="utf-8")
+        at = text.index("cs: ", text.index("description:", text.index("id: s-01000"))) + 4
+        marker = "UPRAVENO"
+        path.write_text(text[:at] + marker + " " + text[at:], encoding="utf-8")
+        saved = time.monotonic()
+        while marker not in (fetch() or ""):
+            time.sleep(0.2)
+        return ready, time.monotonic() - saved
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:,.0f} kB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.0f} MB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--services", type=int, default=2000)
+    parser.add_argument("--organisations", type=int, default=400)
+    parser.add_argument("--preview", action="store_true", help="also measure an edit in the preview server")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+
+    national = write_provider(OUT / "national", args.services, args.organisations)
+    small = write_provider(OUT / "small", 20, 4)
+    t_national = timed([str(BIN / "zavazek"), "build", str(national)])
+    t_small = timed([str(BIN / "zavazek"), "build", str(small)])
+    pages = html_pages(national / "site")
+
+    bare = write_bare_site(OUT / "bare", pages)
+    t_bare = timed([str(BIN / "mkdocs"), "build", "-q"], cwd=bare)
+    bare_pages = html_pages(bare / "site")
+
+    service_big = (national / "site" / "sluzby" / "s" / "s-00001" / "index.html").stat().st_size
+    service_small = (small / "site" / "sluzby" / "s" / "s-00001" / "index.html").stat().st_size
+    search_cs, hits_cs = search_bytes(national / "site", "poradna")
+    search_vi, hits_vi = search_bytes(national / "site", "tu van", "vi/")
+
+    rows = [
+        ("services in the directory", f"{args.services:,} (of {args.organisations} organisations)"),
+        ("HTML pages built (4 languages)", f"{pages:,}   bare site: {bare_pages:,}"),
+        ("zavazek build, national", f"{t_national:.1f} s  ({pages / t_national:.0f} pages/s)"),
+        ("bare Material build, same page count", f"{t_bare:.1f} s  ({bare_pages / t_bare:.0f} pages/s)"),
+        ("ratio zavazek / bare", f"{t_national / t_bare:.2f}"),
+        ("zavazek build, 20 services", f"{t_small:.1f} s"),
+        ("service page HTML, 2,000 vs 20 services",
+         f"{service_big:,} B vs {service_small:,} B  ({(service_big / service_small - 1) * 100:+.1f} %)"),
+        ("whole site, national", kb(size(national / "site"))),
+        ("  of which search index", kb(size(national / "site" / "pagefind"))),
+        ("  of which open data", kb(size(national / "site" / "sluzby" / "data"))),
+        ("whole site, bare", kb(size(bare / "site"))),
+        ("one-word search downloads (cs 'poradna')", f"{kb(search_cs)}  ({hits_cs} results shown)"),
+        ("two-word search downloads (vi 'tu van')", f"{kb(search_vi)}  ({hits_vi} results shown)"),
+    ]
+    if args.preview:
+        ready, edit = preview_edit_seconds(national)
+        rows += [("preview server ready", f"{ready:.1f} s"), ("preview shows an edited service", f"{edit:.1f} s")]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
