@@ -60,6 +60,7 @@ def search(example_site):
             context.close()
             return report
 
+        run.browser, run.base = browser, base  # for tests that drive a page themselves
         yield run
 
 
@@ -120,3 +121,24 @@ def test_without_javascript_the_search_box_gives_way_to_links_to_browse(search):
     report = search("cs", "", javascript=False)
     assert not report["form_visible"]
     assert report["browse_links"] >= 4
+
+
+def test_the_search_box_in_every_pages_header_searches_in_that_pages_language(search):
+    browser, base = search.browser, search.base
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base + "ru/sluzby/")
+    page.fill("#zv-header-q", "poradenstvi")
+    page.press("#zv-header-q", "Enter")
+    page.wait_for_function("document.querySelector('.zv-search__status').textContent !== ''")
+    assert urlparse(page.url).path == "/ru/hledat/"
+    hrefs = page.eval_on_selector_all(".zv-search__results a", "a => a.map(x => x.getAttribute('href'))")
+    assert hrefs and all(h.startswith("/ru/") for h in hrefs)
+    page.close()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "sluzby/")
+    page.fill("#zv-header-q", "pravni")
+    page.press("#zv-header-q", "Enter")
+    assert urlparse(page.url).path == "/hledat/"
+    assert page.is_visible(".zv-search__nojs") and page.is_visible(".zv-search__browse a[href='../sluzby/']")
+    context.close()
