@@ -225,3 +225,21 @@ def test_a_regions_list_prints_on_a4_with_every_service_and_without_the_filters(
         if "CZ010" in service.regions:
             assert " ".join(service.name["en"].split())[:30] in text
     assert "Filter the list" not in text
+
+
+@browser_only
+def test_a_service_prints_on_a4_with_its_places_and_hours_and_without_the_site_around_it(chromium, served):
+    from pypdf import PdfReader
+
+    service = DIRECTORY.service("icp-socialni-poradenstvi")
+    page = chromium.new_page()
+    page.goto(served + "ru/sluzby/s/icp-socialni-poradenstvi/")
+    pdf = page.pdf(format="A4")
+    page.close()
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert service.name["ru"][:30] in text
+    assert service.places[0].address.street in text
+    assert "13:00" in text  # the afternoon opening hours
+    assert "OpenStreetMap" not in text  # map links are for screens only
+    assert len(reader.pages) <= 2
