@@ -24,15 +24,46 @@ class SearchIndexFailed(RuntimeError):
     pass
 
 
-def index_site(site_dir: Path) -> None:
-    """Write ``site_dir/pagefind/`` for the HTML pages in ``site_dir``."""
+def bundle(lang: str) -> str:
+    """Where a language's index lives in the site, e.g. ``pagefind/en/``."""
+    return f"pagefind/{lang}/"
+
+
+def start_language_index(site_dir: Path, lang: str, languages: list[str], default: str) -> subprocess.Popen:
+    """Start indexing one language's pages in the background; :func:`finish` waits for it.
+
+    Each language has its own bundle, so the index of a language can be made
+    while the site engine still builds the next language.
+    """
+    site_dir = Path(site_dir)
+    if lang == default:  # the default language is at the root, beside the other languages' folders
+        entries = [
+            p.name if p.is_file() else f"{p.name}/**/*.html"
+            for p in sorted(site_dir.iterdir())
+            if p.name not in set(languages) | {"pagefind", "assets", "404.html"}
+            and (p.is_dir() or p.suffix == ".html")
+        ]
+        glob = "{" + ",".join(entries) + "}"
+    else:
+        glob = f"{lang}/**/*.html"
     command = [
         sys.executable, "-m", "pagefind",
         "--site", str(site_dir),
+        "--glob", glob,
+        "--output-subdir", bundle(lang),
         "--quiet",
     ]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexFailed(result.stderr.strip() or result.stdout.strip())
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(processes: list[subprocess.Popen]) -> None:
+    """Wait for the indexing started by :func:`start_language_index`; raise if any failed."""
+    errors = []
+    for process in processes:
+        out, err = process.communicate()
+        if process.returncode != 0:
+            errors.append(err.strip() or out.strip())
+    if errors:
+        raise SearchIndexFailed("\n".join(errors))

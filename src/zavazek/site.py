@@ -145,13 +145,15 @@ class LanguagePasses:
     The engine renders a single ``404.html`` per language pass into the same
     place, so the last language built would win: after each pass the page is
     kept, a non-default language gets ``<lang>/404.html``, and when every
-    language is done the default language's page is put back at the root and
-    the search index is built over the whole site.
+    language is done the default language's page is put back at the root.
+    Each language's search index is started as soon as its pages are built,
+    in the background, and waited for at the end.
     """
 
     def __init__(self):
         self._not_found: dict[str, bytes] = {}
         self._done: set[str] = set()
+        self._indexing: list = []
 
     def after_language(self, project: Project, lang: str, site_dir: Path) -> None:
         page = site_dir / "404.html"
@@ -161,10 +163,14 @@ class LanguagePasses:
                 (site_dir / lang).mkdir(parents=True, exist_ok=True)
                 (site_dir / lang / "404.html").write_bytes(self._not_found[lang])
         self._done.add(lang)
+        if not (os.environ.get(PREVIEW_ENV) and (site_dir / search.bundle(lang)).is_dir()):
+            self._indexing.append(
+                search.start_language_index(site_dir, lang, list(project.languages), project.default_language)
+            )
         if self._done >= set(project.languages):
             if project.default_language in self._not_found:
                 page.write_bytes(self._not_found[project.default_language])
-            if not (os.environ.get(PREVIEW_ENV) and (site_dir / "pagefind").is_dir()):
-                search.index_site(site_dir)
+            indexing, self._indexing = self._indexing, []
             self._not_found.clear()
             self._done.clear()
+            search.finish(indexing)

@@ -18,7 +18,7 @@ if (box) {
   async function engine() {
     if (!pagefind) {
       pagefind = await import(new URL("pagefind.js", bundle).href);
-      await pagefind.options({ baseUrl: new URL("..", bundle).pathname });
+      await pagefind.options({ baseUrl: new URL("../..", bundle).pathname });
       pagefind.init();
     }
     return pagefind;
