@@ -92,28 +92,21 @@ def add_ministry_review(folder):
          "  ombudsman:\n")
 
 
-def remove_russian_mission(folder):
-    path = folder / "data/commitment.yaml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("mission:\n")
-    ru = re.compile(r"^ +ru: .*\n", re.M).search(text, start)
-    path.write_text(text[: ru.start()] + text[ru.end():], encoding="utf-8")
+def remove_russian_line(filename: str, after: str):
+    """A change that deletes the first Russian text below the line ``after``."""
+
+    def change(folder):
+        path = folder / filename
+        text = path.read_text(encoding="utf-8")
+        ru = re.compile(r"^ +ru: .*\n", re.M).search(text, text.index(after))
+        path.write_text(text[: ru.start()] + text[ru.end():], encoding="utf-8")
+
+    return change
 
 
-def remove_russian_complaints(folder):
-    path = folder / "data/commitment.yaml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("complaints:\n  how:\n")
-    ru = re.compile(r"^ +ru: .*\n", re.M).search(text, start)
-    path.write_text(text[: ru.start()] + text[ru.end():], encoding="utf-8")
-
-
-def remove_russian_hosting(folder):
-    path = folder / "data/website.yaml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("  hosting:\n")
-    ru = re.compile(r"^ +ru: .*\n", re.M).search(text, start)
-    path.write_text(text[: ru.start()] + text[ru.end():], encoding="utf-8")
+remove_russian_mission = remove_russian_line("data/commitment.yaml", "mission:\n")
+remove_russian_complaints = remove_russian_line("data/commitment.yaml", "complaints:\n  how:\n")
+remove_russian_hosting = remove_russian_line("data/website.yaml", "  hosting:\n")
 
 
 #: criterion -> (make it met, make it fail, a link the met result shows,

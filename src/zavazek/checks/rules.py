@@ -62,6 +62,16 @@ def _missing_field(ctx: Context, document: str, path: tuple, message: str, fix: 
     return Finding(Message(message), ctx.place(document, path), fix=Message(fix), link=link)
 
 
+def _stated(ctx: Context, path: tuple, evidence: list[Link], message: str, fix: str) -> Outcome:
+    """Met when ``commitment.yaml`` has a value at ``path``; otherwise one finding pointing there."""
+    value = ctx.data.commitment
+    for part in path:
+        value = getattr(value, part)
+    if value:
+        return Outcome(met=True, evidence=evidence)
+    return Outcome(met=False, findings=[_missing_field(ctx, "commitment", path, message, fix)])
+
+
 def _untranslated(ctx: Context, document: str, texts) -> list[Finding]:
     """A finding per (language, text) that is missing; ``texts`` yields (path, Text)."""
     out = []
@@ -162,24 +172,20 @@ def refusal_grounds(ctx: Context) -> Outcome:
 
 @rule("zss-2-1")
 def basic_counselling(ctx: Context) -> Outcome:
-    if ctx.data.commitment.refusal.basic_counselling is not None:
-        return Outcome(met=True, evidence=[Link("zavazek", "basic-counselling")])
-    return Outcome(met=False, findings=[_missing_field(
-        ctx, "commitment", ("refusal", "basic_counselling"),
+    return _stated(
+        ctx, ("refusal", "basic_counselling"), [Link("zavazek", "basic-counselling")],
         N_("The commitment does not say that basic social counselling is free for everyone, also after a refusal."),
         N_("Add refusal.basic_counselling: that a refused person still gets free basic counselling and a referral to another service."),
-    )])
+    )
 
 
 @rule("zss-91-written")
 def written_reasons(ctx: Context) -> Outcome:
-    if ctx.data.commitment.refusal.written_reasons is not None:
-        return Outcome(met=True, evidence=[Link("zavazek", "written-reasons")])
-    return Outcome(met=False, findings=[_missing_field(
-        ctx, "commitment", ("refusal", "written_reasons"),
+    return _stated(
+        ctx, ("refusal", "written_reasons"), [Link("zavazek", "written-reasons")],
         N_("The commitment does not say that the reason for a refusal is given in writing on request."),
         N_("Add refusal.written_reasons: one sentence saying so."),
-    )])
+    )
 
 
 # --- §88: information about the service -------------------------------------------
@@ -213,13 +219,11 @@ def counselling_activities(ctx: Context) -> Outcome | None:
     service = ctx.data.commitment.service
     if service.kind != "odborne_socialni_poradenstvi":
         return None
-    if service.activities:
-        return Outcome(met=True, evidence=[Link("zavazek", "service")])
-    return Outcome(met=False, findings=[_missing_field(
-        ctx, "commitment", ("service", "activities"),
+    return _stated(
+        ctx, ("service", "activities"), [Link("zavazek", "service")],
         N_("The activities of the service are not listed."),
         N_("Add service.activities: what the service does, one item per activity."),
-    )])
+    )
 
 
 @rule("zss-69")
@@ -238,13 +242,11 @@ def field_programme(ctx: Context) -> Outcome | None:
 
 @rule("reg")
 def registry_identifier(ctx: Context) -> Outcome:
-    if ctx.data.commitment.service.registry_id:
-        return Outcome(met=True, evidence=[Link("zavazek", "service")])
-    return Outcome(met=False, findings=[_missing_field(
-        ctx, "commitment", ("service", "registry_id"),
+    return _stated(
+        ctx, ("service", "registry_id"), [Link("zavazek", "service")],
         N_("The identifier of the service in the registry of social services is not stated."),
         N_("Add service.registry_id: the seven digits from the registry, in quotes."),
-    )])
+    )
 
 
 # --- complaints ----------------------------------------------------------------------
