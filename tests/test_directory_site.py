@@ -243,3 +243,8 @@ def test_a_service_prints_on_a4_with_its_places_and_hours_and_without_the_site_a
     assert "13:00" in text  # the afternoon opening hours
     assert "OpenStreetMap" not in text  # map links are for screens only
     assert len(reader.pages) <= 2
+
+
+def test_hours_written_to_24_00_are_shown_as_written(example_site):
+    page = read(example_site, "sluzby/s/sever-azylovy-dum-liberec")
+    assert "0:00–24:00" in page and "23:59" not in page

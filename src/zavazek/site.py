@@ -14,6 +14,7 @@ from pathlib import Path
 
 from zavazek import checks, i18n, posters, search
 from zavazek.directory import exports as directory_exports
+from zavazek.directory import pages as directory_pages
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
 from zavazek.pages import PAGES, page_filename, page_url, pages_for, render_site_pages, write_staging
@@ -60,7 +61,13 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     if not project.site_url:
         data.warnings.append(_no_posters_warning(project))
     checklist = checks.run_checklist(data, project, day)
-    files = render_site_pages(data, project, day, extra={"posters": poster_listing, **_checklist_context(checklist)})
+    context = {
+        "posters": poster_listing,
+        "directory_home": lambda lang: directory_pages.home_context(data, project, lang, day),
+        **_checklist_context(checklist),
+    }
+    files = render_site_pages(data, project, day, extra=context)
+    files.update(directory_pages.render_directory_pages(data, project, day))
     files.update(poster_pdfs)
     files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
     files.update(directory_exports.files(data, project, day))

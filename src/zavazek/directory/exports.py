@@ -74,7 +74,7 @@ import uuid
 from zavazek import i18n
 from zavazek.model import codes
 from zavazek.model.services import Directory, Place, Service
-from zavazek.model.types import WEEKDAYS, OpeningHours, Text
+from zavazek.model.types import WEEKDAYS, OpeningHours, Text, clock
 
 #: Where in the built site the exports go.
 DATA_DIR = "sluzby/data"
@@ -121,13 +121,9 @@ def _language_names(code: str, languages: list[str]) -> dict[str, str]:
     return out
 
 
-def _hhmm(value: dt.time) -> str:
-    return "24:00" if value == dt.time(23, 59) else value.strftime("%H:%M")
-
-
 def _hours(hours: OpeningHours) -> dict[str, list[list[str]]]:
     return {
-        WEEKDAYS[i]: [[_hhmm(a), _hhmm(b)] for a, b in ranges] for i, ranges in hours.by_day() if ranges
+        WEEKDAYS[i]: [[clock(a), clock(b)] for a, b in ranges] for i, ranges in hours.by_day() if ranges
     }
 
 
@@ -521,8 +517,8 @@ def hsds_tables(directory: Directory, languages: list[str], today: dt.date, name
                                 "freq": "WEEKLY",
                                 "wkst": "MO",
                                 "byday": _BYDAY[day],
-                                "opens_at": _hhmm(start),
-                                "closes_at": _hhmm(end),
+                                "opens_at": clock(start),
+                                "closes_at": clock(end),
                                 "notes": f"Local time {TIMEZONE}",
                                 "x_timezone": TIMEZONE,
                             }

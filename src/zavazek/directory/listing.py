@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from zavazek.directory.opening import places_open_on
 from zavazek.model import codes
-from zavazek.model.codes import N_
 from zavazek.model.services import Directory, Service
+from zavazek.model.types import minute_of_day
 
 #: URL names of the regions.
 REGION_SLUGS = {
@@ -40,8 +41,7 @@ def minutes_by_day(service: Service) -> dict[int, list[list[int]]]:
     for place in service.places:
         for index, ranges in place.opening_hours.by_day():
             for start, end in ranges:
-                stop = 1440 if (end.hour, end.minute) == (23, 59) else end.hour * 60 + end.minute
-                days.setdefault(index, []).append([start.hour * 60 + start.minute, stop])
+                days.setdefault(index, []).append([minute_of_day(start), minute_of_day(end, end=True)])
     return {day: sorted(r) for day, r in sorted(days.items())}
 
 
@@ -74,7 +74,7 @@ def filter_lists(services: list[Service]) -> list[FilterList]:
     if free:
         out.append(FilterList("free", "free", "zdarma", free))
     for index, slug in enumerate(WEEKDAY_SLUGS):
-        matching = tuple(s for s in services if minutes_by_day(s).get(index))
+        matching = tuple(s for s in services if places_open_on(s, index))
         if matching:
             out.append(FilterList("day", str(index), slug, matching))
     return [f for f in out if len(f.services) < len(services)]
@@ -87,8 +87,3 @@ def regions(directory: Directory, day: dt.date) -> list[tuple[str, list[Service]
         services = sorted(directory.in_region(code, day), key=lambda s: s.id)
         out.append((code, services))
     return out
-
-
-FILTER_TITLES = {
-    "free": N_("free of charge"),
-}

@@ -11,12 +11,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from zavazek.model.services import Directory, Place, Service
-from zavazek.model.types import WEEKDAYS, OpeningHours
+from zavazek.model.types import END_OF_DAY, WEEKDAYS, OpeningHours
 
 PRAGUE = ZoneInfo("Europe/Prague")
-
-#: ``24:00`` is stored as ``23:59`` (see :mod:`zavazek.model.types`): such a range runs to midnight.
-_END_OF_DAY = dt.time(23, 59)
 
 
 def local(moment: dt.datetime) -> dt.datetime:
@@ -36,7 +33,7 @@ def is_open(hours: OpeningHours, moment: dt.datetime) -> bool:
     here = local(moment)
     now = here.time().replace(tzinfo=None)
     for start, end in ranges_on(hours, here.weekday()):
-        if start <= now < end or (end == _END_OF_DAY and now >= start):
+        if start <= now < end or (end == END_OF_DAY and now >= start):
             return True
     return False
 

@@ -19,19 +19,21 @@ from zavazek import i18n
 from zavazek.directory import listing
 from zavazek.directory.map import region_counts, region_map
 from zavazek.model import codes
+from zavazek.directory.exports import DATA_DIR
 from zavazek.model.services import Directory, Service
-from zavazek.pages.formatting import Formatter, md_heading
+from zavazek.model.types import clock
+from zavazek.pages import page_filename
+from zavazek.pages.formatting import Formatter
 from zavazek.project import Project
 
 _env = i18n.template_environment("zavazek.directory")
-_env.filters["h"] = md_heading
 
-#: Open-data files of the directory, relative to the site root.
+#: Open-data files of the directory, relative to the site root (written by :mod:`.exports`).
 EXPORTS = {
-    "json": "sluzby/data/directory.json",
-    "csv": "sluzby/data/directory.csv",
-    "hsds": "sluzby/data/hsds/hsds.json",
-    "hsds_package": "sluzby/data/hsds/datapackage.json",
+    "json": f"{DATA_DIR}/directory.json",
+    "csv": f"{DATA_DIR}/directory.csv",
+    "hsds": f"{DATA_DIR}/hsds/hsds.json",
+    "hsds_package": f"{DATA_DIR}/hsds/datapackage.json",
 }
 
 
@@ -40,7 +42,6 @@ class Links:
 
     def __init__(self, here: str, lang: str, default: str):
         self.here = here
-        self.prefix = "" if lang == default else f"{lang}/"
         depth = len(here.split("/")) + (lang != default)
         self.root = "../" * depth  # the site root, for language-independent files
 
@@ -112,10 +113,6 @@ def _render(template: str, context: dict, lang: str) -> str:
     return _env.get_template(template).render(**context)
 
 
-def _filename(path: str, lang: str, default: str) -> str:
-    return f"{path}.md" if lang == default else f"{path}.{lang}.md"
-
-
 def filter_title(fmt: Formatter, names: dict, flist: listing.FilterList) -> str:
     if flist.kind == "category":
         return fmt.label(codes.SERVICE_CATEGORIES[flist.value])
@@ -131,14 +128,13 @@ def home_context(data, project: Project, lang: str, day: dt.date) -> dict:
     ctx = _common(data, project, lang, day, listing.DIRECTORY_SLUG)
     fmt = ctx["fmt"]
     links = ctx["links"]
-    ctx["regions"] = [
-        {"code": code, "name": fmt.label(codes.REGIONS[code]), "count": len(services),
-         "url": links.page(listing.region_path(code))}
-        for code, services in listing.regions(data.services, day)
-    ]
     counts = region_counts(data.services, day)
+    ctx["regions"] = [
+        {"code": code, "name": fmt.label(codes.REGIONS[code]), "count": count,
+         "url": links.page(listing.region_path(code))}
+        for code, count in counts.items()
+    ]
     ctx["map"] = Markup(region_map(counts, lang, lambda code: links.page(listing.region_path(code))))
-    ctx["service_count"] = len(data.services.current(day))
     return ctx
 
 
@@ -209,7 +205,7 @@ def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, st
                     lang,
                 )
 
-            files[_filename(path, lang, default)] = _memo.get(("region", lang, code, everywhere, content), region_page)
+            files[page_filename(path, lang, default)] = _memo.get(("region", lang, code, everywhere, content), region_page)
             for flist in lists:
                 list_path = f"{path}/{flist.slug}"
 
@@ -224,7 +220,7 @@ def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, st
                     )
 
                 key = ("list", lang, list_path, everywhere, tuple(digest[s.id] for s in flist.services))
-                files[_filename(list_path, lang, default)] = _memo.get(key, list_page)
+                files[page_filename(list_path, lang, default)] = _memo.get(key, list_page)
         for service in data.services.services:
             path = listing.service_path(service.id)
 
@@ -238,7 +234,7 @@ def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, st
                     lang,
                 )
 
-            files[_filename(path, lang, default)] = _memo.get(("service", lang, everywhere, digest[service.id]), service_page)
+            files[page_filename(path, lang, default)] = _memo.get(("service", lang, everywhere, digest[service.id]), service_page)
     _memo.finish()
     return files
 
@@ -251,7 +247,7 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
     for place in service.places:
         hours = [
             {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{day_names[i]}",
-             "opens": f"{a:%H:%M}", "closes": "24:00" if (b.hour, b.minute) == (23, 59) else f"{b:%H:%M}"}
+             "opens": clock(a), "closes": clock(b)}
             for i, ranges in place.opening_hours.by_day() for a, b in ranges
         ]
         entry = {

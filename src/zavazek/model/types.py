@@ -247,6 +247,21 @@ YesNo = Annotated[bool, BeforeValidator(_check_yes_no), WithJsonSchema({"type": 
 
 # --- opening hours ----------------------------------------------------------
 
+#: A range written to 24:00 ends at the last minute of the day (a ``datetime.time``
+#: cannot be 24:00); :func:`clock` and :func:`minute_of_day` give 24:00 back.
+END_OF_DAY = dt.time(23, 59)
+
+
+def clock(value: dt.time) -> str:
+    """``HH:MM`` as staff wrote it: the end of the day is ``24:00``."""
+    return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
+
+
+def minute_of_day(value: dt.time, end: bool = False) -> int:
+    """Minutes since midnight; the end of a range written as 24:00 is 1440."""
+    return 1440 if end and value == END_OF_DAY else value.hour * 60 + value.minute
+
+
 _RANGE = re.compile(r"^\s*([0-9]{1,2})[:.]([0-9]{2})\s*[-–]\s*([0-9]{1,2})[:.]([0-9]{2})\s*$")
 
 
@@ -271,7 +286,7 @@ def _parse_ranges(value: Any) -> tuple[tuple[dt.time, dt.time], ...]:
         if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or (h2 == 24 and m2):
             raise invalid("“{value}” is not a time of day.", "Use 0:00 to 24:00.", value=part.strip())
         start = dt.time(h1, m1)
-        end = dt.time(23, 59) if h2 == 24 else dt.time(h2, m2)
+        end = END_OF_DAY if h2 == 24 else dt.time(h2, m2)
         if end <= start:
             raise invalid(
                 "The range “{value}” ends before it starts.",
@@ -349,5 +364,5 @@ def choice(*values: str, description: str = ""):
 __all__ = [
     "Address", "Count", "Date", "Deadline", "Email", "Ico", "OpeningHours", "Phone", "PositiveCount",
     "Postcode", "RegistryId", "Slug", "Strict", "Text", "Url", "Year", "YesNo", "YEAR_END", "WEEKDAYS",
-    "choice", "invalid", "Field",
+    "END_OF_DAY", "choice", "clock", "invalid", "minute_of_day", "Field",
 ]

@@ -144,18 +144,12 @@ def render_site_pages(
     data: ProviderData, project: Project, today: dt.date, extra: dict | None = None
 ) -> dict[str, str]:
     """{file name: Markdown} for every generated page in every language."""
-    from zavazek.directory import pages as directory_pages
-
     pages = {}
     for lang in project.languages:
         for spec in pages_for(data):
-            context = dict(extra or {})
-            if spec.slug == "sluzby":
-                context["d"] = directory_pages.home_context(data, project, lang, today)
             pages[page_filename(spec.slug, lang, project.default_language)] = render_page(
-                spec, data, project, lang, today, context
+                spec, data, project, lang, today, extra
             )
-    pages.update(directory_pages.render_directory_pages(data, project, today))
     return pages
 
 

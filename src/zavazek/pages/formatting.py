@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from zavazek import i18n
 from zavazek.model.codes import NP_
-from zavazek.model.types import Text, YEAR_END
+from zavazek.model.types import END_OF_DAY, Text, YEAR_END
 
 _TARGET_PHRASES = {
     "year": NP_("{count} time a year", "{count} times a year"),
@@ -132,7 +132,7 @@ class Formatter:
         rows = []
         for index, ranges in opening_hours.by_day():
             if ranges:
-                text = ", ".join(f"{self.time(a)}–{self.time(b)}" for a, b in ranges)
+                text = ", ".join(f"{self.time(a)}–{self.time(b) if b != END_OF_DAY else '24:00'}" for a, b in ranges)
                 rows.append((i18n.weekday_name(index, self.lang).capitalize(), text))
         return rows
 
