@@ -248,3 +248,9 @@ def test_a_service_prints_on_a4_with_its_places_and_hours_and_without_the_site_a
 def test_hours_written_to_24_00_are_shown_as_written(example_site):
     page = read(example_site, "sluzby/s/sever-azylovy-dum-liberec")
     assert "0:00–24:00" in page and "23:59" not in page
+
+
+def test_the_list_of_regions_counts_services_in_the_pages_language(example_site):
+    prague = len([s for s in CURRENT if "CZ010" in s.regions])
+    assert f"({prague} услуг)" in read(example_site, "ru/sluzby")
+    assert f"({prague} služeb)" in read(example_site, "sluzby")
