@@ -16,8 +16,9 @@ from pathlib import Path
 # Only the page content is indexed (not the navigation, header or footer): the
 # theme's main.html marks it with data-pagefind-body, except on pages whose
 # front matter says ``search: {exclude: true}`` (the directory's filter lists).
-#: Not indexed: "not yet translated" notes and the search page itself.
-EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-search"]
+#: Not indexed: "not yet translated" notes, the search page itself, the example-data
+#: notice and map-app links (they would fill every directory snippet).
+EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-search", ".zv-example", ".zv-maplinks"]
 
 
 class SearchIndexFailed(RuntimeError):
