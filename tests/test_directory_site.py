@@ -16,6 +16,7 @@ import re
 import pytest
 
 from browser import chromium_path, launch_chromium, serve_directory
+from pdf_text import pdf_text
 from site_fixtures import ROOT, TODAY, example_site  # noqa: F401 (fixture)
 from zavazek.directory.listing import REGION_SLUGS
 from zavazek.loader import load_data
@@ -214,13 +215,11 @@ def test_open_now_at_fixed_times(chromium, served):
 
 @browser_only
 def test_a_regions_list_prints_on_a4_with_every_service_and_without_the_filters(chromium, served):
-    from pypdf import PdfReader
-
     page = chromium.new_page()
     page.goto(served + "en/sluzby/praha/")
     pdf = page.pdf(format="A4")
     page.close()
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    text = pdf_text(pdf)
     for service in CURRENT:
         if "CZ010" in service.regions:
             assert " ".join(service.name["en"].split())[:30] in text
@@ -237,7 +236,7 @@ def test_a_service_prints_on_a4_with_its_places_and_hours_and_without_the_site_a
     pdf = page.pdf(format="A4")
     page.close()
     reader = PdfReader(io.BytesIO(pdf))
-    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    text = pdf_text(pdf)
     assert service.name["ru"][:30] in text
     assert service.places[0].address.street in text
     assert "13:00" in text  # the afternoon opening hours

@@ -8,6 +8,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from pdf_text import pdf_text
 
 from site_fixtures import ROOT, example_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
 from zavazek.loader import load_data
@@ -21,7 +22,7 @@ DATA = load_data(PROJECT.data_dir, list(PROJECT.languages), DAY)
 
 
 def text_of(pdf: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    return pdf_text(pdf)
 
 
 def qr_in(pdf: bytes) -> str:
