@@ -27,8 +27,10 @@ def copy_site_folder(source: Path, target: Path) -> Path:
     return target
 
 
-def run_zavazek(*args: str, cwd: Path | None = None, today: str = TODAY) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ZAVAZEK_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+def run_zavazek(
+    *args: str, cwd: Path | None = None, today: str = TODAY, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    env = {**os.environ, "ZAVAZEK_TODAY": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "zavazek.cli", *args],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=600,

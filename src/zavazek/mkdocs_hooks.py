@@ -11,6 +11,7 @@ event below runs once per language; the core caches what it computes.
 
 from __future__ import annotations
 
+import copy
 import logging
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from mkdocs.plugins import event_priority
 from zavazek import site
 from zavazek.problems import DataError
 
-__all__ = ["on_config", "on_env", "on_page_markdown", "on_page_content", "on_post_build"]
+__all__ = ["on_config", "on_env", "on_page_markdown", "on_page_content", "on_template_context", "on_post_build"]
 
 log = logging.getLogger("mkdocs.plugins.zavazek")
 
@@ -84,9 +85,22 @@ def on_page_content(html, page, config, files):
     return html.replace(f"<p>{_HTML_PLACEHOLDER}</p>", body, 1)
 
 
+def on_template_context(context, template_name, config):
+    """"Page not found" offers each language's home page in its language menu.
+
+    mkdocs-static-i18n leaves the menu of the page built last in the previous
+    language pass there (it sets ``config.extra.alternate`` as an attribute
+    per page, which its reset of the key does not undo).
+    """
+    homes = getattr(config.plugins.get("i18n"), "extra_alternate", None)
+    if template_name == "404.html" and homes:
+        config.extra.alternate = copy.deepcopy(homes)
+    return context
+
+
 _passes = site.LanguagePasses()
 
 
 def on_post_build(config):
     root = Path(config.config_file_path).parent
-    _passes.after_language(site.prepare(root).project, _current_language(config), Path(config.site_dir))
+    _passes.after_language(site.prepare(root), _current_language(config), Path(config.site_dir))

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zavazek import checks, i18n, posters, search
+from zavazek import checks, i18n, posters, search, shells
 from zavazek.directory import exports as directory_exports
 from zavazek.directory import pages as directory_pages
 from zavazek.loader import ProviderData, load_data
@@ -29,6 +29,8 @@ class Prepared:
     nav: list
     template_context: dict
     today: dt.date
+    html_pages: list[shells.HtmlPage] = field(default_factory=list, repr=False)
+    shells: bool = True  # the HTML pages are made from shells after each language's pass
     fresh: bool = True  # False when served from the cache of an earlier language pass
     signature: tuple = field(default=(), repr=False)
 
@@ -67,7 +69,9 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         **_checklist_context(checklist),
     }
     files = render_site_pages(data, project, day, extra=context)
-    files.update(directory_pages.render_directory_pages(data, project, day))
+    html_pages = directory_pages.render_directory_pages(data, project, day)
+    use_shells = os.environ.get(shells.ENV_SWITCH, "on") != "off"
+    files.update(shells.staging_files(html_pages, project.default_language, use_shells))
     files.update(poster_pdfs)
     files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
     files.update(directory_exports.files(data, project, day))
@@ -79,6 +83,8 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         nav=_nav(project, data),
         template_context=_template_context(project),
         today=day,
+        html_pages=html_pages if use_shells else [],
+        shells=use_shells,
         signature=signature,
     )
     _cache[project.root] = prepared
@@ -149,6 +155,8 @@ def install_gettext(env, lang: str) -> None:
 class LanguagePasses:
     """Work after each language's build pass, and once after the last one.
 
+    The language's HTML pages are written from their shells first
+    (:mod:`zavazek.shells`); the sitemap is completed after the last pass.
     The engine renders a single ``404.html`` per language pass into the same
     place, so the last language built would win: after each pass the page is
     kept, a non-default language gets ``<lang>/404.html``, and when every
@@ -161,8 +169,11 @@ class LanguagePasses:
         self._not_found: dict[str, bytes] = {}
         self._done: set[str] = set()
         self._indexing: list = []
+        self._filler = shells.Filler()
 
-    def after_language(self, project: Project, lang: str, site_dir: Path) -> None:
+    def after_language(self, prepared: Prepared, lang: str, site_dir: Path) -> None:
+        project = prepared.project
+        self._filler.fill(site_dir, lang, project.default_language, prepared.html_pages)
         page = site_dir / "404.html"
         if page.exists():
             self._not_found[lang] = page.read_bytes()
@@ -177,6 +188,7 @@ class LanguagePasses:
         if self._done >= set(project.languages):
             if project.default_language in self._not_found:
                 page.write_bytes(self._not_found[project.default_language])
+            shells.expand_sitemap(site_dir, project.site_url, prepared.html_pages, project.default_language)
             indexing, self._indexing = self._indexing, []
             self._not_found.clear()
             self._done.clear()

@@ -1,7 +1,7 @@
 """Render the directory's own pages: one per region, its pre-built filter lists, and one per service.
 
 These pages are not in the navigation, so a page's size does not grow with
-the directory. The directory's home page (map and list of regions) is an
+the directory. Their bodies are finished HTML (:class:`~zavazek.shells.HtmlPage`). The directory's home page (map and list of regions) is an
 ordinary generated page (``sluzby``) whose context comes from :func:`home_context`.
 """
 
@@ -22,7 +22,7 @@ from zavazek.model import codes
 from zavazek.directory.exports import DATA_DIR
 from zavazek.model.services import Directory, Service
 from zavazek.model.types import clock
-from zavazek.pages import page_filename
+from zavazek.shells import HtmlPage, plain
 from zavazek.pages.formatting import Formatter
 from zavazek.project import Project
 
@@ -113,6 +113,14 @@ def _render(template: str, context: dict, lang: str) -> str:
     return _env.get_template(template).render(**context)
 
 
+def _render_page(template: str, context: dict, lang: str, path: str) -> HtmlPage:
+    """A page template sets ``page_title`` and ``searchable``; its output is the page body."""
+    _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    module = _env.get_template(template).make_module(context)
+    return HtmlPage(path=path, lang=lang, title=plain(module.page_title), body=str(module).rstrip(),
+                    searchable=bool(module.searchable))
+
+
 def filter_title(fmt: Formatter, names: dict, flist: listing.FilterList) -> str:
     if flist.kind == "category":
         return fmt.label(codes.SERVICE_CATEGORIES[flist.value])
@@ -176,12 +184,11 @@ def _digests(directory: Directory) -> dict[str, str]:
     }
 
 
-def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, str]:
-    """{file name: Markdown} for every region, filter list and service page, in every language."""
+def render_directory_pages(data, project: Project, day: dt.date) -> list[HtmlPage]:
+    """Every region, filter list and service page, in every language."""
     if data.services is None:
-        return {}
-    files = {}
-    default = project.default_language
+        return []
+    pages = []
     region_services = listing.regions(data.services, day)
     cards = Cards(data, project, day)
     digest = _digests(data.services)
@@ -195,48 +202,48 @@ def render_directory_pages(data, project: Project, day: dt.date) -> dict[str, st
 
             def region_page(code=code, services=services, lists=lists, path=path):
                 ctx = _common(data, project, lang, day, path)
-                return _render(
-                    "region.md.j2",
+                return _render_page(
+                    "region.html.j2",
                     {**ctx, "region": code, "services": services, "lists": lists, "card": cards.for_page(lang, path),
                      "categories": [c for c in codes.SERVICE_CATEGORIES if any(c in s.categories for s in services)],
                      "spoken": sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
                                       key=lambda l: names[l].casefold()),
                      "filter_title": lambda fl, _fmt=ctx["fmt"]: filter_title(_fmt, names, fl)},
-                    lang,
+                    lang, path,
                 )
 
-            files[page_filename(path, lang, default)] = _memo.get(("region", lang, code, everywhere, content), region_page)
+            pages.append(_memo.get(("region", lang, code, everywhere, content), region_page))
             for flist in lists:
                 list_path = f"{path}/{flist.slug}"
 
                 def list_page(code=code, flist=flist, list_path=list_path, path=path):
                     lctx = _common(data, project, lang, day, list_path)
-                    return _render(
-                        "filtered.md.j2",
+                    return _render_page(
+                        "filtered.html.j2",
                         {**lctx, "region": code, "region_path": path, "flist": flist,
                          "card": cards.for_page(lang, list_path),
                          "title": filter_title(lctx["fmt"], names, flist), "services": list(flist.services)},
-                        lang,
+                        lang, list_path,
                     )
 
                 key = ("list", lang, list_path, everywhere, tuple(digest[s.id] for s in flist.services))
-                files[page_filename(list_path, lang, default)] = _memo.get(key, list_page)
+                pages.append(_memo.get(key, list_page))
         for service in data.services.services:
             path = listing.service_path(service.id)
 
             def service_page(service=service, path=path):
                 sctx = _common(data, project, lang, day, path)
-                return _render(
-                    "service.md.j2",
+                return _render_page(
+                    "service.html.j2",
                     {**sctx, "service": service, "org": data.services.organisation(service.organisation),
                      "json_ld": json_ld(service, data.services, lang, project, sctx["fmt"]),
                      "status": service.status(day)},
-                    lang,
+                    lang, path,
                 )
 
-            files[page_filename(path, lang, default)] = _memo.get(("service", lang, everywhere, digest[service.id]), service_page)
+            pages.append(_memo.get(("service", lang, everywhere, digest[service.id]), service_page))
     _memo.finish()
-    return files
+    return pages
 
 
 def json_ld(service: Service, directory: Directory, lang: str, project: Project, fmt: Formatter) -> Markup:

@@ -1,0 +1,173 @@
+"""Pages poured into a shell: the site engine renders one page per shape, závazek writes the rest.
+
+A national directory has ten thousand pages (regions, their lists, services)
+whose bodies are finished HTML and which differ from each other only in
+title, path and body: the theme around them (header, menu, language
+switcher, footer) is the same for every such page of a language at the same
+depth. Rendering each one through the site engine was most of a national
+build. Instead the engine renders, per language, one *shell* for each shape
+(depth in the site, indexed for search or not) whose title, path and body
+are placeholders, and :func:`fill` writes every page from its shell by
+putting the real ones in. ``tests/test_shells.py`` builds the example site
+both ways and checks that the pages are the same.
+
+Nothing here imports the site engine: the shells are ordinary generated
+pages, and the adapter calls :func:`fill` after each language's pass and
+:func:`expand_sitemap` once at the end.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from zavazek.pages import page_filename, page_url
+
+#: Placeholders in a shell. Plain letters, so that no template escapes them differently; the
+#: body's placeholder is a heading, as every page body starts with one (else the theme adds one).
+TITLE = "ZavazekShellTitle"
+BODY = "<h1>ZavazekShellBody</h1>"
+SHELL_NAMES = {True: "zavazek-shell-indexed", False: "zavazek-shell-unindexed"}
+
+#: Set to "off" to build every HTML page through the site engine instead (slow; to compare).
+ENV_SWITCH = "ZAVAZEK_SHELLS"
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A generated page whose body is finished HTML, e.g. a service of the directory."""
+
+    path: str  # without language prefix or trailing slash, e.g. "sluzby/s/poradna-kladno"
+    lang: str
+    title: str  # plain text
+    body: str  # HTML, starting with the page's <h1>
+    searchable: bool = True
+
+    @property
+    def shell(self) -> str:
+        """The shell this page is made from: a sibling with the same search setting."""
+        parent, _, _ = self.path.rpartition("/")
+        return (parent + "/" if parent else "") + SHELL_NAMES[self.searchable]
+
+    @property
+    def name(self) -> str:
+        return self.path.rpartition("/")[2]
+
+    def markdown(self) -> str:
+        """The page as a Markdown source with front matter, for an engine that renders it itself."""
+        return _front_matter(self.title, self.searchable) + self.body
+
+
+def plain(text) -> str:
+    """Title text as a reader sees it (Jinja may hand over escaped Markup)."""
+    return text.unescape() if isinstance(text, Markup) else str(text)
+
+
+def _front_matter(title: str, searchable: bool) -> str:
+    import json
+
+    lines = ["---", f"title: {json.dumps(title)}", "hide:", "  - toc", "zavazek_html: true"]
+    if not searchable:
+        lines += ["search:", "  exclude: true"]
+    return "\n".join(lines + ["---", "", ""])
+
+
+def staging_files(pages: list[HtmlPage], default: str, shells: bool = True) -> dict[str, str]:
+    """{file name: Markdown} for the site engine: the shells the pages need, or every page itself."""
+    if not shells:
+        return {page_filename(p.path, p.lang, default): p.markdown() for p in pages}
+    files = {}
+    for page in pages:
+        name = page_filename(page.shell, page.lang, default)
+        if name not in files:
+            files[name] = _front_matter(TITLE, page.searchable) + BODY
+    return files
+
+
+class _Shell:
+    """A rendered shell, cut at its placeholders once, so that filling a page is a join."""
+
+    def __init__(self, html: str, name: str):
+        if html.count(BODY) != 1:
+            raise ValueError(f"the shell {name} must hold its body placeholder exactly once")
+        self.parts = [part.split(TITLE) for part in html.split(name)]
+
+    def page(self, page: HtmlPage) -> str:
+        """The shell with the page's name in its links, its title and its body."""
+        title = str(escape(page.title))
+        text = page.name.join(title.join(part) for part in self.parts)
+        return text.replace(BODY, page.body, 1)
+
+
+class Filler:
+    """Writes the pages of each language from its shells, after the engine rendered them.
+
+    Keeps what it wrote, so that a preview rebuild rewrites only pages
+    whose text changed.
+    """
+
+    def __init__(self):
+        self._written: dict[Path, int] = {}
+
+    def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage]) -> int:
+        """Write ``lang``'s pages into ``site_dir`` and remove its shells; returns how many were written."""
+        site_dir = Path(site_dir)
+        base = site_dir / page_url("", lang, default).rstrip("/") if lang != default else site_dir
+        shells: dict[str, _Shell] = {}
+        written = 0
+        for page in pages:
+            if page.lang != lang:
+                continue
+            if page.shell not in shells:
+                source = base / page.shell / "index.html"
+                shells[page.shell] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
+            text = shells[page.shell].page(page)
+            target = base / page.path / "index.html"
+            key = hash(text)
+            if self._written.get(target) == key and target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            self._written[target] = key
+            written += 1
+        for shell in shells:
+            shutil.rmtree(base / shell, ignore_errors=True)
+        return written
+
+
+_URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)
+
+
+def expand_sitemap(site_dir: Path, site_url: str | None, pages: list[HtmlPage], default: str) -> None:
+    """Replace each shell's entries in ``sitemap.xml`` (and its .gz) by those of the pages made from it."""
+    sitemap = Path(site_dir) / "sitemap.xml"
+    if not sitemap.exists():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    by_shell: dict[tuple[str, str], list[HtmlPage]] = defaultdict(list)
+    for page in pages:
+        by_shell[page.lang, page.shell].append(page)
+    base = (site_url or "").rstrip("/") + "/"
+
+    def entries(match: re.Match) -> str:
+        block = match.group(0)
+        if not any(name in block for name in SHELL_NAMES.values()):
+            return block
+        loc = re.search(r"<loc>(.*?)</loc>", block).group(1)
+        for (lang, shell), made in by_shell.items():
+            if loc == base + page_url(shell, lang, default):
+                return "".join(block.replace(shell, page.path) for page in made)
+        return ""
+
+    text = _URL.sub(entries, text)
+    sitemap.write_text(text, encoding="utf-8")
+    packed = sitemap.with_name("sitemap.xml.gz")
+    if packed.exists():
+        with gzip.GzipFile(packed, "wb", mtime=0) as out:
+            out.write(text.encode("utf-8"))

@@ -1,0 +1,52 @@
+"""Directory pages are written from shells the site engine rendered, and are the engine's own pages."""
+
+from __future__ import annotations
+
+import re
+
+from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
+from zavazek.shells import ENV_SWITCH, SHELL_NAMES
+
+
+def _pages(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")
+            if not p.relative_to(site).as_posix().startswith("pagefind/")}
+
+
+def _sitemap_entries(site):
+    return sorted(re.findall(r"<url>.*?</url>", (site / "sitemap.xml").read_text(encoding="utf-8"), re.S))
+
+
+def test_pages_from_shells_are_byte_for_byte_the_pages_the_engine_renders_itself(example_site, tmp_path):
+    folder = copy_site_folder(ROOT, tmp_path / "engine")
+    result = run_zavazek("build", str(folder), env={ENV_SWITCH: "off"})
+    assert result.returncode == 0, result.stderr
+    engine_pages, shell_pages = _pages(folder / "site"), _pages(example_site)
+    assert len([p for p in shell_pages if p.startswith("en/sluzby/s/")]) > 20
+    assert engine_pages.keys() == shell_pages.keys()
+    different = [path for path in engine_pages if engine_pages[path] != shell_pages[path]]
+    assert different == []
+    assert _sitemap_entries(folder / "site") == _sitemap_entries(example_site)
+
+
+def test_no_shell_is_published_or_linked(example_site):
+    for path in example_site.rglob("*"):
+        assert not any(name in path.name for name in SHELL_NAMES.values()), path
+    for path in [*example_site.rglob("*.html"), example_site / "sitemap.xml"]:
+        text = path.read_text(encoding="utf-8")
+        assert "zavazek-shell" not in text and "ZavazekShell" not in text, path
+
+
+def test_a_service_name_with_ampersand_and_quotes_is_escaped_in_the_title_and_header(site_folder):
+    services = site_folder / "data" / "services.yaml"
+    text = services.read_text(encoding="utf-8")
+    name = "en: Community interpreting and intercultural work"
+    assert name in text
+    services.write_text(text.replace(name, 'en: Interpreting & "intercultural" <work>', 1), encoding="utf-8")
+    assert run_zavazek("build", str(site_folder)).returncode == 0
+    pages = [p.read_text(encoding="utf-8") for p in (site_folder / "site" / "en" / "sluzby" / "s").glob("*/index.html")]
+    page = next(p for p in pages if "Interpreting &amp;" in p)
+    assert "<title>Interpreting &amp; &#34;intercultural&#34; &lt;work&gt; - " in page
+    assert "<h1>Interpreting &amp; &#34;intercultural&#34; &lt;work&gt;</h1>" in page
+    outside_json_ld = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page, flags=re.S)
+    assert "<work>" not in outside_json_ld and outside_json_ld.count("&lt;work&gt;") == 3  # title, header, heading
