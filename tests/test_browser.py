@@ -21,11 +21,11 @@ OWN_HOSTS = {"127.0.0.1", "cpic.example.org"}
 AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 URLS = [page_url(spec.slug, lang, "cs") for lang in LANGS for spec in PAGES]
 URLS += ["404.html"] + [f"{lang}/404.html" for lang in LANGS if lang != "cs"]
-#: The directory's own kinds of page: a region, a pre-built filter list, a service.
+#: The directory's own kinds of page: a region, a pre-built filter list, a kind of help, a service.
 URLS += [
     f"{'' if lang == 'cs' else lang + '/'}sluzby/{path}/"
     for lang in LANGS
-    for path in ("praha", "praha/jazyk-ar", "s/icp-socialni-poradenstvi")
+    for path in ("praha", "praha/jazyk-ar", "druh/legal-counselling", "s/icp-socialni-poradenstvi")
 ]
 
 

@@ -76,6 +76,29 @@ def test_directory_home_has_a_map_and_a_plain_list_of_the_fourteen_regions(examp
     assert "<image" not in svg and "url(" not in svg and 'href="http' not in svg  # drawn here, nothing fetched
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_kind_of_help_leads_to_every_region_that_has_it_and_on_to_its_services(example_site, lang):
+    import posixpath
+
+    from zavazek.model.codes import SERVICE_CATEGORIES
+
+    home = read(example_site, f"{prefix(lang)}sluzby")
+    kinds = re.findall(r'<li><a href="(druh/[a-z-]+/)">', home.split('class="zv-categories"')[1].split("</ul>")[0])
+    assert len(kinds) == len(SERVICE_CATEGORIES)
+    for category in SERVICE_CATEGORIES:
+        here = f"{prefix(lang)}sluzby/druh/{category.replace('_', '-')}"
+        page = read(example_site, here)
+        assert 'data-pagefind-body' not in page  # a page of links, not a search result
+        links = re.findall(r'<li><a href="([^"]+)">[^<]+</a> <span class="zv-small">', page)
+        regions = {code for s in CURRENT if category in s.categories for code in s.regions}
+        assert len(links) == len(regions), category
+        found = set()
+        for link in links:
+            target = posixpath.normpath(posixpath.join(here, link))
+            found |= listed(read(example_site, target)) & {s.id for s in CURRENT if category in s.categories}
+        assert found == {s.id for s in CURRENT if category in s.categories}, category
+
+
 def test_pre_built_lists_filter_without_javascript(example_site):
     prague = [s for s in CURRENT if "CZ010" in s.regions]
     arabic = read(example_site, "en/sluzby/praha/jazyk-ar")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -70,11 +71,13 @@ def build(folder: Path):
     """Build the site into FOLDER/site; on any error the old site stays as it was."""
     from zavazek import engine, site
 
+    started = time.monotonic()
     try:
         prepared = site.prepare(folder.resolve())
         for warning in prepared.data.warnings:
             click.echo(warning.format(prepared.project.root), err=True)
-        seconds = engine.build_site(folder)
+        engine.build_site(folder)
+        seconds = time.monotonic() - started
     except DataError as exc:
         _fail(exc, folder)
     except engine.BuildFailed as exc:

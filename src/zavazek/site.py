@@ -12,11 +12,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zavazek import checks, i18n, posters, search, shells
+from zavazek import checks, i18n, parallel, posters, search, shells
 from zavazek.directory import exports as directory_exports
 from zavazek.directory import pages as directory_pages
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
+from zavazek.model.codes import N_
 from zavazek.pages import PAGES, page_filename, page_url, pages_for, render_site_pages, write_staging
 from zavazek.project import Project, open_project, today
 
@@ -59,29 +60,30 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         cached.fresh = False
         return cached
     data = load_data(project.data_dir, list(project.languages), day)
-    poster_pdfs, poster_listing = posters.published(data, project, day)
+    made_posters = parallel.in_child(lambda: posters.published(data, project, day))  # PDFs take seconds
     if not project.site_url:
         data.warnings.append(_no_posters_warning(project))
     checklist = checks.run_checklist(data, project, day)
+    html_pages = directory_pages.render_directory_pages(data, project, day)
+    use_shells = os.environ.get(shells.ENV_SWITCH, "on") != "off"
+    files = shells.staging_files(html_pages, project.default_language, use_shells)
+    files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
+    files.update(directory_exports.files(data, project, day))
+    poster_pdfs, poster_listing = made_posters()
+    files.update(poster_pdfs)
     context = {
         "posters": poster_listing,
         "directory_home": lambda lang: directory_pages.home_context(data, project, lang, day),
         **_checklist_context(checklist),
     }
-    files = render_site_pages(data, project, day, extra=context)
-    html_pages = directory_pages.render_directory_pages(data, project, day)
-    use_shells = os.environ.get(shells.ENV_SWITCH, "on") != "off"
-    files.update(shells.staging_files(html_pages, project.default_language, use_shells))
-    files.update(poster_pdfs)
-    files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
-    files.update(directory_exports.files(data, project, day))
+    files.update(render_site_pages(data, project, day, extra=context))
     staging = write_staging(files, project)
     prepared = Prepared(
         project=project,
         data=data,
         staging_dir=staging,
         nav=_nav(project, data),
-        template_context=_template_context(project),
+        template_context=_template_context(project, data),
         today=day,
         html_pages=html_pages if use_shells else [],
         shells=use_shells,
@@ -124,9 +126,12 @@ def _checklist_context(checklist) -> dict:
     }
 
 
-def _template_context(project: Project) -> dict:
-    """Per-language links and labels the theme templates need (footer, x-default)."""
+def _template_context(project: Project, data: ProviderData) -> dict:
+    """Per-language links and labels the theme templates need (footer, x-default, search)."""
     default = project.default_language
+    # Without JavaScript the header offers, instead of the search box, the directory's
+    # lists of regions and kinds of help (or, without a directory, the list of pages).
+    browse_slug, browse_label = ("sluzby", N_("Browse services")) if data.services else ("hledat", N_("All pages"))
     footer = {}
     for lang in project.languages:
         gettext = i18n.gettext_for(lang)
@@ -141,6 +146,8 @@ def _template_context(project: Project) -> dict:
         "footer": footer,
         "search": {lang: page_url("hledat", lang, default) for lang in project.languages},
         "search_label": {lang: i18n.gettext_for(lang)("Search") for lang in project.languages},
+        "browse": {lang: {"url": page_url(browse_slug, lang, default), "label": i18n.gettext_for(lang)(browse_label)}
+                   for lang in project.languages},
         "site_url": project.site_url,
     }
 

@@ -25,6 +25,8 @@ REGION_SLUGS = {
 }
 WEEKDAY_SLUGS = ("pondeli", "utery", "streda", "ctvrtek", "patek", "sobota", "nedele")
 DIRECTORY_SLUG = "sluzby"
+#: Where the pages of each kind of help are (a list of the regions that have it).
+CATEGORY_DIR = f"{DIRECTORY_SLUG}/druh"
 
 
 def region_path(code: str) -> str:
@@ -33,6 +35,14 @@ def region_path(code: str) -> str:
 
 def service_path(service_id: str) -> str:
     return f"{DIRECTORY_SLUG}/s/{service_id}"
+
+
+def category_slug(category: str) -> str:
+    return category.replace("_", "-")
+
+
+def category_path(category: str) -> str:
+    return f"{CATEGORY_DIR}/{category_slug(category)}"
 
 
 def minutes_by_day(service: Service) -> dict[int, list[list[int]]]:
@@ -65,7 +75,7 @@ def filter_lists(services: list[Service]) -> list[FilterList]:
     for category in codes.SERVICE_CATEGORIES:
         matching = tuple(s for s in services if category in s.categories)
         if matching:
-            out.append(FilterList("category", category, category.replace("_", "-"), matching))
+            out.append(FilterList("category", category, category_slug(category), matching))
     spoken = sorted({lang for s in services for lang in s.languages.staff + s.languages.interpreter})
     for lang in spoken:
         matching = tuple(s for s in services if lang in s.languages.staff or lang in s.languages.interpreter)
@@ -86,4 +96,33 @@ def regions(directory: Directory, day: dt.date) -> list[tuple[str, list[Service]
     for code in codes.REGIONS:
         services = sorted(directory.in_region(code, day), key=lambda s: s.id)
         out.append((code, services))
+    return out
+
+
+@dataclass(frozen=True)
+class RegionCount:
+    """A region on a kind of help's page: how many of its services give that help, and where they are listed."""
+
+    region: str
+    count: int
+    path: str
+
+
+def by_category(region_services: list[tuple[str, list[Service]]]) -> dict[str, list[RegionCount]]:
+    """For each kind of help that some service gives, the regions that have it.
+
+    Each region links to its ready-made list of that kind of help, or to
+    the region's page when every service there gives it (then
+    :func:`filter_lists` makes no list).
+    """
+    out = {}
+    for category in codes.SERVICE_CATEGORIES:
+        entries = []
+        for code, services in region_services:
+            count = sum(category in s.categories for s in services)
+            if count:
+                path = region_path(code) if count == len(services) else f"{region_path(code)}/{category_slug(category)}"
+                entries.append(RegionCount(code, count, path))
+        if entries:
+            out[category] = entries
     return out

@@ -1,4 +1,4 @@
-"""Render the directory's own pages: one per region, its pre-built filter lists, and one per service.
+"""Render the directory's own pages: one per region, its pre-built filter lists, one per kind of help, one per service.
 
 These pages are not in the navigation, so a page's size does not grow with
 the directory. Their bodies are finished HTML (:class:`~zavazek.shells.HtmlPage`). The directory's home page (map and list of regions) is an
@@ -11,11 +11,12 @@ import datetime as dt
 import functools
 import json
 import posixpath
+from typing import Callable
 
 from babel import Locale
 from markupsafe import Markup
 
-from zavazek import i18n
+from zavazek import i18n, parallel
 from zavazek.directory import listing
 from zavazek.directory.map import region_counts, region_map
 from zavazek.model import codes
@@ -143,31 +144,44 @@ def home_context(data, project: Project, lang: str, day: dt.date) -> dict:
         for code, count in counts.items()
     ]
     ctx["map"] = Markup(region_map(counts, lang, lambda code: links.page(listing.region_path(code))))
+    current = {s.id: s for _, services in listing.regions(data.services, day) for s in services}.values()
+    ctx["categories"] = [
+        {"name": fmt.label(codes.SERVICE_CATEGORIES[c]), "url": links.page(listing.category_path(c)),
+         "count": sum(c in s.categories for s in current)}
+        for c in listing.by_category(listing.regions(data.services, day))
+    ]
     return ctx
 
 
 class _Memo:
-    """Rendered pages and cards, kept between builds in one process, keyed by what they are made from.
+    """Rendered pages, kept between builds in one process, keyed by what they are made from.
 
     The preview server rebuilds after every save; at national scale
     re-rendering ten thousand pages for one edited service would take
     seconds that nobody needs to wait. Entries not used by the latest
-    build are dropped.
+    build are dropped. When many pages are missing (a first build), half
+    of them are rendered in a child process on another core.
     """
 
+    #: Fewer missing pages than this are not worth a child process.
+    PARALLEL_FROM = 400
+
     def __init__(self):
-        self._entries: dict[tuple, str] = {}
-        self._used: set[tuple] = set()
+        self._entries: dict[tuple, HtmlPage] = {}
 
-    def get(self, key: tuple, make) -> str:
-        self._used.add(key)
-        if key not in self._entries:
-            self._entries[key] = make()
-        return self._entries[key]
-
-    def finish(self) -> None:
-        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
-        self._used = set()
+    def get_all(self, wanted: list[tuple[tuple, Callable[[], HtmlPage]]]) -> list[HtmlPage]:
+        """The page of each (key, make) pair, calling ``make`` only for keys not rendered before."""
+        missing = list({key: make for key, make in wanted if key not in self._entries}.items())
+        if len(missing) >= self.PARALLEL_FROM and parallel.can_fork():
+            half = len(missing) // 2
+            theirs = parallel.in_child(lambda: [make() for _, make in missing[half:]])
+            made = [make() for _, make in missing[:half]] + theirs()
+        else:
+            made = [make() for _, make in missing]
+        entries = {key: self._entries[key] for key, _ in wanted if key in self._entries}
+        entries.update((key, page) for (key, _), page in zip(missing, made))
+        self._entries = entries
+        return [entries[key] for key, _ in wanted]
 
 
 _memo = _Memo()
@@ -188,62 +202,71 @@ def render_directory_pages(data, project: Project, day: dt.date) -> list[HtmlPag
     """Every region, filter list and service page, in every language."""
     if data.services is None:
         return []
-    pages = []
+    wanted: list[tuple[tuple, Callable[[], HtmlPage]]] = []
     region_services = listing.regions(data.services, day)
     cards = Cards(data, project, day)
     digest = _digests(data.services)
     everywhere = (day, project.languages, data.services.example)
+    page = functools.partial
     for lang in project.languages:
-        names = _language_names(lang)
         for code, services in region_services:
-            path = listing.region_path(code)
             lists = listing.filter_lists(services)
-            content = tuple(digest[s.id] for s in services)
-
-            def region_page(code=code, services=services, lists=lists, path=path):
-                ctx = _common(data, project, lang, day, path)
-                return _render_page(
-                    "region.html.j2",
-                    {**ctx, "region": code, "services": services, "lists": lists, "card": cards.for_page(lang, path),
-                     "categories": [c for c in codes.SERVICE_CATEGORIES if any(c in s.categories for s in services)],
-                     "spoken": sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
-                                      key=lambda l: names[l].casefold()),
-                     "filter_title": lambda fl, _fmt=ctx["fmt"]: filter_title(_fmt, names, fl)},
-                    lang, path,
-                )
-
-            pages.append(_memo.get(("region", lang, code, everywhere, content), region_page))
+            key = ("region", lang, code, everywhere, tuple(digest[s.id] for s in services))
+            wanted.append((key, page(_region_page, data, project, day, cards, lang, code, services, lists)))
             for flist in lists:
-                list_path = f"{path}/{flist.slug}"
-
-                def list_page(code=code, flist=flist, list_path=list_path, path=path):
-                    lctx = _common(data, project, lang, day, list_path)
-                    return _render_page(
-                        "filtered.html.j2",
-                        {**lctx, "region": code, "region_path": path, "flist": flist,
-                         "card": cards.for_page(lang, list_path),
-                         "title": filter_title(lctx["fmt"], names, flist), "services": list(flist.services)},
-                        lang, list_path,
-                    )
-
-                key = ("list", lang, list_path, everywhere, tuple(digest[s.id] for s in flist.services))
-                pages.append(_memo.get(key, list_page))
+                key = ("list", lang, code, flist.slug, everywhere, tuple(digest[s.id] for s in flist.services))
+                wanted.append((key, page(_list_page, data, project, day, cards, lang, code, flist)))
+        for category, regions in listing.by_category(region_services).items():
+            key = ("category", lang, category, everywhere, tuple(regions))
+            wanted.append((key, page(_category_page, data, project, day, lang, category, regions)))
         for service in data.services.services:
-            path = listing.service_path(service.id)
+            key = ("service", lang, everywhere, digest[service.id])
+            wanted.append((key, page(_service_page, data, project, day, lang, service)))
+    return _memo.get_all(wanted)
 
-            def service_page(service=service, path=path):
-                sctx = _common(data, project, lang, day, path)
-                return _render_page(
-                    "service.html.j2",
-                    {**sctx, "service": service, "org": data.services.organisation(service.organisation),
-                     "json_ld": json_ld(service, data.services, lang, project, sctx["fmt"]),
-                     "status": service.status(day)},
-                    lang, path,
-                )
 
-            pages.append(_memo.get(("service", lang, everywhere, digest[service.id]), service_page))
-    _memo.finish()
-    return pages
+def _region_page(data, project, day, cards: Cards, lang: str, code: str, services, lists) -> HtmlPage:
+    path = listing.region_path(code)
+    ctx = _common(data, project, lang, day, path)
+    names = ctx["language_names"]
+    return _render_page(
+        "region.html.j2",
+        {**ctx, "region": code, "services": services, "lists": lists, "card": cards.for_page(lang, path),
+         "categories": [c for c in codes.SERVICE_CATEGORIES if any(c in s.categories for s in services)],
+         "spoken": sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
+                          key=lambda l: names[l].casefold()),
+         "filter_title": lambda fl: filter_title(ctx["fmt"], names, fl)},
+        lang, path,
+    )
+
+
+def _list_page(data, project, day, cards: Cards, lang: str, code: str, flist: listing.FilterList) -> HtmlPage:
+    region_path = listing.region_path(code)
+    path = f"{region_path}/{flist.slug}"
+    ctx = _common(data, project, lang, day, path)
+    return _render_page(
+        "filtered.html.j2",
+        {**ctx, "region": code, "region_path": region_path, "flist": flist, "card": cards.for_page(lang, path),
+         "title": filter_title(ctx["fmt"], ctx["language_names"], flist), "services": list(flist.services)},
+        lang, path,
+    )
+
+
+def _category_page(data, project, day, lang: str, category: str, regions: list[listing.RegionCount]) -> HtmlPage:
+    path = listing.category_path(category)
+    ctx = _common(data, project, lang, day, path)
+    return _render_page("category.html.j2", {**ctx, "category": category, "regions": regions}, lang, path)
+
+
+def _service_page(data, project, day, lang: str, service: Service) -> HtmlPage:
+    path = listing.service_path(service.id)
+    ctx = _common(data, project, lang, day, path)
+    return _render_page(
+        "service.html.j2",
+        {**ctx, "service": service, "org": data.services.organisation(service.organisation),
+         "json_ld": json_ld(service, data.services, lang, project, ctx["fmt"]), "status": service.status(day)},
+        lang, path,
+    )
 
 
 def json_ld(service: Service, directory: Directory, lang: str, project: Project, fmt: Formatter) -> Markup:
@@ -292,5 +315,5 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
         document["availableChannel"] = [
             {"@type": "ServiceChannel", "serviceLocation": p} for p in places
         ]
-    text = json.dumps(document, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
