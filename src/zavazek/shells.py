@@ -97,6 +97,7 @@ class _Shell:
         if html.count(BODY) != 1:
             raise ValueError(f"the shell {name} must hold its body placeholder exactly once")
         self.parts = [part.split(TITLE) for part in html.split(name)]
+        self.digest = hash(html)
 
     def page(self, page: HtmlPage) -> str:
         """The shell with the page's name in its links, its title and its body."""
@@ -108,12 +109,12 @@ class _Shell:
 class Filler:
     """Writes the pages of each language from its shells, after the engine rendered them.
 
-    Keeps what it wrote, so that a preview rebuild rewrites only pages
-    whose text changed.
+    Remembers from which shell and page each file was written, so that a
+    preview rebuild writes only the pages whose shell or content changed.
     """
 
     def __init__(self):
-        self._written: dict[Path, int] = {}
+        self._written: dict[Path, tuple[int, HtmlPage]] = {}
 
     def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage]) -> int:
         """Write ``lang``'s pages into ``site_dir`` and remove its shells; returns how many were written."""
@@ -127,13 +128,13 @@ class Filler:
             if page.shell not in shells:
                 source = base / page.shell / "index.html"
                 shells[page.shell] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
-            text = shells[page.shell].page(page)
+            shell = shells[page.shell]
             target = base / page.path / "index.html"
-            key = hash(text)
+            key = (shell.digest, page)
             if self._written.get(target) == key and target.exists():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_text(shell.page(page), encoding="utf-8")
             self._written[target] = key
             written += 1
         for shell in shells:
