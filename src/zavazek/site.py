@@ -32,6 +32,7 @@ class Prepared:
     today: dt.date
     html_pages: list[shells.HtmlPage] = field(default_factory=list, repr=False)
     shells: bool = True  # the HTML pages are made from shells after each language's pass
+    open_data: dict[str, bytes] = field(default_factory=dict, repr=False)
     fresh: bool = True  # False when served from the cache of an earlier language pass
     signature: tuple = field(default=(), repr=False)
 
@@ -68,7 +69,8 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     use_shells = os.environ.get(shells.ENV_SWITCH, "on") != "off"
     files = shells.staging_files(html_pages, project.default_language, use_shells)
     files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
-    files.update(directory_exports.files(data, project, day))
+    open_data = _open_data(data, project, day, cached)
+    files.update(open_data)
     poster_pdfs, poster_listing = made_posters()
     files.update(poster_pdfs)
     context = {
@@ -87,10 +89,18 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         today=day,
         html_pages=html_pages if use_shells else [],
         shells=use_shells,
+        open_data=open_data,
         signature=signature,
     )
     _cache[project.root] = prepared
     return prepared
+
+
+def _open_data(data: ProviderData, project: Project, day: dt.date, cached: Prepared | None) -> dict[str, bytes]:
+    """The directory's open-data files; the preview keeps those of its first build (they take seconds)."""
+    if os.environ.get(PREVIEW_ENV) and cached is not None and cached.open_data:
+        return cached.open_data
+    return directory_exports.files(data, project, day)
 
 
 def _nav(project: Project, data: ProviderData) -> list[str]:
