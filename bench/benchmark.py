@@ -1,6 +1,6 @@
 """Benchmark: the directory at national scale against a bare MkDocs + Material site.
 
-    make bench            (or: .venv/bin/python bench/benchmark.py [--services 2000] [--preview])
+    make bench            (or: .venv/bin/python bench/benchmark.py [--services 2000] [--no-preview])
 
 Builds, in one run and on this machine:
 
@@ -12,10 +12,11 @@ Builds, in one run and on this machine:
 
 then prints build times and their ratio, pages per second, the HTML size of
 a service page at both scales, the size of each site, and the bytes a
-one-word search downloads in headless Chromium. With ``--preview`` it also
-starts ``zavazek serve`` on the national directory, edits one service and
-reports how long until the preview shows the change. Work folders go to
-bench/out/ (ignored by git). Nothing here is a pass/fail test.
+one-word search downloads in headless Chromium. Then it starts ``zavazek
+serve`` on the national directory, edits one service and reports how long
+until the preview shows the change (``--no-preview`` leaves that out).
+Work folders go to bench/out/ (ignored by git). Nothing here is a
+pass/fail test.
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=2000)
     parser.add_argument("--organisations", type=int, default=400)
-    parser.add_argument("--preview", action="store_true", help="also measure an edit in the preview server")
+    parser.add_argument("--no-preview", dest="preview", action="store_false",
+                        help="do not measure an edit in the preview server")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
 

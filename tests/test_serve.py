@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -35,15 +36,25 @@ def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
     return False
 
 
-def test_preview_shows_a_changed_goal_after_saving_the_file(site_folder):
+@contextlib.contextmanager
+def preview(folder):
+    """``zavazek serve`` on a free port; yields its address (ending in /) and the process."""
     port = _free_port()
     env = {**os.environ, "ZAVAZEK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "zavazek.cli", "serve", str(site_folder), "--port", str(port)],
+        [sys.executable, "-m", "zavazek.cli", "serve", str(folder), "--port", str(port)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
-        goals_url = f"http://127.0.0.1:{port}/en/cile/"
+        yield f"http://127.0.0.1:{port}/", server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_preview_shows_a_changed_goal_after_saving_the_file(site_folder):
+    with preview(site_folder) as (base, server):
+        goals_url = f"{base}en/cile/"
         assert _wait_for(goals_url, "Open an evening Czech course"), "the preview did not start"
         goals = site_folder / "data" / "goals.yaml"
         goals.write_text(
@@ -61,28 +72,16 @@ def test_preview_shows_a_changed_goal_after_saving_the_file(site_folder):
         assert server.poll() is None
         goals.write_text(good.replace("weekend Czech course", "Sunday Czech course"), encoding="utf-8")
         assert _wait_for(goals_url, "Open a Sunday Czech course"), "the preview did not recover"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_preview_shows_an_edited_service_on_its_page_and_in_its_regions_list(site_folder):
-    port = _free_port()
-    env = {**os.environ, "ZAVAZEK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "zavazek.cli", "serve", str(site_folder), "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
     old, new = "Community interpreting and intercultural work", "Interpreting at the job centre"
-    try:
-        service_url = f"http://127.0.0.1:{port}/en/sluzby/s/icp-interkulturni-prace/"
-        region_url = f"http://127.0.0.1:{port}/en/sluzby/praha/"
+    with preview(site_folder) as (base, _):
+        service_url = f"{base}en/sluzby/s/icp-interkulturni-prace/"
+        region_url = f"{base}en/sluzby/praha/"
         assert _wait_for(service_url, old), "the preview did not start"
         services = site_folder / "data" / "services.yaml"
         services.write_text(services.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
         assert _wait_for(service_url, f"<h1>{new}</h1>"), "the service page was not rebuilt"
         assert _wait_for(region_url, new), "the region's list was not rebuilt"
         assert old not in _get(region_url)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

@@ -119,7 +119,7 @@ class Filler:
     def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage]) -> int:
         """Write ``lang``'s pages into ``site_dir`` and remove its shells; returns how many were written."""
         site_dir = Path(site_dir)
-        base = site_dir / page_url("", lang, default).rstrip("/") if lang != default else site_dir
+        base = site_dir if lang == default else site_dir / lang
         shells: dict[str, _Shell] = {}
         written = 0
         for page in pages:
