@@ -50,3 +50,13 @@ def test_a_service_name_with_ampersand_and_quotes_is_escaped_in_the_title_and_he
     assert "<h1>Interpreting &amp; &#34;intercultural&#34; &lt;work&gt;</h1>" in page
     outside_json_ld = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page, flags=re.S)
     assert "<work>" not in outside_json_ld and outside_json_ld.count("&lt;work&gt;") == 3  # title, header, heading
+
+
+def test_a_page_written_by_hand_in_docs_replaces_the_generated_one(site_folder):
+    (site_folder / "docs" / "sluzby").mkdir(parents=True, exist_ok=True)
+    (site_folder / "docs" / "sluzby" / "praha.en.md").write_text("# Our own page about Prague\n", encoding="utf-8")
+    assert run_zavazek("build", str(site_folder)).returncode == 0
+    english = (site_folder / "site" / "en" / "sluzby" / "praha" / "index.html").read_text(encoding="utf-8")
+    czech = (site_folder / "site" / "sluzby" / "praha" / "index.html").read_text(encoding="utf-8")
+    assert "Our own page about Prague" in english and "zv-card" not in english
+    assert "zv-card" in czech

@@ -65,7 +65,7 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     if not project.site_url:
         data.warnings.append(_no_posters_warning(project))
     checklist = checks.run_checklist(data, project, day)
-    html_pages = directory_pages.render_directory_pages(data, project, day)
+    html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
     use_shells = os.environ.get(shells.ENV_SWITCH, "on") != "off"
     files = shells.staging_files(html_pages, project.default_language, use_shells)
     files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
@@ -94,6 +94,12 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     )
     _cache[project.root] = prepared
     return prepared
+
+
+def _not_written_by_hand(pages: list[shells.HtmlPage], project: Project) -> list[shells.HtmlPage]:
+    """A page the provider wrote in ``docs/`` under the same name replaces the generated one."""
+    default = project.default_language
+    return [p for p in pages if not (project.docs_dir / page_filename(p.path, p.lang, default)).exists()]
 
 
 def _open_data(data: ProviderData, project: Project, day: dt.date, cached: Prepared | None) -> dict[str, bytes]:
