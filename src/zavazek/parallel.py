@@ -31,43 +31,71 @@ def can_fork() -> bool:
     return cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def in_child(work: Callable[[], T]) -> Callable[[], T]:
-    """Start ``work()`` in a forked child; returns a function that waits for and returns its result.
+class Pending:
+    """The result of work started in a child process: call it to wait for the result."""
 
-    Without a second core (or without fork) the work runs when its result
-    is asked for, in this process.
-    """
-    if not can_fork():
-        return work
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
+    def __init__(self, work: Callable[[], T]):
+        self._work = work
+        self._process = None
+        if not can_fork():
+            return  # runs when its result is asked for, in this process
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
 
-    def run() -> None:
-        try:
-            sender.send((True, work()))
-        except BaseException as exc:  # the parent raises it again
+        def run() -> None:
             try:
-                sender.send((False, exc))
-            except Exception:  # an exception that cannot be pickled
-                sender.send((False, ChildFailed(traceback.format_exc())))
-        finally:
-            sender.close()
+                sender.send((True, work()))
+            except BaseException as exc:  # the parent raises it again
+                try:
+                    sender.send((False, exc))
+                except Exception:  # an exception that cannot be pickled
+                    sender.send((False, ChildFailed(traceback.format_exc())))
+            finally:
+                sender.close()
 
-    process = context.Process(target=run, daemon=True)
-    process.start()
-    sender.close()
+        self._process = context.Process(target=run, daemon=True)
+        self._process.start()
+        sender.close()
 
-    def result() -> T:
+    def __call__(self) -> T:
+        if self._process is None:
+            return self._work()
         try:
-            ok, value = receiver.recv()
+            ok, value = self._receiver.recv()
         except EOFError:
-            process.join()
-            raise ChildFailed(f"the child process ended without a result (exit code {process.exitcode})") from None
+            self._process.join()
+            raise ChildFailed(f"the child process ended without a result (exit code {self._process.exitcode})") from None
         finally:
-            receiver.close()
-        process.join()
+            self._receiver.close()
+        self._process.join()
+        self._process = None
+        self._work = _again(ok, value)
+        return self._work()
+
+    def cancel(self) -> None:
+        """Stop the child if its result is no longer wanted (e.g. the build failed meanwhile)."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receiver.close()
+            self._process = None
+
+
+def _again(ok: bool, value):
+    """What a Pending gives when asked again: the same result, or the same exception."""
+
+    def result():
         if not ok:
             raise value
         return value
 
     return result
+
+
+def in_child(work: Callable[[], T]) -> Pending:
+    """Start ``work()`` in a forked child; the returned :class:`Pending` gives its result.
+
+    Without a second core (or without fork) the work runs when its result
+    is asked for, in this process.
+    """
+    return Pending(work)

@@ -84,6 +84,9 @@ class DataError(Exception):
         self.problems = list(problems)
         super().__init__(self.format())
 
+    def __reduce__(self):  # pickled with its problems, e.g. from a child process of the build
+        return (DataError, (self.problems,))
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]

@@ -62,16 +62,19 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         return cached
     data = load_data(project.data_dir, list(project.languages), day)
     made_posters = parallel.in_child(lambda: posters.published(data, project, day))  # PDFs take seconds
-    if not project.site_url:
-        data.warnings.append(_no_posters_warning(project))
-    checklist = checks.run_checklist(data, project, day)
-    html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
-    use_shells = os.environ.get(shells.ENV_SWITCH, "on") != "off"
-    files = shells.staging_files(html_pages, project.default_language, use_shells)
-    files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
-    open_data = _open_data(data, project, day, cached)
-    files.update(open_data)
-    poster_pdfs, poster_listing = made_posters()
+    try:
+        if not project.site_url:
+            data.warnings.append(_no_posters_warning(project))
+        checklist = checks.run_checklist(data, project, day)
+        html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
+        use_shells = os.environ.get(shells.ENV_SWITCH, "on") != "off"
+        files = shells.staging_files(html_pages, project.default_language, use_shells)
+        files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
+        open_data = _open_data(data, project, day, cached)
+        files.update(open_data)
+        poster_pdfs, poster_listing = made_posters()
+    finally:
+        made_posters.cancel()  # when something above failed; no-op once the posters are made
     files.update(poster_pdfs)
     context = {
         "posters": poster_listing,

@@ -175,7 +175,10 @@ class _Memo:
         if len(missing) >= self.PARALLEL_FROM and parallel.can_fork():
             half = len(missing) // 2
             theirs = parallel.in_child(lambda: [make() for _, make in missing[half:]])
-            made = [make() for _, make in missing[:half]] + theirs()
+            try:
+                made = [make() for _, make in missing[:half]] + theirs()
+            finally:
+                theirs.cancel()
         else:
             made = [make() for _, make in missing]
         entries = {key: self._entries[key] for key, _ in wanted if key in self._entries}

@@ -1,0 +1,37 @@
+"""Work done on a second core hands back its result, or the very error staff would have seen."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from zavazek import parallel
+from zavazek.problems import DataError, Message, Problem
+
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs a second core and fork")
+
+
+def test_the_result_comes_from_another_process():
+    pending = parallel.in_child(lambda: (os.getpid(), ["page"] * 50_000))
+    pid, pages = pending()
+    assert pid != os.getpid() and len(pages) == 50_000
+    assert pending()[0] == pid  # asked again: the same result
+
+
+def test_a_data_error_in_the_child_is_raised_as_the_same_error_with_its_file_and_line(tmp_path):
+    def fail():
+        raise DataError([Problem(tmp_path / "goals.yaml", 12, 3, "plans[0].centre",
+                                 Message("There is no centre “{id}”.", {"id": "plzn"}))])
+
+    with pytest.raises(DataError) as raised:
+        parallel.in_child(fail)()
+    assert "goals.yaml:12:3" in raised.value.format(tmp_path)
+
+
+def test_work_no_longer_wanted_is_stopped():
+    pending = parallel.in_child(lambda: time.sleep(60))
+    started = time.monotonic()
+    pending.cancel()
+    assert time.monotonic() - started < 5
