@@ -1,24 +1,26 @@
 """Pages poured into a shell: the site engine renders one page per shape, závazek writes the rest.
 
-A national directory has ten thousand pages (regions, their lists, services)
-whose bodies are finished HTML and which differ from each other only in
-title, path and body: the theme around them (header, menu, language
-switcher, footer) is the same for every such page of a language at the same
-depth. Rendering each one through the site engine was most of a national
-build. Instead the engine renders, per language, one *shell* for each shape
-(depth in the site, indexed for search or not) whose title, path and body
-are placeholders, and :func:`fill` writes every page from its shell by
+A national directory has ten thousand pages (regions, their lists, kinds of
+help, services) whose bodies are finished HTML and which differ from each
+other only in title, name and body: the theme around them (header, menu,
+language switcher, footer, links relative to the page) is the same for
+every such page of a language in the same folder. Rendering each one
+through the site engine was most of a national build. Instead the engine
+renders, per language, one *shell* for each folder and search setting
+(``sluzby/s/zavazek-shell-indexed`` …) whose title, name and body are
+placeholders, and :meth:`Filler.fill` writes every page from its shell by
 putting the real ones in. ``tests/test_shells.py`` builds the example site
-both ways and checks that the pages are the same.
+both ways and checks that the pages and the sitemap are the same.
 
 Nothing here imports the site engine: the shells are ordinary generated
-pages, and the adapter calls :func:`fill` after each language's pass and
-:func:`expand_sitemap` once at the end.
+pages, and the adapter calls :meth:`Filler.fill` after each language's pass
+and :func:`expand_sitemap` once at the end.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import shutil
 from collections import defaultdict
@@ -70,8 +72,6 @@ def plain(text) -> str:
 
 
 def _front_matter(title: str, searchable: bool) -> str:
-    import json
-
     lines = ["---", f"title: {json.dumps(title)}", "hide:", "  - toc", "zavazek_html: true"]
     if not searchable:
         lines += ["search:", "  exclude: true"]
@@ -100,7 +100,11 @@ class _Shell:
         self.digest = hash(html)
 
     def page(self, page: HtmlPage) -> str:
-        """The shell with the page's name in its links, its title and its body."""
+        """The shell with the page's name in its links, its title and its body.
+
+        The title is HTML-escaped; the engine itself would write a title's
+        ``&`` or ``<`` as it is.
+        """
         title = str(escape(page.title))
         text = page.name.join(title.join(part) for part in self.parts)
         return text.replace(BODY, page.body, 1)
