@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zavazek import site
+from zavazek import search, shells, site
 from zavazek.problems import DataError
 
 __all__ = ["on_config", "on_env", "on_page_markdown", "on_page_content", "on_template_context", "on_post_build"]
@@ -103,4 +103,7 @@ _passes = site.LanguagePasses()
 
 def on_post_build(config):
     root = Path(config.config_file_path).parent
-    _passes.after_language(site.prepare(root), _current_language(config), Path(config.site_dir))
+    try:
+        _passes.after_language(site.prepare(root), _current_language(config), Path(config.site_dir))
+    except (shells.ShellBroken, search.SearchIndexFailed) as exc:
+        raise PluginError(str(exc)) from None

@@ -90,12 +90,19 @@ def staging_files(pages: list[HtmlPage], default: str, shells: bool = True) -> d
     return files
 
 
+class ShellBroken(RuntimeError):
+    """The theme did not render a shell as a page with its body: a template override dropped it."""
+
+
 class _Shell:
     """A rendered shell, cut at its placeholders once, so that filling a page is a join."""
 
     def __init__(self, html: str, name: str):
         if html.count(BODY) != 1:
-            raise ValueError(f"the shell {name} must hold its body placeholder exactly once")
+            raise ShellBroken(
+                f"The page {name} came out of the theme without its body exactly once, so the directory's"
+                " pages cannot be made from it. Does a template in overrides/ leave out the page content?"
+            )
         self.parts = [part.split(TITLE) for part in html.split(name)]
         self.digest = hash(html)
 
