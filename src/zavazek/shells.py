@@ -30,6 +30,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from zavazek.pages import page_filename, page_url
+from zavazek.problems import Message
 
 #: Placeholders in a shell. Plain letters, so that no template escapes them differently; the
 #: body's placeholder is a heading, as every page body starts with one (else the theme adds one).
@@ -99,10 +100,11 @@ class _Shell:
 
     def __init__(self, html: str, name: str):
         if html.count(BODY) != 1:
-            raise ShellBroken(
-                f"The page {name} came out of the theme without its body exactly once, so the directory's"
-                " pages cannot be made from it. Does a template in overrides/ leave out the page content?"
+            message = Message(
+                "The page {name} came out of the theme without its body, so the directory's pages cannot be"
+                " made from it. Does a template in overrides/ leave out the page content?", {"name": name}
             )
+            raise ShellBroken(f"\n  cs: {message.render('cs')}\n  en: {message.render('en')}")
         self.parts = [part.split(TITLE) for part in html.split(name)]
         self.digest = hash(html)
 
