@@ -40,6 +40,38 @@ class ProviderData:
     warnings: list[Problem] = field(default_factory=list)
 
 
+class _Unchanged:
+    """Files read and validated before, reused while their text stays the same.
+
+    At national scale ``services.yaml`` takes two seconds to read; the
+    preview should not pay them again after an edit to ``goals.yaml``.
+    A file's document and model depend on its text only (the day and the
+    languages matter only to the checks below, which run every time).
+    """
+
+    def __init__(self):
+        self._files: dict[Path, tuple[bytes, Document, BaseModel]] = {}
+
+    def get(self, path: Path) -> tuple[bytes | None, tuple[Document, BaseModel] | None]:
+        """(the file's bytes now, the document and model read from those same bytes before, if any)."""
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return None, None
+        known = self._files.get(path)
+        if known is None or known[0] != content:
+            return content, None
+        return content, (known[1], known[2])
+
+    def remember(self, path: Path, content: bytes | None, doc: Document, model: BaseModel) -> None:
+        """Keep what was read; ``content`` was read before the document, so a later edit is never missed."""
+        if content is not None:
+            self._files[path] = (content, doc, model)
+
+
+_unchanged = _Unchanged()
+
+
 def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderData:
     """Read and validate ``data_dir``; raise :class:`DataError` if anything is wrong."""
     data_dir = Path(data_dir)
@@ -48,6 +80,10 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
     models: dict[str, BaseModel] = {}
     for name, (filename, model, required) in DATA_FILES.items():
         if not required and not (data_dir / filename).exists():
+            continue
+        content, reused = _unchanged.get(data_dir / filename)
+        if reused is not None:
+            documents[name], models[name] = reused
             continue
         try:
             doc = load_document(data_dir / filename)
@@ -59,6 +95,8 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
             models[name] = model.model_validate(doc.value if doc.value is not None else {})
         except pydantic.ValidationError as exc:
             problems.extend(_problems_from(exc, doc, model))
+        else:
+            _unchanged.remember(data_dir / filename, content, doc, models[name])
     if all(name in models for name, f in DATA_FILES.items() if f.required):
         problems.extend(_check_references(models, documents))
     if "services" in models:
