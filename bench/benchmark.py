@@ -73,32 +73,39 @@ def search_bytes(site: Path, query: str, lang_prefix: str = "") -> tuple[int, in
     return sum(downloaded), results
 
 
-def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float]:
-    """(seconds until the preview serves, seconds from saving an edit to seeing it)."""
+def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float, float]:
+    """Seconds until the preview serves, then from saving an edit to seeing it: a service, a goal."""
     proc = subprocess.Popen([str(BIN / "zavazek"), "serve", str(folder), "--port", str(port)], env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/sluzby/s/s-01000/"
 
-    def fetch():
+    def fetch(path: str):
         try:
-            return urllib.request.urlopen(url, timeout=5).read().decode()
+            return urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5).read().decode()
         except Exception:
             return None
 
-    try:
-        started = time.monotonic()
-        while fetch() is None:
-            time.sleep(0.5)
-        ready = time.monotonic() - started
-        path = folder / "data" / "services.yaml"
+    def edit(file: str, after: list[str], marker: str, page: str) -> float:
+        """Put ``marker`` in front of the first Czech text found after the strings ``after``, in order."""
+        path = folder / "data" / file
         text = path.read_text(encoding="utf-8")
-        at = text.index("cs: ", text.index("description:", text.index("id: s-01000"))) + 4
-        marker = "UPRAVENO"
+        at = 0
+        for anchor in after:
+            at = text.index(anchor, at)
+        at = text.index("cs: ", at) + 4
         path.write_text(text[:at] + marker + " " + text[at:], encoding="utf-8")
         saved = time.monotonic()
-        while marker not in (fetch() or ""):
+        while marker not in (fetch(page) or ""):
             time.sleep(0.2)
-        return ready, time.monotonic() - saved
+        return time.monotonic() - saved
+
+    try:
+        started = time.monotonic()
+        while fetch("sluzby/s/s-01000/") is None:
+            time.sleep(0.5)
+        ready = time.monotonic() - started
+        service = edit("services.yaml", ["id: s-01000", "description:"], "UPRAVENO", "sluzby/s/s-01000/")
+        goal = edit("goals.yaml", ["operational:", "goals:"], "ZMENENO", "cile/")
+        return ready, service, goal
     finally:
         proc.terminate()
         proc.wait()
@@ -149,8 +156,9 @@ def main() -> None:
         ("two-word search downloads (vi 'tu van')", f"{kb(search_vi)}  ({hits_vi} results shown)"),
     ]
     if args.preview:
-        ready, edit = preview_edit_seconds(national)
-        rows += [("preview server ready", f"{ready:.1f} s"), ("preview shows an edited service", f"{edit:.1f} s")]
+        ready, service, goal = preview_edit_seconds(national)
+        rows += [("preview server ready", f"{ready:.1f} s"), ("preview shows an edited service", f"{service:.1f} s"),
+                 ("preview shows an edited goal", f"{goal:.1f} s")]
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"{label:<{width}}  {value}")
