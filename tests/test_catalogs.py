@@ -1,8 +1,6 @@
 """Every interface string is translated, with the same placeholders, in every catalog."""
 
-import re
 import string
-import subprocess
 import sys
 from pathlib import Path
 

@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from site_fixtures import ROOT, run_zavazek, site_folder  # noqa: F401 (fixture)
-from zavazek.checks import REPORT_PATH, Status, load_catalogue, report_json_text, run_checklist
+from zavazek.checks import Status, load_catalogue, report_json_text, run_checklist
 from zavazek.checks.checklist import REPORT_SCHEMA
 from zavazek.checks.rules import RULES
 from zavazek.loader import load_data

@@ -7,7 +7,6 @@ criterion not met.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import time

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from zavazek.checks.checklist import Finding, Link, Outcome, Place
 from zavazek.loader import ProviderData, iter_texts
