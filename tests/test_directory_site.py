@@ -57,6 +57,15 @@ def test_every_current_service_is_on_each_of_its_region_pages_and_ended_ones_on_
         assert listed(page) == {s.id for s in CURRENT if code in s.regions}, slug
 
 
+@pytest.mark.parametrize("lang", ["en", "ru", "vi"])
+def test_only_text_really_in_another_language_is_marked_as_such_for_screen_readers(example_site, lang):
+    # "Russian" on an English page is English: marking it lang="ru" would make a screen reader mispronounce it.
+    page = read(example_site, f"{prefix(lang)}sluzby/praha")
+    cards = page.split('id="zv-services"')[1]
+    marked = re.findall(r'<[a-z]+ lang="([a-z]+)"([^>]*)>', cards)
+    assert all("zv-fallback" in attributes for _, attributes in marked), marked
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_ended_programme_keeps_its_page_marked_as_ended(example_site, lang):
     page = read(example_site, f"{prefix(lang)}sluzby/s/opu-terenni-programy-2016")

@@ -14,6 +14,7 @@ the exact line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
@@ -236,11 +237,15 @@ class Directory(Strict):
     organisations: list[Organisation] = Field(min_length=1)
     services: list[Service] = Field(min_length=1)
 
+    @functools.cached_property
+    def _by_id(self) -> tuple[dict[str, Organisation], dict[str, Service]]:
+        return {o.id: o for o in self.organisations}, {s.id: s for s in self.services}
+
     def organisation(self, organisation_id: str) -> Organisation | None:
-        return next((o for o in self.organisations if o.id == organisation_id), None)
+        return self._by_id[0].get(organisation_id)
 
     def service(self, service_id: str) -> Service | None:
-        return next((s for s in self.services if s.id == service_id), None)
+        return self._by_id[1].get(service_id)
 
     def current(self, day: dt.date) -> list[Service]:
         """Services that have not ended: what the listings show."""
