@@ -25,7 +25,7 @@ from zavazek.model.goals import effective_deadline
 from zavazek.model.codes import N_
 from zavazek.model.types import Text
 from zavazek.problems import DataError, Message, Problem, Severity
-from zavazek.yamlsource import Document, load_document
+from zavazek.yamlsource import Document, load_bytes, load_document
 
 
 @dataclass
@@ -64,7 +64,7 @@ class _Unchanged:
         return content, (known[1], known[2])
 
     def remember(self, path: Path, content: bytes | None, doc: Document, model: BaseModel) -> None:
-        """Keep what was read; ``content`` was read before the document, so a later edit is never missed."""
+        """Keep the document and model read from ``content``."""
         if content is not None:
             self._files[path] = (content, doc, model)
 
@@ -86,7 +86,7 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
             documents[name], models[name] = reused
             continue
         try:
-            doc = load_document(data_dir / filename)
+            doc = load_document(data_dir / filename) if content is None else load_bytes(content, data_dir / filename)
         except DataError as exc:
             problems.extend(exc.problems)
             continue

@@ -31,7 +31,6 @@ class Prepared:
     template_context: dict
     today: dt.date
     html_pages: list[shells.HtmlPage] = field(default_factory=list, repr=False)
-    shells: bool = True  # the HTML pages are made from shells after each language's pass
     open_data: dict[str, bytes] = field(default_factory=dict, repr=False)
     fresh: bool = True  # False when served from the cache of an earlier language pass
     signature: tuple = field(default=(), repr=False)
@@ -90,8 +89,7 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         nav=_nav(project, data),
         template_context=_template_context(project, data),
         today=day,
-        html_pages=html_pages if use_shells else [],
-        shells=use_shells,
+        html_pages=html_pages if use_shells else [],  # the pages to write from shells after each pass
         open_data=open_data,
         signature=signature,
     )

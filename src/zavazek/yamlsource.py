@@ -70,7 +70,7 @@ def load_document(file: Path) -> Document:
     """Load ``file`` strictly; raise :class:`DataError` naming every problem found."""
     file = Path(file)
     try:
-        text = file.read_text(encoding="utf-8")
+        content = file.read_bytes()
     except FileNotFoundError:
         raise DataError(
             [
@@ -81,17 +81,24 @@ def load_document(file: Path) -> Document:
                 )
             ]
         ) from None
+    return load_bytes(content, file)
+
+
+def load_bytes(content: bytes, file: Path) -> Document:
+    """Load the bytes read from ``file`` (UTF-8, any line endings) strictly."""
+    try:
+        text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(
             [
                 Problem(
-                    file, None, None, "",
+                    Path(file), None, None, "",
                     Message("The file is not saved as UTF-8 (byte {position})." , {"position": exc.start}),
                     Message("Save it again with the UTF-8 encoding."),
                 )
             ]
         ) from None
-    return load_text(text, file)
+    return load_text(text.replace("\r\n", "\n").replace("\r", "\n"), file)
 
 
 def load_text(text: str, file: Path) -> Document:

@@ -1,8 +1,9 @@
 """Render the directory's own pages: one per region, its pre-built filter lists, one per kind of help, one per service.
 
 These pages are not in the navigation, so a page's size does not grow with
-the directory. Their bodies are finished HTML (:class:`~zavazek.shells.HtmlPage`). The directory's home page (map and list of regions) is an
-ordinary generated page (``sluzby``) whose context comes from :func:`home_context`.
+the directory. Their bodies are finished HTML (:class:`~zavazek.shells.HtmlPage`).
+The directory's home page (map, regions, kinds of help) is an ordinary
+generated page (``sluzby``) whose context comes from :func:`home_context`.
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ def home_context(data, project: Project, lang: str, day: dt.date) -> dict:
         for code, count in counts.items()
     ]
     ctx["map"] = Markup(region_map(counts, lang, lambda code: links.page(listing.region_path(code))))
-    current = {s.id: s for _, services in listing.regions(data.services, day) for s in services}.values()
+    current = data.services.current(day)
     ctx["categories"] = [
         {"name": fmt.label(codes.SERVICE_CATEGORIES[c]), "url": links.page(listing.category_path(c)),
          "count": sum(c in s.categories for s in current)}
