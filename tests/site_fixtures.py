@@ -9,10 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+
+from zavazek.yamlsource import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
 SITE_PARTS = ("mkdocs.yml", "data", "docs", "hooks", "overrides")
+LANGS = {"cs", "en", "ru", "vi"}
+PLAIN_TEXT_KEYS = {"short_name", "street", "city"}
 
 
 def copy_site_folder(source: Path, target: Path) -> Path:
@@ -60,3 +65,47 @@ def icp_site(tmp_path_factory) -> Path:
 def site_folder(tmp_path) -> Path:
     """A fresh copy of the example folder that a test may break on purpose."""
     return copy_site_folder(ROOT, tmp_path / "provider")
+
+
+# --- data with other texts in every field ---------------------------------------------------------
+
+
+def _text_fields(value, path=()):
+    """Field paths of every text a reader sees: language maps, and plain names and addresses."""
+    if isinstance(value, dict):
+        if value and set(value) <= LANGS and all(isinstance(v, str) for v in value.values()):
+            yield from (path + (lang,) for lang in value)
+            return
+        for key, item in value.items():
+            if key in PLAIN_TEXT_KEYS and isinstance(item, str):
+                yield path + (key,)
+            else:
+                yield from _text_fields(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _text_fields(item, path + (i,))
+
+
+def _set(value, path, text):
+    for key in path[:-1]:
+        value = value[key]
+    value[path[-1]] = text
+
+
+def fill_text_fields(folder: Path, texts: list[str]) -> dict[str, dict[tuple, str]]:
+    """Put the texts into every text field of every data file, in turn; return what went where."""
+    placed: dict[str, dict[tuple, str]] = {}
+    n = 0
+    for file in sorted((folder / "data").glob("*.yaml")):
+        value = load_document(file).value
+        placed[file.name] = {}
+        for path in list(_text_fields(value)):
+            marker = f"zvq{n}"
+            text = f"{texts[n % len(texts)]} {marker}"
+            if path[-1] in ("street", "city"):
+                text = f"{marker} {texts[n % len(texts)].splitlines()[0][:40]}".strip()
+            _set(value, path, text)
+            placed[file.name][path] = text.strip()
+            n += 1
+        file.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    return placed

@@ -10,12 +10,17 @@ composes the YAML node tree and builds plain Python values itself:
   does not fit); only an empty value, ``~`` and ``null`` mean "nothing";
 * a key written twice in one mapping is an error naming both lines;
 * tags, anchors with merge keys and non-text keys are refused;
+* characters that cannot be published (control characters other than tab
+  and line break, unpaired surrogates: they reach the file through
+  copy-and-paste or ``\\x01``/``\\ud800`` escapes) are refused;
 * every value's line and column are kept, keyed by its field path, so that
   later errors can point to the place in the file.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +35,9 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:null",
 }
+
+#: C0 control characters other than tab and line feed, and lone surrogates.
+_UNPUBLISHABLE = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff]")
 
 
 class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -115,10 +123,7 @@ def load_text(text: str, file: Path) -> Document:
                     mark.column + 1 if mark else None,
                     "",
                     Message("The YAML syntax is broken here: {detail}.", {"detail": exc.problem or exc.context}),
-                    Message(
-                        "Check the indentation (spaces, not tabs), the colon after each key, "
-                        "and quotes around texts that contain a colon followed by a space or start with a special character."
-                    ),
+                    _syntax_hint(str(exc.problem or exc.context)),
                 )
             ]
         ) from None
@@ -130,8 +135,32 @@ def load_text(text: str, file: Path) -> Document:
     return doc
 
 
+def _syntax_hint(detail: str) -> Message:
+    if "escape" in detail:
+        return Message(
+            "Delete the escape sequence (such as \\ud800) from the quoted text: it stands for no character that can be published."
+        )
+    return Message(
+        "Check the indentation (spaces, not tabs), the colon after each key, "
+        "and quotes around texts that contain a colon followed by a space or start with a special character."
+    )
+
+
 def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _unpublishable(doc: Document, path: tuple, text: str, index: int) -> Problem:
+    char = text[index]
+    name = unicodedata.name(char, "") or ("surrogate" if "\ud800" <= char <= "\udfff" else "control character")
+    return doc.problem(
+        path,
+        Message(
+            "The text contains a character that cannot be published: U+{code} ({name}), after “{before}”.",
+            {"code": f"{ord(char):04X}", "name": name, "before": text[max(0, index - 20):index]},
+        ),
+        Message("Delete it and type the text again; such characters come in with copied text or escapes like \\x01."),
+    )
 
 
 def _build(node, path: tuple, doc: Document, problems: list[Problem]):
@@ -149,6 +178,10 @@ def _build(node, path: tuple, doc: Document, problems: list[Problem]):
         return None
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:
+            return None
+        bad = _UNPUBLISHABLE.search(node.value)
+        if bad:
+            problems.append(_unpublishable(doc, path, node.value, bad.start()))
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

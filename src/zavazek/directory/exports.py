@@ -37,6 +37,15 @@ under ``sluzby/data/``:
     mark so that Excel opens it correctly; texts in columns per language
     (``name_cs``, ``name_en`` …); lists separated by ``; ``.
 
+    **Formulas are neutralised** in every CSV the site publishes (this one and
+    the HSDS tables): a text cell that a spreadsheet would run as a formula
+    (it begins with ``=``, ``@``, a tab or a carriage return, or with ``+``
+    or ``-`` and is not a plain number or phone number) is written with a
+    leading ``'``, as OWASP recommends against CSV injection. Spreadsheets
+    show the text as typed; a program reading the CSV drops one leading
+    ``'`` from such a cell. ``+420 224 123 456`` stays as written. JSON files
+    are not changed.
+
 ``hsds/``
     Open Referral Human Services Data Specification 3.0: ``hsds.json`` with
     the tables as arrays (``organizations``, ``services``, ``locations``,
@@ -65,7 +74,6 @@ under ``sluzby/data/``:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -73,6 +81,7 @@ import uuid
 
 from zavazek import i18n
 from zavazek.model import codes
+from zavazek.escaping import SpreadsheetWriter
 from zavazek.model.services import Directory, Place, Service
 from zavazek.model.types import WEEKDAYS, OpeningHours, Text, clock
 
@@ -250,7 +259,7 @@ def directory_csv(directory: Directory, languages: list[str], today: dt.date) ->
         return "yes" if value else "no"
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = SpreadsheetWriter(buffer)
     writer.writerow(header)
     for s in directory.services:
         org = directory.organisation(s.organisation)
@@ -554,7 +563,7 @@ def hsds_package(tables: dict[str, list[dict]], languages: list[str], example: b
     for table, (path, fields) in HSDS_TABLES.items():
         names = [name for name, _type in fields]
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer = SpreadsheetWriter(buffer)
         writer.writerow(names)
         for row in tables[table]:
             writer.writerow([_csv_value(row.get(name)) for name in names])
@@ -583,7 +592,7 @@ def hsds_package(tables: dict[str, list[dict]], languages: list[str], example: b
         )
     # the extension: every text in every language, one row per text
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = SpreadsheetWriter(buffer)
     writer.writerow(["table", "id", "field", "language", "text"])
     for table in HSDS_TABLES:
         for row in tables[table]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import posixpath
 from typing import Callable
 
@@ -20,6 +19,7 @@ from markupsafe import Markup
 from zavazek import i18n, parallel
 from zavazek.directory import listing
 from zavazek.directory.map import region_counts, region_map
+from zavazek.escaping import json_for_html
 from zavazek.model import codes
 from zavazek.directory.exports import DATA_DIR
 from zavazek.model.services import Directory, Service
@@ -79,7 +79,7 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
         "listing": listing,
         "language_names": names,
         "organisation": directory.organisation,
-        "hours_json": lambda s: json.dumps(listing.minutes_by_day(s), separators=(",", ":")),
+        "hours_json": lambda s: json_for_html(listing.minutes_by_day(s)),
         "sort_services": lambda services: sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold()),
         "region_name": lambda code: fmt.label(codes.REGIONS[code]),
         "exports": EXPORTS,
@@ -319,5 +319,4 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
         document["availableChannel"] = [
             {"@type": "ServiceChannel", "serviceLocation": p} for p in places
         ]
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
+    return Markup(f'<script type="application/ld+json">\n{json_for_html(document)}\n</script>')

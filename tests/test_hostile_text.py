@@ -1,0 +1,188 @@
+"""Whatever staff type stays text in every output (property-based, with Hypothesis).
+
+Generated texts full of HTML and comment markers, ``</script>``,
+``<![CDATA[``, quotes of every kind, bidirectional-control, zero-width and
+combining characters, very long words, emoji and formula starts go into every
+text field of the example data; the real ``zavazek build`` publishes them, and
+every output is read back: each HTML page parses (with an HTML5 parser, as a
+browser does) with its footer and no element or attribute that came from the
+data; the JSON files give the texts back; CSV cells give them back,
+neutralised where a spreadsheet would run them; posters and the search index
+are made. The number of examples is fixed and the run derandomised, so CI
+takes the same time every run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import tinyhtml5
+import yaml
+from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import strategies as st
+
+from site_fixtures import LANGS, ROOT, copy_site_folder, fill_text_fields, run_zavazek
+from zavazek.escaping import json_for_html, spreadsheet_cell
+from zavazek.problems import DataError
+from zavazek.yamlsource import load_text
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+#: Pieces that have broken pages, spreadsheets or parsers elsewhere.
+HOSTILE = [
+    "<!--", "-->", "<!--<script>", "<script>zvxalert(1)</script>", "</script>", "<![CDATA[", "]]>",
+    '<zvx-el zvx-attr="1">', "</zvx-el>", "<img src=x onerror=zvxalert(2)>", "<a href='javascript:zvxalert(3)'>",
+    '"', "'", "`", "„", "“", "”", "«", "»", "‹", "›", "&amp;", "&lt;", "&", "<", ">", "\\", "\\u003c",
+    "{{ zvx }}", "{% raw %}", "${zvx}", "%s", "{0}", "[zvx](javascript:zvxalert(4))", "*", "_", "#", "|",
+    "\u202e", "\u2066", "\u2069", "\u200f", "\u200b", "\u200d", "\u2060", "e\u0301", "\u0303\u0323",
+    "🙂", "👨\u200d👩\u200d👧", "🇨🇿", "\t", "\n", "Пример", "Tiếng Việt", "ř",
+    "Z" * 180, "https://example.org/" + "a" * 160,
+]
+FORMULA_STARTS = ["", "=", "+", "-", "@", "=HYPERLINK(\"https://example.org\")", "+420 "]
+
+piece = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.text(st.characters(exclude_categories=("Cs", "Cc", "Co", "Cn")), min_size=1, max_size=12),
+)
+hostile_text = st.tuples(st.sampled_from(FORMULA_STARTS), st.lists(piece, min_size=1, max_size=6)).map(
+    lambda t: t[0] + "".join(t[1])
+)
+
+
+# --- single functions: many examples, fast ---------------------------------------------------------
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | hostile_text,
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3),
+                    max_leaves=8))
+def test_json_written_into_a_page_cannot_end_its_script_and_reads_back(value):
+    text = json_for_html(value)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == value
+
+
+@settings(max_examples=300, derandomize=True)
+@given(hostile_text)
+def test_a_csv_cell_never_starts_a_formula_and_gives_the_text_back(text):
+    cell = spreadsheet_cell(text)
+    if cell != text:
+        assert cell == "'" + text
+    runs_as_formula = text[:1] in ("=", "@", "\t", "\r") or (
+        text[:1] in ("+", "-") and re.search(r"[^0-9 ().\/-]", text[1:])
+    )
+    assert (cell != text) == bool(runs_as_formula)
+
+
+def test_a_phone_number_and_a_negative_number_stay_as_written():
+    assert spreadsheet_cell("+420 224 123 456") == "+420 224 123 456"
+    assert spreadsheet_cell("-5") == "-5"
+    assert spreadsheet_cell("=1+1") == "'=1+1"
+    assert spreadsheet_cell("-1+cmd|' /C calc'!A0") == "'-1+cmd|' /C calc'!A0"
+
+
+@settings(max_examples=200, derandomize=True)
+@given(hostile_text)
+def test_any_publishable_text_goes_through_the_loader_unchanged(text):
+    written = yaml.safe_dump({"name": {"cs": text}}, allow_unicode=True, width=10**6)
+    assert load_text(written, Path("data/x.yaml")).value == {"name": {"cs": text}}
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x07", "\x0b", "\x1b", "\x1f", "\r", "\ud800", "\udfff"])
+def test_a_character_that_cannot_be_published_is_refused_with_file_line_and_field(char):
+    escaped = json.dumps(char)  # a YAML double-quoted escape such as "\u0001"
+    text = f"centres:\n  - id: brno\n    name:\n      cs: {escaped[:-1]}Brno\"\n"
+    with pytest.raises(DataError) as caught:
+        load_text(text, Path("data/commitment.yaml"))
+    problem = caught.value.problems[0]
+    assert (problem.file.name, problem.line) == ("commitment.yaml", 4)
+    if "\ud800" <= char <= "\udfff":  # the YAML parser itself refuses the escape, before any field exists
+        assert "escape" in problem.hint.render("en") and "\\ud800" in problem.hint.render("cs")
+    else:
+        assert problem.path == "centres[0].name.cs"
+        assert f"U+{ord(char):04X}" in problem.message.render("en")
+        assert f"U+{ord(char):04X}" in problem.message.render("cs")
+
+
+def test_tab_and_line_break_are_published():
+    assert load_text('name: {cs: "a\\tb\\nc"}\n', Path("x.yaml")).value == {"name": {"cs": "a\tb\nc"}}
+
+
+# --- the whole site: a few examples, each a real build ---------------------------------------------
+
+
+def _forbidden_markup(root) -> list[str]:
+    """Elements or attributes in a parsed page that came from the data, not from závazek."""
+    found = []
+    for element in root.iter():
+        tag = element.tag.replace(XHTML, "") if isinstance(element.tag, str) else ""
+        if tag.startswith("zvx") or any(name.startswith("zvx") or name.startswith("on") for name in element.attrib):
+            found.append(f"<{tag} {dict(element.attrib)}>")
+        if any("javascript:" in v for k, v in element.attrib.items() if k in ("href", "src", "action")):
+            found.append(f"<{tag} {dict(element.attrib)}>")
+        if tag == "script" and element.get("type") != "application/ld+json" and "zvxalert" in (element.text or ""):
+            found.append(f"<script>{element.text[:80]}")
+    return found
+
+
+def _check_pages(site: Path) -> None:
+    for file in site.rglob("*.html"):
+        root = tinyhtml5.parse(file.read_bytes())
+        footers = root.findall(f".//{XHTML}footer")
+        assert footers, f"{file.relative_to(site)} lost its footer"
+        assert not _forbidden_markup(root), (file.relative_to(site), _forbidden_markup(root)[:3])
+        for script in root.iter(f"{XHTML}script"):
+            if script.get("type") == "application/ld+json":
+                json.loads(script.text)
+
+
+def _check_exports(site: Path, services: dict[tuple, str]) -> None:
+    data = site / "sluzby" / "data"
+    directory = json.loads((data / "directory.json").read_text(encoding="utf-8"))
+    published = json.dumps(directory, ensure_ascii=False)
+    for path, text in services.items():
+        if path[0] == "services" and path[-1] in LANGS:
+            assert json.dumps(text, ensure_ascii=False) in published, path
+    cells = set()
+    for file in [data / "directory.csv", *sorted((data / "hsds").glob("*.csv"))]:
+        for row in csv.reader(io.StringIO(file.read_text(encoding="utf-8-sig"), newline="")):
+            cells.update(row)
+    for path, text in services.items():
+        if path[0] == "services" and path[1:] and path[-1] == "cs" and "name" in path:
+            assert spreadsheet_cell(text) in cells, path
+    for cell in cells:
+        assert cell == spreadsheet_cell(cell) or cell.startswith("'"), cell
+    json.loads((data / "hsds" / "hsds.json").read_text(encoding="utf-8"))
+
+
+def _check_posters_and_search(site: Path, placed: dict[str, dict[tuple, str]]) -> None:
+    posters = sorted((site / "nastenky").glob("*.pdf"))
+    assert posters
+    markers = {m for texts in placed.values() for text in texts.values() for m in re.findall(r"zvq[0-9]+", text)}
+    for poster in posters:
+        # Poppler, not pypdf: next to some scripts pypdf reads each glyph as a word ("z v q 1")
+        text = subprocess.run(["pdftotext", str(poster), "-"], capture_output=True, text=True, check=True).stdout
+        assert any(m in text for m in markers), poster.name
+    for lang in LANGS:
+        assert (site / "pagefind" / lang / "pagefind-entry.json").is_file(), lang
+
+
+@settings(max_examples=3, derandomize=True, deadline=None, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(texts=st.lists(hostile_text, min_size=4, max_size=8))
+@example(texts=["Poradna <!--<script>", "=1+2", "</script><zvx-el zvx-attr=1>", "\u202eZ" + "Z" * 200])
+def test_hostile_texts_in_every_field_stay_text_in_every_output(tmp_path_factory, texts):
+    folder = copy_site_folder(ROOT, tmp_path_factory.mktemp("hostile"))
+    placed = fill_text_fields(folder, texts)
+    result = run_zavazek("build", str(folder))
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = folder / "site"
+    _check_pages(site)
+    _check_exports(site, placed["services.yaml"])
+    _check_posters_and_search(site, placed)
