@@ -363,6 +363,7 @@ def _warnings(data: ProviderData, languages: list[str], today: dt.date) -> list[
                 )
     if data.services is not None:
         out.extend(_directory_warnings(data.services, data.documents["services"], today))
+        out.extend(_age_contradictions(data))
     goals = data.goals
     doc = data.documents["goals"]
     for group_name in ("strategic", "long_term"):
@@ -394,6 +395,48 @@ def _warnings(data: ProviderData, languages: list[str], today: dt.date) -> list[
                     severity=Severity.WARNING,
                 )
             )
+    return out
+
+
+def _own_organisations(data: ProviderData) -> set[str]:
+    """Directory organisations that are the provider itself: same IČO, web address or e-mail."""
+    provider = data.commitment.provider
+    return {
+        o.id for o in data.services.organisations
+        if (o.ico and o.ico == provider.ico) or (o.website and o.website == provider.website)
+        or (o.email and o.email == provider.email)
+    }
+
+
+def _age_contradictions(data: ProviderData) -> list[Problem]:
+    """The provider's own directory entries giving other ages than its commitment, per target group."""
+    own = _own_organisations(data)
+    promised = {
+        g.registry_category: (i, g.age) for i, g in enumerate(data.commitment.target_groups) if g.age is not None
+    }
+    commitment_doc, doc = data.documents["commitment"], data.documents["services"]
+    out = []
+    for s, service in enumerate(data.services.services):
+        if service.organisation not in own:
+            continue
+        for t, group in enumerate(service.target_groups):
+            if group.age is None or group.category not in promised:
+                continue
+            i, age = promised[group.category]
+            if (age.from_, age.to) != (group.age.from_, group.age.to):
+                line, _ = commitment_doc.position(("target_groups", i, "age"))
+                out.append(
+                    doc.problem(
+                        ("services", s, "target_groups", t, "age"),
+                        Message(
+                            "The directory gives the ages {listed} for service “{service}”, "
+                            "but the commitment promises {promised} (commitment.yaml, line {line}).",
+                            {"listed": group.age.label(), "service": service.id, "promised": age.label(), "line": line},
+                        ),
+                        Message("Write the same ages in both files: readers see both."),
+                        severity=Severity.WARNING,
+                    )
+                )
     return out
 
 

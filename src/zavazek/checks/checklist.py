@@ -148,6 +148,7 @@ class Report:
                             "message": text(f.message),
                             **({"fix": text(f.fix)} if f.fix else {}),
                             **({"language": f.lang} if f.lang else {}),
+                            **({"url": page_url(f.link, f.lang or self.languages[0])} if f.link else {}),
                             **({"file": f.place.file, "line": f.place.line, "field": f.place.path} if f.place else {}),
                         }
                         for f in r.outcome.findings

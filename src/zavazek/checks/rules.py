@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from zavazek.checks.checklist import Finding, Link, Outcome, Place
 from zavazek.loader import ProviderData, iter_texts
 from zavazek.model.codes import N_
-from zavazek.model.goals import effective_deadline
+from zavazek.model.goals import effective_deadline, is_overdue
 from zavazek.model.types import Text
 from zavazek.problems import Message, format_path
 from zavazek.project import Project
@@ -71,20 +71,62 @@ def _stated(ctx: Context, path: tuple, evidence: list[Link], message: str, fix: 
     return Outcome(met=False, findings=[_missing_field(ctx, "commitment", path, message, fix)])
 
 
-def _untranslated(ctx: Context, document: str, texts) -> list[Finding]:
-    """A finding per (language, text) that is missing; ``texts`` yields (path, Text)."""
+#: Where a text of a data file is shown: (document, first field) -> (page, anchor).
+_SHOWN_ON = {
+    ("commitment", "mission"): ("zavazek", "mission"),
+    ("commitment", "target_groups"): ("zavazek", "target-groups"),
+    ("commitment", "principles"): ("zavazek", "principles"),
+    ("commitment", "refusal"): ("zavazek", "refusal"),
+    ("commitment", "complaints"): ("zavazek", "complaints"),
+    ("commitment", "service"): ("zavazek", "service"),
+    ("goals", "strategic"): ("cile", "strategic"),
+    ("goals", "long_term"): ("cile", "long-term"),
+    ("website", "accessibility"): ("pristupnost", ""),
+    ("website", "privacy"): ("soukromi", ""),
+}
+_DOCUMENT_PAGE = {"commitment": "zavazek", "goals": "cile", "website": "pristupnost"}
+
+
+def _shown_on(ctx: Context, document: str, path: tuple) -> Link:
+    """The page (and section) where the text at ``path`` of ``document`` is published."""
+    if document == "commitment" and path[:1] == ("centres",) and len(path) > 1:
+        return Link("strediska", ctx.data.commitment.centres[path[1]].id)
+    if document == "goals" and path[:2] == ("operational", "plans") and len(path) > 2:
+        return Link("cile", f"operational-{ctx.data.goals.operational.plans[path[2]].centre}")
+    page, anchor = _SHOWN_ON.get((document, path[0] if path else ""), (_DOCUMENT_PAGE.get(document, "index"), ""))
+    return Link(page, anchor)
+
+
+def _missing_in(ctx: Context, document: str, texts, languages) -> list[Finding]:
+    """A finding per (language, text) missing in one of ``languages``; ``texts`` yields (path, Text).
+
+    Each finding links to the page, in that language, where the text belongs.
+    """
     out = []
     for path, text in texts:
-        for lang in ctx.missing(text):
+        for lang in languages:
+            if text is not None and text.get(lang) is not None:
+                continue
             out.append(
                 Finding(
                     Message("No text in this language."),
                     ctx.place(document, path),
                     lang=lang,
+                    link=_shown_on(ctx, document, path),
                     fix=Message("Add a line “{lang}: …” under this field.", {"lang": lang}),
                 )
             )
     return out
+
+
+def _untranslated(ctx: Context, document: str, texts) -> list[Finding]:
+    """Texts missing in a language of the site: judged by the languages criterion only."""
+    return _missing_in(ctx, document, texts, ctx.languages)
+
+
+def _unwritten(ctx: Context, document: str, texts) -> list[Finding]:
+    """Texts missing in the site's default language: they are not written down at all."""
+    return _missing_in(ctx, document, texts, (ctx.project.default_language,))
 
 
 def _by_language(findings: list[Finding], languages) -> list[Finding]:
@@ -103,7 +145,9 @@ def commitment_published(ctx: Context) -> Outcome:
     commitment_texts += [(("principles", i, "name"), p.name) for i, p in enumerate(c.principles)]
     goal_texts = [(("strategic", "goals", i, "text"), x.text) for i, x in enumerate(g.strategic.goals)]
     goal_texts += [(("long_term", "goals", i, "text"), x.text) for i, x in enumerate(g.long_term.goals)]
-    findings = _untranslated(ctx, "commitment", commitment_texts) + _untranslated(ctx, "goals", goal_texts)
+    # Written down and published: judged in the default language. Whether readers of the other
+    # languages can understand them is §88(a), judged by the languages criterion (lang-complete).
+    findings = _unwritten(ctx, "commitment", commitment_texts) + _unwritten(ctx, "goals", goal_texts)
     return Outcome(
         met=not findings,
         evidence=[Link("zavazek", "mission"), Link("cile", "strategic"), Link("zavazek", "principles"),
@@ -260,7 +304,7 @@ def complaint_rules(ctx: Context) -> Outcome:
             N_("The commitment does not say how to complain."),
             N_("Add complaints.how in every language of the site."),
         )])
-    findings = _untranslated(ctx, "commitment", [(("complaints", "how"), how)])
+    findings = _unwritten(ctx, "commitment", [(("complaints", "how"), how)])
     return Outcome(met=not findings, evidence=[Link("zavazek", "complaints")], findings=findings)
 
 
@@ -327,10 +371,10 @@ def goals_defined(ctx: Context) -> Outcome:
 def goals_current(ctx: Context) -> Outcome:
     findings = []
     for path, group, goal, plan in _goal_groups(ctx):
-        if plan is not None and (plan.year != ctx.day.year or goal.status in ("done", "dropped")):
+        if plan is not None and plan.year != ctx.day.year:
             continue
         due = effective_deadline(goal, group, plan.year if plan else ctx.day.year)
-        if due is not None and due < ctx.day:
+        if is_overdue(goal, group, plan.year, ctx.day) if plan else (due is not None and due < ctx.day):
             anchor = f"goal-{plan.centre}-{goal.id}" if plan else f"goal-{goal.id}"
             findings.append(Finding(
                 Message("The deadline {date} of goal “{id}” has passed.", {"date": due.isoformat(), "id": goal.id}),
@@ -404,7 +448,7 @@ def accessibility_standard(ctx: Context) -> Outcome:
 @rule("gdpr-notice")
 def privacy_notice(ctx: Context) -> Outcome:
     """The generated notice has its fixed parts in every language; the provider's own part must be too."""
-    findings = _untranslated(ctx, "website", [(("privacy", "hosting"), ctx.data.website.privacy.hosting)])
+    findings = _unwritten(ctx, "website", [(("privacy", "hosting"), ctx.data.website.privacy.hosting)])
     return Outcome(met=not findings, evidence=[Link("soukromi")], findings=findings)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pydantic import model_validator
+
 from zavazek.model import codes
 from zavazek.model.types import (
-    Address, Email, Field, Ico, OpeningHours, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url, choice,
+    Address, Email, Field, Ico, OpeningHours, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url, choice, invalid,
 )
 
 ServiceKind = choice(*codes.SERVICE_KINDS, description="Registered kind of social service")
@@ -42,8 +44,25 @@ class Service(Strict):
 
 
 class AgeRange(Strict):
+    """Ages a service is for, in years; either end may be open. The same type in every data file."""
+
     from_: PositiveCount | None = Field(None, alias="from")
     to: PositiveCount | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        if self.from_ is not None and self.to is not None and self.to < self.from_:
+            raise invalid(
+                "The age range {low}–{high} ends before it starts.",
+                "Write the lower age in “from” and the higher in “to”.",
+                low=self.from_,
+                high=self.to,
+            )
+        return self
+
+    def label(self) -> str:
+        """``15+``, ``18–65``, ``–18``: compact, the same in every language."""
+        return f"{self.from_ or ''}{'–' + str(self.to) if self.to is not None else '+'}"
 
 
 class TargetGroup(Strict):

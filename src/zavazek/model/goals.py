@@ -101,3 +101,11 @@ def effective_deadline(goal: Goal, group, year: int | None = None) -> dt.date | 
     if deadline == YEAR_END:
         return dt.date(year, 12, 31) if year else None
     return deadline
+
+
+def is_overdue(goal: Goal, group, year: int | None, today: dt.date) -> bool:
+    """Whether an operational goal's deadline has passed while it is neither done nor dropped."""
+    if getattr(goal, "status", None) in (None, "done", "dropped"):
+        return False
+    due = effective_deadline(goal, group, year)
+    return due is not None and due < today

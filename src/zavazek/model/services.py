@@ -81,18 +81,6 @@ class TargetGroupRef(Strict):
     category: RegistryGroup
     age: AgeRange | None = None
 
-    @model_validator(mode="after")
-    def _age_in_order(self):
-        age = self.age
-        if age is not None and age.from_ is not None and age.to is not None and age.to < age.from_:
-            raise invalid(
-                "The age range {low}–{high} ends before it starts.",
-                "Write the lower age in “from” and the higher in “to”.",
-                low=age.from_,
-                high=age.to,
-            )
-        return self
-
 
 class Registration(Strict):
     """The registered social service (Act 108/2006 Coll.) this service is provided as."""

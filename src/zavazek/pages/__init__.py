@@ -98,6 +98,9 @@ def render_page(
     spec: PageSpec, data: ProviderData, project: Project, lang: str, today: dt.date, extra: dict | None = None
 ) -> str:
     fmt = Formatter(lang, project.default_language)
+    root = "" if spec.slug == "index" and lang == project.default_language else "../" * (
+        (spec.slug != "index") + (lang != project.default_language)
+    )
     translations = i18n.translations(lang)
     _env.install_gettext_translations(translations, newstyle=True)
     template = _env.get_template(spec.template)
@@ -116,8 +119,9 @@ def render_page(
         year=today.year,
         codes=codes,
         url=lambda slug, anchor="": _relative(spec.slug, slug) + (f"#{anchor}" if anchor else ""),
-        root="" if spec.slug == "index" and lang == project.default_language else "../" * (
-            (spec.slug != "index") + (lang != project.default_language)
+        root=root,
+        url_in=lambda in_lang, slug, anchor="": root + page_url(slug, in_lang, project.default_language) + (
+            f"#{anchor}" if anchor else ""
         ),
         pages=pages_for(data),
         section_title=lambda page, anchor="": _section_title(page, anchor, translations.gettext),

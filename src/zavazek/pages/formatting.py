@@ -15,7 +15,9 @@ import nh3
 from markupsafe import Markup, escape
 
 from zavazek import i18n
+from zavazek.model import codes
 from zavazek.model.codes import NP_
+from zavazek.model.goals import is_overdue
 from zavazek.model.types import END_OF_DAY, Text, YEAR_END
 
 _TARGET_PHRASES = {
@@ -112,6 +114,16 @@ class Formatter:
         return self.ngettext("{done} of {of} done", "{done} of {of} done", progress.of).format(
             done=self.number(progress.done), of=self.number(progress.of)
         )
+
+    def goal_status(self, goal, group, year: int, today: dt.date) -> tuple[str, bool]:
+        """An operational goal's status as a reader sees it, and whether it is overdue.
+
+        A goal past its deadline that is neither done nor dropped reads
+        "overdue", whatever status the data still gives it.
+        """
+        if is_overdue(goal, group, year, today):
+            return self.gettext("overdue"), True
+        return self.label(codes.GOAL_STATUSES[goal.status]), False
 
     def deadline(self, value, year: int | None = None) -> str:
         if value is None:

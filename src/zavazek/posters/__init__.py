@@ -127,7 +127,8 @@ def _section(poster, data, project, day, lang) -> str:
     context = {"lang": lang, "fmt": fmt, "t": fmt.text, "c": c, "codes": codes, "year": day.year, "with_contacts": with_contacts}
     if poster.kind == "goals":
         plan = next(p for p in data.goals.plans_for(day.year) if p.centre == poster.centre)
-        context.update(centre=c.centre(poster.centre), plan=plan, data_date=plan.approved_on or day)
+        context.update(centre=c.centre(poster.centre), plan=plan, goals=data.goals, today=day,
+                       data_date=plan.approved_on or day)
         return _env.get_template("goals.html.j2").render(**context)
     return _env.get_template("commitment.html.j2").render(data_date=day, **context)
 
