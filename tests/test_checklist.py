@@ -388,14 +388,14 @@ def _age_warnings(folder: Path) -> list[str]:
 
 
 def test_the_directory_giving_other_ages_than_the_commitment_is_a_warning(site_folder):
+    path = site_folder / "data/commitment.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("age: {from: 16}", "age: {from: 15}"), encoding="utf-8")
     warnings = _age_warnings(site_folder)
-    assert warnings and all("15+" in w and "16+" in w for w in warnings)
-    assert warnings[0].startswith("data/services.yaml:")
+    assert len(warnings) == 4 and all("16+" in w and "15+" in w for w in warnings)
+    assert all(w.startswith("data/services.yaml:") and "commitment.yaml" in w for w in warnings)
 
 
 def test_the_same_ages_in_the_directory_and_the_commitment_give_no_warning(site_folder):
-    path = site_folder / "data/services.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("age: {from: 15}", "age: {from: 16}"), encoding="utf-8")
     assert _age_warnings(site_folder) == []
 
 
