@@ -137,10 +137,43 @@ def test_footer_links_to_accessibility_statement_privacy_notice_and_checklist_on
                 assert f'{page_url(slug, lang, "cs")}"' in footer
 
 
-def test_accessibility_statement_has_the_seven_parts(example_site):
-    page = read(example_site, "pristupnost", "cs")
-    for anchor in ("commitment", "scope", "status", "non-accessible", "preparation", "feedback", "enforcement"):
+@pytest.mark.parametrize("lang", LANGS)
+def test_accessibility_statement_has_every_part_of_the_model_in_every_language(example_site, lang):
+    from zavazek.model.website import STATEMENT_PARTS
+
+    page = read(example_site, "pristupnost", lang)
+    for anchor in STATEMENT_PARTS:
         assert f'id="{anchor}"' in page
+    enforcement = page.split('id="enforcement"')[1]
+    assert "§ 9" in enforcement and 'href="https://dia.gov.cz"' in enforcement
+
+
+def test_accessibility_statement_lists_content_under_the_models_grounds_with_the_alternative(icp_site):
+    page = text_of(read(icp_site, "pristupnost", "en"))
+    assert "Not accessible because it does not yet meet the requirements of the act:" in page
+    assert "Accessible alternative: We will gladly send you the content of the leaflets" in page
+
+
+def test_checklist_links_each_provision_to_its_official_text(example_site):
+    page = read(example_site, "kontrola", "ru")
+
+    def official(criterion):
+        row = page.split(f'<tr id="{criterion}">')[1].split("</tr>")[0]
+        return re.search(r'<a class="zv-official" href="([^"]+)"', row)[1]
+
+    assert official("a11y-statement") == "https://e-sbirka.gov.cz/sb/2019/99#par_8"
+    assert official("zss-91-3") == "https://e-sbirka.gov.cz/sb/2006/108#par_91-odst_3"
+    assert official("refused-register") == "https://e-sbirka.gov.cz/sb/2006/108#par_88-pism_g"
+    assert official("gdpr-notice") == "https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_13"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if lang != "en"])
+def test_checklist_in_another_language_shows_no_english_source_notes(example_site, lang):
+    page = read(example_site, "kontrola", lang)
+    assert 'lang="en"' not in page.split('<table class="zv-checklist">')[1]
+    refusal = page.split('<tr id="zss-91-3">')[1].split("</tr>")[0]
+    assert '<blockquote lang="cs">' in refusal  # the law's own words stay Czech
+    assert "A new version of the act" not in refusal and "as in force from" not in refusal
 
 
 @pytest.mark.parametrize("lang", LANGS)

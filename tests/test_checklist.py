@@ -18,6 +18,7 @@ import pytest
 
 from site_fixtures import ROOT, run_zavazek, site_folder  # noqa: F401 (fixture)
 from zavazek.checks import Status, load_catalogue, report_json_text, run_checklist
+from zavazek.checks.catalogue import Source
 from zavazek.checks.checklist import REPORT_SCHEMA
 from zavazek.checks.rules import RULES
 from zavazek.loader import load_data
@@ -275,7 +276,15 @@ def test_json_report_follows_its_schema_and_matches_the_terminal(site_folder):
     assert refusal["evidence"][0]["url"]["en"] == "en/zavazek/#refusal"
     assert refusal["findings"][0]["file"] == "data/commitment.yaml"
     assert "§ 91 odst. 3" in refusal["source"]["citation"]["cs"]
+    assert refusal["source"]["url"] == "https://e-sbirka.gov.cz/sb/2006/108#par_91-odst_3"
     assert refusal["wording"]["status"] == "copy" and refusal["wording"]["checked_on"] == "2026-11-23"
+    assert refusal["wording"]["in_force_from"] == "2026-07-01"
+    # The source line and the note are in each language of the site, not in English only.
+    assert set(refusal["wording"]["source"]) == set(document["languages"])
+    assert "ve znění účinném od 1. července 2026" in refusal["wording"]["source"]["cs"]
+    assert "Новая редакция закона" in refusal["wording"]["note"]["ru"]
+    statement = next(c for c in document["criteria"] if c["id"] == "a11y-statement")
+    assert statement["wording"]["references"][0]["url"].startswith("https://www.dia.gov.cz/")
 
 
 def test_check_strict_exits_non_zero_only_when_a_key_criterion_is_not_met(site_folder):
@@ -405,3 +414,79 @@ def test_an_age_range_that_ends_before_it_starts_is_refused_in_the_commitment_as
     assert result.returncode != 0
     assert "data/commitment.yaml:82" in result.stdout + result.stderr
     assert "65–18" in result.stdout + result.stderr
+# --- where each criterion comes from ------------------------------------------------------
+
+
+@pytest.mark.parametrize("source, url", [
+    ({"act": "a11y", "section": "8"}, "https://e-sbirka.gov.cz/sb/2019/99#par_8"),
+    ({"act": "zss", "section": "91", "subsection": "3"}, "https://e-sbirka.gov.cz/sb/2006/108#par_91-odst_3"),
+    ({"act": "zss", "section": "88", "letter": "g"}, "https://e-sbirka.gov.cz/sb/2006/108#par_88-pism_g"),
+    ({"act": "zss", "section": "91", "subsection": "3", "letter": "c"},
+     "https://e-sbirka.gov.cz/sb/2006/108#par_91-odst_3-pism_c"),
+    ({"act": "ekom", "section": "89", "subsection": "3"}, "https://e-sbirka.gov.cz/sb/2005/127#par_89-odst_3"),
+    ({"act": "sqss", "standard": "7"}, "https://e-sbirka.gov.cz/sb/2006/505"),
+    ({"act": "gdpr", "article": "13"}, "https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_13"),
+    ({"act": "mpsv"}, None),
+])
+def test_official_text_link_goes_down_to_the_section_subsection_and_letter(source, url):
+    assert Source(**source).official_url() == url
+
+
+def test_every_criterion_from_an_act_links_to_its_official_text():
+    for criterion in load_catalogue():
+        url = criterion.source.official_url()
+        if criterion.source.act == "mpsv":
+            assert url is None, criterion.id
+            continue
+        assert re.fullmatch(r"https://(e-sbirka\.gov\.cz/sb/\d{4}/\d+(#par_\d+[a-z]?(-odst_\d+)?(-pism_[a-z])?)?"
+                            r"|eur-lex\.europa\.eu/eli/reg/2016/679/oj#art_\d+)", url), (criterion.id, url)
+
+
+def test_notes_on_the_wording_are_written_in_the_four_languages():
+    for criterion in load_catalogue():
+        if criterion.wording.note:
+            assert criterion.wording.note.languages() >= {"cs", "en", "ru", "vi"}, criterion.id
+        if criterion.wording.status == "copy":
+            assert criterion.wording.read_in and criterion.wording.checked_on, criterion.id
+
+
+# --- the accessibility statement and the official model ----------------------------------
+
+
+def test_accessibility_statement_has_every_part_of_the_model_with_the_example_data(site_folder):
+    from zavazek.model.website import STATEMENT_PARTS
+
+    found = result(site_folder, "a11y-statement")
+    assert found.status is Status.MET
+    assert [link.anchor for link in found.outcome.evidence] == list(STATEMENT_PARTS)
+    assert list(STATEMENT_PARTS) == ["commitment", "scope", "status", "non-accessible", "preparation",
+                                     "feedback", "enforcement"]
+
+
+def test_accessibility_statement_without_the_method_lacks_that_part(site_folder):
+    remove_czech_line("data/website.yaml", "  method:\n")(site_folder)
+    found = result(site_folder, "a11y-statement")
+    assert found.status is Status.NOT_MET
+    assert [(f.lang, f.place.path) for f in found.outcome.findings] == [("cs", "accessibility.method")]
+
+
+def test_accessibility_statement_without_the_method_in_russian_is_a_gap_in_understandability_only(site_folder):
+    add_russian_freedom_principle(site_folder)
+    remove_russian_line("data/website.yaml", "  method:\n")(site_folder)
+    assert result(site_folder, "a11y-statement").status is Status.MET
+    found = result(site_folder, "lang-complete")
+    assert [(f.lang, f.place.path) for f in found.outcome.findings] == [("ru", "accessibility.method")]
+    assert found.outcome.findings[0].link.page == "pristupnost"
+
+
+def test_accessibility_statement_without_the_sites_address_cannot_name_its_scope(site_folder):
+    edit(site_folder, "mkdocs.yml", "site_url: https://cpic.example.org/\n", "")
+    found = result(site_folder, "a11y-statement")
+    assert found.status is Status.NOT_MET
+    assert found.outcome.findings[0].place.file == "mkdocs.yml"
+    assert found.outcome.findings[0].link.anchor == "scope"
+
+
+def test_accessibility_statement_of_the_second_provider_lists_its_content_under_a_ground():
+    found = result(ROOT / "examples" / "icp", "a11y-statement")
+    assert found.status is Status.MET, [f.message.render("en") for f in found.outcome.findings]

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pydantic
 
+from zavazek import i18n
 from zavazek.model.codes import N_
-from zavazek.model.types import Date, Strict, Text, choice
+from zavazek.model.types import Date, Strict, Text, Url, choice
 from zavazek.problems import DataError, Message
 from zavazek.yamlsource import load_document
 
@@ -27,6 +28,24 @@ ACTS = {
     "gdpr": ("(EU) 2016/679", N_("General Data Protection Regulation (EU) 2016/679")),
     "ekom": ("127/2005 Sb.", N_("Act No. 127/2005 Coll., on electronic communications")),
     "mpsv": ("MPSV 2008", N_("Ministry of Labour and Social Affairs: guide to the quality standards (2008)")),
+}
+
+#: Where each act is published officially: e-Sbírka (the Collection of Laws) or
+#: EUR-Lex; the MPSV guide has no official text to link to.
+#:
+#: e-Sbírka's public client answers at e-sbirka.gov.cz (www.e-sbirka.cz redirects
+#: there) and addresses an act as ``/sb/<year>/<number>``, without a version date
+#: for the version in force. Its anchors name the section and its subdivisions:
+#: ``#par_56a-odst_5``, ``#par_46-odst_1-pism_a``, ``#par_5-pism_a``. The
+#: annexes of a decree (the quality standards are annex 2 of 505/2006) have no
+#: anchor form we could confirm, so those links go to the decree only.
+#: EUR-Lex addresses the GDPR by its ELI and an article as ``#art_<n>``.
+_OFFICIAL_TEXT = {
+    "zss": "https://e-sbirka.gov.cz/sb/2006/108",
+    "sqss": "https://e-sbirka.gov.cz/sb/2006/505",
+    "a11y": "https://e-sbirka.gov.cz/sb/2019/99",
+    "ekom": "https://e-sbirka.gov.cz/sb/2005/127",
+    "gdpr": "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
 }
 
 #: Whether a provision's wording was read in a primary source.
@@ -78,13 +97,65 @@ class Source(Strict):
         short = ACTS[self.act][0]
         return f"{where}, {short}" if where else short
 
+    def official_url(self) -> str | None:
+        """The provision in the official text: e-Sbírka down to the letter, EUR-Lex to the article."""
+        base = _OFFICIAL_TEXT.get(self.act)
+        if base is None:
+            return None
+        if self.act == "gdpr":
+            return f"{base}#art_{self.article}" if self.article else base
+        if not self.section:  # a standard of annex 2: no confirmed anchor, the decree itself
+            return base
+        anchor = f"par_{self.section}"
+        if self.subsection:
+            anchor += f"-odst_{self.subsection}"
+        if self.letter:
+            anchor += f"-pism_{self.letter}"
+        return f"{base}#{anchor.lower()}"
+
+    @property
+    def official_site(self) -> str | None:
+        """The name of the site :meth:`official_url` points to."""
+        if self.act not in _OFFICIAL_TEXT:
+            return None
+        return "EUR-Lex" if self.act == "gdpr" else "e-Sbírka"
+
+
+class Reference(Strict):
+    """A document a criterion rests on besides the act, e.g. an official model."""
+
+    title: str  # as published
+    lang: str = "cs"  # the language of the title
+    url: Url | None = None
+    checked_on: Date | None = None
+
 
 class Wording(Strict):
     status: WordingStatus
     checked_on: Date | None = None
-    source: str | None = None
-    quote: str | None = None
-    note: str | None = None
+    in_force_from: Date | None = None  # the version of the act whose wording was read
+    read_in: str | None = None  # the full-text copy read instead of the official text
+    quote: str | None = None  # in Czech: the law's own words
+    note: Text | None = None
+    references: list[Reference] = []
+
+    def source_line(self, source: Source, lang: str) -> str | None:
+        """"Act No. 108/2006 Coll., on social services, as in force from 1 July 2026; read in …" in ``lang``."""
+        if self.status not in ("confirmed", "copy") or source.act not in _OFFICIAL_TEXT:
+            return None
+        gettext = i18n.gettext_for(lang)
+        act = gettext(ACTS[source.act][1])
+        if self.in_force_from:
+            act = gettext("{act}, as in force from {date}").format(
+                act=act, date=i18n.format_date(self.in_force_from, lang)
+            )
+        if self.status == "confirmed":
+            read = gettext("read in the official text")
+        elif self.read_in:
+            read = gettext("read in a full-text copy ({copy})").format(copy=self.read_in)
+        else:
+            read = gettext("read in a full-text copy")
+        return f"{act}; {read}"
 
 
 class Criterion(Strict):

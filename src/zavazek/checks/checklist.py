@@ -129,15 +129,13 @@ class Report:
                         **r.criterion.source.model_dump(exclude_none=True),
                         "citation": {lang: r.criterion.source.citation(i18n.gettext_for(lang)) for lang in self.languages},
                         "act_name": text(Message(ACTS[r.criterion.source.act][1])),
+                        **({"url": url} if (url := r.criterion.source.official_url()) else {}),
                     },
                     "requirement": {lang: r.criterion.requirement.get(lang) for lang in self.languages
                                     if r.criterion.requirement.get(lang)},
                     "evidence_checked": {lang: r.criterion.evidence.get(lang) for lang in self.languages
                                          if r.criterion.evidence.get(lang)},
-                    "wording": {
-                        **r.criterion.wording.model_dump(mode="json", exclude_none=True),
-                        "label": text(Message(WORDING_STATUS[r.criterion.wording.status])),
-                    },
+                    "wording": self._wording(r.criterion),
                     "evidence": [
                         {"page": link.page, "anchor": link.anchor,
                          "url": {lang: page_url(link, lang) for lang in self.languages}}
@@ -158,6 +156,20 @@ class Report:
             ],
             "not_applicable": [c.id for c in self.not_applicable],
         }
+
+    def _wording(self, criterion: Criterion) -> dict:
+        """How the wording was checked; ``source`` and ``note`` in each language of the site."""
+        w = criterion.wording
+        out = w.model_dump(mode="json", exclude_none=True, exclude={"note", "references"})
+        lines = {lang: line for lang in self.languages if (line := w.source_line(criterion.source, lang))}
+        if lines:
+            out["source"] = lines
+        if w.note:
+            out["note"] = {lang: w.note.get(lang) for lang in self.languages if w.note.get(lang)}
+        if w.references:
+            out["references"] = [ref.model_dump(mode="json", exclude_none=True) for ref in w.references]
+        out["label"] = {lang: Message(WORDING_STATUS[w.status]).render(lang) for lang in self.languages}
+        return out
 
     def format_text(self, lang: str) -> str:
         """The report for a terminal, in one language."""

@@ -17,6 +17,7 @@ from zavazek.loader import ProviderData, iter_texts
 from zavazek.model.codes import N_
 from zavazek.model.goals import effective_deadline, is_overdue
 from zavazek.model.types import Text
+from zavazek.model.website import STATEMENT_PARTS
 from zavazek.problems import Message, format_path
 from zavazek.project import Project
 
@@ -428,16 +429,47 @@ def languages_complete(ctx: Context) -> Outcome:
 
 @rule("a11y-statement")
 def accessibility_statement(ctx: Context) -> Outcome:
+    """Every part of the model statement can be filled in (its translations are judged under §88(a)).
+
+    The fixed wording of each part comes with závazek; what only the provider
+    knows (the website's address, the content that is not accessible and why,
+    the method) must be there, or that part is missing from the statement.
+    """
     a = ctx.data.website.accessibility
     findings = []
+    if not ctx.project.site_url:
+        findings.append(Finding(
+            Message(N_("The statement cannot name the website it applies to: the site has no address.")),
+            Place("mkdocs.yml", None, "site_url"),
+            fix=Message(N_("Set site_url in mkdocs.yml, e.g. site_url: https://www.example.org/")),
+            link=Link("pristupnost", "scope"),
+        ))
     if a.status != "full" and not a.inaccessible:
         findings.append(_missing_field(
             ctx, "website", ("accessibility", "inaccessible"),
             N_("The statement says the site is not fully compliant, but lists no content that is not accessible."),
-            N_("Add accessibility.inaccessible: each item with its text and reason."),
+            N_("Add accessibility.inaccessible: each item with its text, ground and reason."),
+            link=Link("pristupnost", "non-accessible"),
         ))
-    anchors = ("commitment", "scope", "status", "non-accessible", "preparation", "feedback", "enforcement")
-    return Outcome(met=not findings, evidence=[Link("pristupnost", a) for a in anchors], findings=findings)
+    if a.status == "full" and a.inaccessible:
+        findings.append(_missing_field(
+            ctx, "website", ("accessibility", "status"),
+            N_("The statement says the site is fully compliant, but lists content that is not accessible."),
+            N_("Set accessibility.status to partial, or remove the items from accessibility.inaccessible."),
+            link=Link("pristupnost", "status"),
+        ))
+    texts = [(("accessibility", "method"), a.method)]
+    for i, item in enumerate(a.inaccessible):
+        texts += [(("accessibility", "inaccessible", i, "text"), item.text),
+                  (("accessibility", "inaccessible", i, "reason"), item.reason)]
+        if item.alternative:
+            texts.append((("accessibility", "inaccessible", i, "alternative"), item.alternative))
+    findings += _unwritten(ctx, "website", texts)
+    return Outcome(
+        met=not findings,
+        evidence=[Link("pristupnost", anchor) for anchor in STATEMENT_PARTS],
+        findings=findings,
+    )
 
 
 @rule("a11y-standard")
@@ -447,7 +479,7 @@ def accessibility_standard(ctx: Context) -> Outcome:
 
 @rule("gdpr-notice")
 def privacy_notice(ctx: Context) -> Outcome:
-    """The generated notice has its fixed parts in every language; the provider's own part must be too."""
+    """The generated notice has its fixed parts in every language; the provider's own part must be written."""
     findings = _unwritten(ctx, "website", [(("privacy", "hosting"), ctx.data.website.privacy.hosting)])
     return Outcome(met=not findings, evidence=[Link("soukromi")], findings=findings)
 

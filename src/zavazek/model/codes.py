@@ -108,6 +108,13 @@ ACCESSIBILITY_STATUS = {
     "none": N_("not compliant"),
 }
 
+#: Why content is not accessible: the three headings of the model statement.
+INACCESSIBLE_GROUNDS = {
+    "non_compliance": N_("it does not yet meet the requirements of the act"),
+    "disproportionate_burden": N_("making it accessible would be a disproportionate burden (§ 7 of the act)"),
+    "out_of_scope": N_("the act does not apply to it (§ 1(3) and (4) of the act)"),
+}
+
 #: Categories of the services directory (what a service helps with), kept apart
 #: from the registry's target groups (whom it is for).
 SERVICE_CATEGORIES = {

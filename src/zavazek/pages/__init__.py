@@ -19,6 +19,7 @@ from zavazek.loader import ProviderData
 from zavazek.model import codes
 from zavazek.model.codes import N_
 from zavazek.model.goals import effective_deadline
+from zavazek.model.website import STATEMENT_PARTS
 from zavazek.pages.formatting import Formatter, md_heading
 from zavazek.project import Project
 
@@ -65,13 +66,7 @@ SECTIONS = {
     ("zavazek", "complaints"): N_("How to complain"),
     ("cile", "strategic"): N_("Strategic goal"),
     ("cile", "long-term"): N_("Long-term goals"),
-    ("pristupnost", "commitment"): N_("Our commitment"),
-    ("pristupnost", "scope"): N_("Scope"),
-    ("pristupnost", "status"): N_("Compliance status"),
-    ("pristupnost", "non-accessible"): N_("Non-accessible content"),
-    ("pristupnost", "preparation"): N_("Preparation of this statement"),
-    ("pristupnost", "feedback"): N_("Feedback and contact"),
-    ("pristupnost", "enforcement"): N_("Enforcement procedure"),
+    **{("pristupnost", anchor): heading for anchor, heading in STATEMENT_PARTS.items()},
     ("soukromi", "not-collected"): N_("What this website does not do"),
 }
 
