@@ -143,3 +143,65 @@ def test_checklist_prints_on_a4_with_every_criterion_and_no_navigation(browser, 
         assert " ".join(criterion.requirement["en"].split())[:40] in text, criterion.id
     assert "Skip to content" not in text
     assert len(reader.pages) <= 10  # 24 criteria with their quoted wording
+
+
+def _inside_viewport(box, width=360, height=740) -> bool:
+    return box is not None and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", ["cs", "ru", "vi"])
+def test_home_page_links_to_directory_centres_and_complaints_without_scrolling(browser, served, lang, javascript):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(served + page_url("index", lang, "cs"))
+    door = page.locator(".zv-door")
+    links = {
+        "directory": door.locator('a[href$="sluzby/"]'),
+        "centres": door.locator('a[href$="strediska/"]'),
+        "complaints": door.locator('a[href$="zavazek/#complaints"]'),
+    }
+    boxes = {name: link.bounding_box() for name, link in links.items()}
+    phones = [link.bounding_box() for link in door.locator('a[href^="tel:"]').all()]
+    summary = page.locator("article h1").inner_text()
+    context.close()
+    assert summary == COMMITMENT["service"]["summary"][lang]
+    for name, box in boxes.items():
+        assert _inside_viewport(box), (name, box)
+        assert box["height"] >= 44, (name, box)  # a touch target a thumb hits
+    assert len(phones) == len(COMMITMENT["centres"])
+    assert all(_inside_viewport(box) and box["height"] >= 44 for box in phones), phones
+
+
+@pytest.mark.parametrize("lang", ["cs", "ru"])
+def test_complaints_link_in_the_footer_opens_the_contact_languages_and_the_ombudsman(browser, served, lang):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + page_url("cile", lang, "cs"))
+    page.locator(".zv-footer-links a").first.click()
+    page.wait_for_url("**/zavazek/#complaints")
+    heading_box = page.locator("h2#complaints").bounding_box()
+    section = page.locator("h2#complaints + .zv-section")
+    contact = COMMITMENT["complaints"]["contact"]
+    email = section.locator(f'a[href="mailto:{contact["email"]}"]')
+    phone = section.locator(f'a[href="tel:{contact["phone"].replace(" ", "")}"]')
+    ombudsman = section.locator('a[href="https://www.ochrance.cz/"]')
+    visible = [email.is_visible(), phone.is_visible(), ombudsman.is_visible()]
+    text = section.inner_text()
+    context.close()
+    assert _inside_viewport(heading_box), heading_box  # the link lands on the section
+    assert visible == [True, True, True]
+    assert {"cs": "vietnamština", "ru": "вьетнамский"}[lang] in text
+
+
+def test_past_operational_plans_are_on_the_goals_page_collapsed(browser, served):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(served + "en/cile/")
+    history = page.locator("details.zv-history#operational-brno-2025")
+    old_goal = history.locator("li").first
+    assert history.locator("summary").inner_text() == "Operational goals for 2025"
+    assert not old_goal.is_visible()
+    history.locator("summary").click()
+    assert old_goal.is_visible()
+    assert "twice a year" in old_goal.inner_text()
+    page.close()

@@ -82,7 +82,8 @@ def test_a_text_missing_in_russian_is_shown_in_czech_marked_as_czech_and_untrans
     assert f'<span lang="cs" class="zv-fallback">{freedom["name"]["cs"]}</span>' in page
     note = re.search(r'class="zv-untranslated">\(([^)]*)\)', page).group(1)
     assert note and note != "not yet translated"  # written in Russian, not English
-    assert 'lang="cs"' not in read(example_site, "zavazek", "en").split("<article")[1].split("</article>")[0]
+    # English is complete: nothing falls back to Czech (the ombudsman's official Czech name is marked, not a fallback).
+    assert 'class="zv-fallback"' not in read(example_site, "zavazek", "en").split("<article")[1].split("</article>")[0]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -137,6 +138,76 @@ def test_footer_links_to_accessibility_statement_privacy_notice_and_checklist_on
                 assert f'{page_url(slug, lang, "cs")}"' in footer
 
 
+def test_footer_of_every_page_links_to_how_to_complain(example_site):
+    pages = [f for f in example_site.rglob("*.html") if "pagefind" not in f.parts]
+    assert len(pages) > 100  # the directory's pages too
+    for file in pages:
+        page = file.read_text(encoding="utf-8")
+        lang = re.search(r'<html lang="([a-z]{2})"', page).group(1)
+        footer = page.split('class="zv-footer-links"')[1].split("</nav>")[0]
+        href = re.search(r'<a href="([^"]+)">([^<]+)</a>', footer)  # the first footer link
+        target = urljoin(f"http://site/{file.relative_to(example_site).as_posix()}", href.group(1))
+        assert urlparse(target).path.lstrip("/") + "#" + urlparse(target).fragment == page_url("zavazek", lang, "cs") + "#complaints", file
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_complaints_section_gives_the_contact_the_languages_and_the_ombudsman(example_site, lang):
+    page = read(example_site, "zavazek", lang)
+    section = page.split('id="complaints"')[1].split("</article>")[0]
+    contact = COMMITMENT["complaints"]["contact"]
+    assert f'href="mailto:{contact["email"]}"' in section
+    assert f'href="tel:{contact["phone"].replace(" ", "")}"' in section
+    assert contact["address"]["street"] in section
+    names = {"cs": "ukrajinština", "en": "Ukrainian", "ru": "украинский", "vi": "Tiếng Ukraina"}
+    assert names[lang] in text_of(section)
+    assert '<a href="https://www.ochrance.cz/">' in section
+
+
+def test_home_page_says_in_one_sentence_what_the_service_is_and_leads_to_help(example_site):
+    for lang in LANGS:
+        page = read(example_site, "index", lang)
+        article = page.split("<article")[1].split("</article>")[0]
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", article, re.S).group(1)
+        assert text_of(h1).strip() == COMMITMENT["service"]["summary"][lang]
+        door = article.split('class="zv-door"')[1].split("</div>")[0]
+        hrefs = re.findall(r'href="([^"]+)"', door)
+        assert {"sluzby/", "strediska/", "zavazek/#complaints"} <= {h.removeprefix("../") for h in hrefs}
+        for centre in COMMITMENT["centres"]:
+            assert f'href="tel:{centre["phone"].replace(" ", "")}"' in door
+    # The build's day (Monday 23 November 2026): each centre's Monday hours.
+    cs = text_of(read(example_site, "index", "cs"))
+    assert "Dnes (po 23. listopadu): 8:30–12:00, 13:00–17:00" in " ".join(cs.split())
+
+
+def test_home_page_says_closed_today_on_a_day_a_centre_is_closed(site_folder):
+    assert run_zavazek("build", str(site_folder), today="2026-11-27").returncode == 0  # a Friday
+    text = " ".join(text_of(read(site_folder / "site", "index", "en")).split())
+    assert text.count("Closed today (Fri, Nov 27)") == 3
+
+
+def test_english_targets_say_once_and_twice_not_1_time(example_site):
+    text = " ".join(text_of(read(example_site, "cile", "en")).split())
+    assert "once a year" in text and "twice a year" in text and "once a quarter" in text
+    assert "3 times a quarter" in text
+    assert not re.search(r"\b[12] times?\b", text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_has_a_doubled_full_stop_or_a_number_where_a_word_belongs(example_site, lang):
+    """Slips of generated phrases: "2026 г..", "1 time a year", "1krát", "1 lần"."""
+    slips = re.compile(r"(?<![.…])\.\.(?!\.)|\b1 ?(?:time|krát|lần)\b|\b2 times\b|\s[.,;:](?!\d)")
+    found = []
+    root = example_site if lang == "cs" else example_site / lang
+    for file in root.rglob("index.html"):
+        if lang == "cs" and file.relative_to(example_site).parts[0] in {"en", "ru", "vi"}:
+            continue
+        page = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", file.read_text(encoding="utf-8"), flags=re.S)
+        page = re.sub(r"</?(?:a|strong|span|em|code|abbr|b|i|mark)\b[^>]*>", "", page)  # inline tags join words
+        text = " ".join(text_of(page).split())
+        found += [f"{file.relative_to(example_site)}: …{text[max(0, m.start() - 40):m.end() + 20]}…" for m in slips.finditer(text)]
+    assert not found
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_accessibility_statement_has_every_part_of_the_model_in_every_language(example_site, lang):
     from zavazek.model.website import STATEMENT_PARTS
@@ -182,7 +253,8 @@ def test_checklist_page_shows_each_criterion_with_its_status_and_links(example_s
     refusal = page.split('<tr id="zss-91-3">')[1].split("</tr>")[0]
     assert 'class="zv-status zv-status--not_met"' in refusal
     assert 'href="../zavazek/#refusal-zasada-bezpeci"' in refusal
-    assert "data/commitment.yaml:129" in refusal
+    line = (ROOT / "data" / "commitment.yaml").read_text(encoding="utf-8").splitlines().index("    - id: zasada-bezpeci") + 1
+    assert f"data/commitment.yaml:{line}" in refusal
     mission = page.split('<tr id="zss-2-1">')[1].split("</tr>")[0]
     assert 'zv-status--met' in mission and 'href="../zavazek/#basic-counselling"' in mission
 

@@ -55,14 +55,20 @@ def test_catalogs_contain_every_string_the_code_uses():
 @pytest.mark.parametrize(
     "lang, count, expected",
     [
-        ("cs", 1, "1krát ročně"),
+        ("cs", 1, "jednou ročně"),
+        ("cs", 2, "dvakrát ročně"),
         ("cs", 4, "4krát ročně"),
         ("cs", 10, "10krát ročně"),
-        ("ru", 1, "1 раз в год"),
+        ("ru", 1, "раз в год"),
+        ("ru", 2, "два раза в год"),
         ("ru", 4, "4 раза в год"),
         ("ru", 10, "10 раз в год"),
-        ("en", 1, "1 time a year"),
-        ("en", 4, "4 times a year"),
+        ("ru", 21, "21 раз в год"),
+        ("en", 1, "once a year"),
+        ("en", 2, "twice a year"),
+        ("en", 3, "3 times a year"),
+        ("vi", 1, "mỗi năm một lần"),
+        ("vi", 4, "mỗi năm 4 lần"),
     ],
 )
 def test_targets_use_each_languages_plural_forms(lang, count, expected):

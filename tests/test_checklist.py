@@ -244,6 +244,31 @@ def test_the_second_example_provider_shows_a_different_set_of_results():
     assert failed == {"zss-91-written", "zss-88-info", "sqss-7", "reg", "goals-defined", "goals-operational"}
 
 
+def test_a_complaint_contact_and_its_languages_meet_to_whom_and_their_absence_is_a_finding(site_folder):
+    add_ministry_review(site_folder)
+    assert result(site_folder, "sqss-7").status is Status.MET
+    delete_block(site_folder, "data/commitment.yaml", "  contact:")
+    delete_block(site_folder, "data/commitment.yaml", "  languages: [cs, en, ru, uk, vi]")
+    found = result(site_folder, "sqss-7")
+    assert found.status is Status.NOT_MET
+    assert [f.place.path for f in found.outcome.findings] == ["complaints.contact", "complaints.languages"]
+    lines = (site_folder / "data/commitment.yaml").read_text(encoding="utf-8").splitlines()
+    assert all(lines[f.place.line - 1] == "complaints:" for f in found.outcome.findings)
+    assert "complaints.contact" in found.outcome.findings[0].fix.render("cs")
+    assert "complaints.languages" in found.outcome.findings[1].fix.render("en")
+
+
+def test_complaints_by_e_mail_need_an_e_mail_address_in_the_contact(site_folder):
+    add_ministry_review(site_folder)
+    edit(site_folder, "data/commitment.yaml", "    email: stiznosti@cpic.example.org\n", "")
+    found = result(site_folder, "sqss-7")
+    assert found.status is Status.NOT_MET
+    assert [f.place.path for f in found.outcome.findings] == ["complaints.contact"]
+    assert found.outcome.findings[0].fix.render("en") == "Add complaints.contact.email."
+    line = (site_folder / "data/commitment.yaml").read_text(encoding="utf-8").splitlines()[found.outcome.findings[0].place.line - 1]
+    assert line == "  contact:"
+
+
 def test_letter_c_is_flagged_for_a_service_that_is_not_residential(site_folder):
     edit(site_folder, "data/commitment.yaml", "      legal_basis: d\n", "      legal_basis: c\n")
     remove_safety_ground(site_folder)

@@ -177,10 +177,17 @@ def test_a_passed_deadline_is_a_warning_not_an_error(data_dir):
 
 
 def test_last_years_operational_goals_are_a_warning(data_dir):
-    line = edit(data_dir, "goals.yaml", "      year: 2026", "      year: 2025")
+    line = edit(data_dir, "goals.yaml", "      year: 2026", "      year: 2024")
     data = load_data(data_dir, LANGS, TODAY)
     old = [w for w in data.warnings if w.path == "operational.plans[0].year"]
     assert old and old[0].line == line
+
+
+def test_an_old_plan_beside_this_years_plan_is_history_not_a_warning(data_dir):
+    data = load_data(data_dir, LANGS, TODAY)
+    old = [i for i, p in enumerate(data.goals.operational.plans) if p.year < TODAY.year]
+    assert old  # the example keeps last year's plans
+    assert not [w for w in data.warnings if w.path.startswith("operational.plans") and w.path.endswith(".year")]
 
 
 def test_a_missing_translation_is_a_warning_naming_the_text(data_dir):

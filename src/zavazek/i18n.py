@@ -16,9 +16,12 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_time as _babel_format_time
+from babel.dates import format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
+
+from zavazek.model import codes
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "zavazek"
@@ -83,6 +86,11 @@ def format_date(value: dt.date, lang: str, form: str = "long") -> str:
     return _babel_format_date(value, format=form, locale=lang)
 
 
+def format_day(value: dt.date, lang: str) -> str:
+    """Weekday and date without the year: "po 23. listopadu", "Mon, Nov 23", "пн, 23 нояб."."""
+    return format_skeleton("MMMMEd", value, locale=lang)
+
+
 @functools.cache
 def format_time(value: dt.time, lang: str) -> str:
     return _babel_format_time(value, format="short", locale=lang)
@@ -101,6 +109,13 @@ def plural_categories(lang: str) -> int:
 def weekday_name(index: int, lang: str, width: str = "wide") -> str:
     """0 = Monday."""
     return Locale.parse(lang).days["format"][width][index]
+
+
+@functools.cache
+def language_names(lang: str) -> dict[str, str]:
+    """Names of the languages of :data:`codes.LANGUAGES` in ``lang`` ("ruština", "Russian", "русский")."""
+    names = Locale.parse(lang).languages
+    return {code: names.get(code, code) for code in codes.LANGUAGES}
 
 
 def language_name(code: str) -> str:

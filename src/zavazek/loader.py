@@ -382,8 +382,10 @@ def _warnings(data: ProviderData, languages: list[str], today: dt.date) -> list[
                         severity=Severity.WARNING,
                     )
                 )
+    current = {p.centre for p in goals.plans_for(today.year)}
     for i, plan in enumerate(goals.operational.plans):
-        if plan.year < today.year:
+        # An old plan beside this year's one is history, not a reminder.
+        if plan.year < today.year and plan.centre not in current:
             out.append(
                 doc.problem(
                     ("operational", "plans", i, "year"),

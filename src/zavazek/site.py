@@ -18,7 +18,7 @@ from zavazek.directory import pages as directory_pages
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
 from zavazek.model.codes import N_
-from zavazek.pages import PAGES, page_filename, page_url, pages_for, render_site_pages, write_staging
+from zavazek.pages import PAGES, SECTIONS, page_filename, page_url, pages_for, render_site_pages, write_staging
 from zavazek.project import Project, open_project, today
 
 
@@ -152,7 +152,10 @@ def _template_context(project: Project, data: ProviderData) -> dict:
     footer = {}
     for lang in project.languages:
         gettext = i18n.gettext_for(lang)
-        footer[lang] = [
+        # Every page says how to complain, first; then the pages left out of the navigation.
+        complaints = {"title": gettext(SECTIONS[("zavazek", "complaints")]),
+                      "url": page_url("zavazek", lang, default) + "#complaints"}
+        footer[lang] = [complaints] + [
             {"title": gettext(spec.title), "url": page_url(spec.slug, lang, default)}
             for spec in PAGES
             if spec.footer

@@ -312,7 +312,10 @@ def complaint_rules(ctx: Context) -> Outcome:
 _COMPLAINT_PARTS = [
     ("how", N_("It does not say how to complain."), N_("Add complaints.how.")),
     ("forms", N_("It does not say in what form a complaint can be made."), N_("Add complaints.forms, e.g. [oral, written, email].")),
-    ("to_whom", N_("It does not say to whom to complain."), N_("Add complaints.to_whom.")),
+    ("contact", N_("It does not say where to send a complaint: no e-mail, phone or postal address."),
+     N_("Add complaints.contact with the organisation's general e-mail, phone and postal address (never a person's).")),
+    ("languages", N_("It does not say in which languages a complaint is accepted."),
+     N_("Add complaints.languages, e.g. [cs, en, ru, uk, vi].")),
     ("decided_by", N_("It does not say who decides on a complaint."), N_("Add complaints.decided_by.")),
     ("time_limit_days", N_("It does not say within what time a complaint is answered."), N_("Add complaints.time_limit_days, e.g. 30.")),
     ("representative", N_("It does not say that a representative may be chosen."), N_("Add complaints.representative.")),
@@ -322,14 +325,35 @@ _COMPLAINT_PARTS = [
 ]
 
 
+#: A way to complain that the contact must make possible: form -> (contact field, message, fix).
+_CONTACT_FOR_FORM = {
+    "email": ("email", N_("Complaints may be sent by e-mail, but the contact has no e-mail address."),
+              N_("Add complaints.contact.email.")),
+    "written": ("address", N_("Complaints may be sent in writing, but the contact has no postal address."),
+                N_("Add complaints.contact.address with street, city and postcode.")),
+}
+
+
+def _has_contact(complaints) -> bool:
+    contact = complaints.contact
+    return contact is not None and any((contact.email, contact.phone, contact.address))
+
+
 @rule("sqss-7")
 def complaint_parts(ctx: Context) -> Outcome:
+    """The parts of Standard 7; "to whom" is met by a contact a complaint can be sent to."""
     complaints = ctx.data.commitment.complaints
     findings = [
         _missing_field(ctx, "commitment", ("complaints", part), message, fix)
         for part, message, fix in _COMPLAINT_PARTS
-        if not getattr(complaints, part)
+        if not (_has_contact(complaints) if part == "contact" else getattr(complaints, part))
     ]
+    if _has_contact(complaints):
+        findings += [
+            _missing_field(ctx, "commitment", ("complaints", "contact"), message, fix)
+            for form, (field, message, fix) in _CONTACT_FOR_FORM.items()
+            if form in complaints.forms and not getattr(complaints.contact, field)
+        ]
     return Outcome(met=not findings, evidence=[Link("zavazek", "complaints")], findings=findings)
 
 

@@ -13,7 +13,6 @@ import functools
 import posixpath
 from typing import Callable
 
-from babel import Locale
 from markupsafe import Markup
 
 from zavazek import i18n, parallel
@@ -57,16 +56,10 @@ class Links:
         return self.root + path
 
 
-@functools.cache
-def _language_names(lang: str) -> dict[str, str]:
-    names = Locale.parse(lang).languages
-    return {code: names.get(code, code) for code in codes.LANGUAGES}
-
-
 def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
     fmt = Formatter(lang, project.default_language)
     directory: Directory = data.services
-    names = _language_names(lang)
+    names = i18n.language_names(lang)
     return {
         "fmt": fmt,
         "t": fmt.text,

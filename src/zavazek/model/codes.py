@@ -64,6 +64,16 @@ COMPLAINT_FORMS = {
     "anonymous": N_("anonymously (complaint box)"),
 }
 
+#: The Public Defender of Rights (Veřejný ochránce práv), to whom anyone may turn about a
+#: social service; every site names it, with a link, beside the provider's own words.
+OMBUDSMAN = {
+    "name": N_("Public Defender of Rights"),
+    "name_cs": "Veřejný ochránce práv",
+    "address": "Údolní 39, 602 00 Brno",
+    "url": "https://www.ochrance.cz/",
+    "label": "www.ochrance.cz",
+}
+
 #: Evaluation rhythms of goals.
 RHYTHMS = {
     "weekly": N_("every week"),

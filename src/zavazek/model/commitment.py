@@ -15,6 +15,7 @@ RegistryGroup = choice(*codes.REGISTRY_TARGET_GROUPS, description="Target-group 
 Letter913 = choice(*codes.REFUSAL_GROUNDS_91_3, "none", description="Letter of §91(3) Act 108/2006 the ground rests on")
 ComplaintForm = choice(*codes.COMPLAINT_FORMS, description="How a complaint may be made")
 RegionCode = choice(*codes.REGIONS, description="NUTS 3 code of the region (kraj)")
+LanguageCode = choice(*codes.LANGUAGES, description="ISO 639-1 code of a language")
 
 
 class Provider(Strict):
@@ -32,6 +33,8 @@ class Service(Strict):
     """The registered social service."""
 
     name: Text
+    #: One short sentence for the top of the home page: what the service is, and that it is free.
+    summary: Text | None = None
     kind: ServiceKind
     registry_id: RegistryId | None = None
     forms: list[ServiceForm] = Field(min_length=1)
@@ -90,9 +93,20 @@ class Principle(Strict):
     description: Text | None = None
 
 
+class ComplaintContact(Strict):
+    """Where a complaint is sent: the organisation's general contacts, never a person's."""
+
+    email: Email | None = None
+    phone: Phone | None = None
+    address: Address | None = None
+
+
 class Complaints(Strict):
     how: Text | None = None
     forms: list[ComplaintForm] = []
+    contact: ComplaintContact | None = None
+    #: Languages in which a complaint is accepted (and answered).
+    languages: list[LanguageCode] = []
     to_whom: Text | None = None
     decided_by: Text | None = None
     time_limit_days: PositiveCount | None = None

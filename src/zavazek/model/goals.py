@@ -94,6 +94,14 @@ class Goals(Strict):
     def plans_for(self, year: int) -> list[OperationalPlan]:
         return [p for p in self.operational.plans if p.year == year]
 
+    def plan_of(self, centre: str, year: int) -> OperationalPlan | None:
+        return next((p for p in self.operational.plans if p.centre == centre and p.year == year), None)
+
+    def earlier_plans(self, centre: str, year: int) -> list[OperationalPlan]:
+        """A centre's plans of the years before ``year``, newest first: they stay published as history."""
+        earlier = [p for p in self.operational.plans if p.centre == centre and p.year < year]
+        return sorted(earlier, key=lambda p: p.year, reverse=True)
+
 
 def effective_deadline(goal: Goal, group, year: int | None = None) -> dt.date | None:
     """The date a goal is due: its own or its group's; ``year_end`` means 31 Dec of ``year``."""

@@ -21,14 +21,13 @@ from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from zavazek.model import codes
 from zavazek.model.codes import N_
-from zavazek.model.commitment import AgeRange, RegionCode, RegistryGroup, ServiceKind
+from zavazek.model.commitment import AgeRange, LanguageCode, RegionCode, RegistryGroup, ServiceKind
 from zavazek.model.types import (
     Address, Date, Email, Field, Ico, OpeningHours, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url,
     YesNo, choice, invalid,
 )
 
 Category = choice(*codes.SERVICE_CATEGORIES, description="What the service helps with")
-LanguageCode = choice(*codes.LANGUAGES, description="ISO 639-1 code of a language")
 DistrictCode = choice(*codes.DISTRICTS, description="LAU 1 code of the district (okres), e.g. CZ0323 for Plzeň-město")
 AccessLevel = choice(*codes.PHYSICAL_ACCESSIBILITY, description="Physical (wheelchair) accessibility")
 

@@ -16,15 +16,16 @@ from markupsafe import Markup, escape
 
 from zavazek import i18n
 from zavazek.model import codes
-from zavazek.model.codes import NP_
+from zavazek.model.codes import N_, NP_
 from zavazek.model.goals import is_overdue
 from zavazek.model.types import END_OF_DAY, Text, YEAR_END
 
+#: Per period: the words for once and twice ("once a year", not "1 time a year"), then any other count.
 _TARGET_PHRASES = {
-    "year": NP_("{count} time a year", "{count} times a year"),
-    "quarter": NP_("{count} time a quarter", "{count} times a quarter"),
-    "month": NP_("{count} time a month", "{count} times a month"),
-    "week": NP_("{count} time a week", "{count} times a week"),
+    "year": (N_("once a year"), N_("twice a year"), NP_("{count} time a year", "{count} times a year")),
+    "quarter": (N_("once a quarter"), N_("twice a quarter"), NP_("{count} time a quarter", "{count} times a quarter")),
+    "month": (N_("once a month"), N_("twice a month"), NP_("{count} time a month", "{count} times a month")),
+    "week": (N_("once a week"), N_("twice a week"), NP_("{count} time a week", "{count} times a week")),
 }
 
 _ALLOWED_TAGS = {"a", "em", "strong", "p", "ul", "ol", "li", "br", "code"}
@@ -107,8 +108,25 @@ class Formatter:
 
     def target(self, target) -> str:
         """``count: 4, per: year`` -> "4 times a year" / "4krát ročně" / "4 раза в год"."""
-        singular, plural = _TARGET_PHRASES[target.per]
+        once, twice, (singular, plural) = _TARGET_PHRASES[target.per]
+        if target.count in (1, 2):
+            return self.gettext(once if target.count == 1 else twice)
         return self.ngettext(singular, plural, target.count).format(count=self.number(target.count))
+
+    @staticmethod
+    def fill(message: str, **values) -> str:
+        """A translated message with its placeholders filled in; a value that ends with a full stop
+        ("20 ноября 2026 г.") takes the place of the message's own one, so no "г.." appears."""
+        for name, value in values.items():
+            if str(value).endswith("."):
+                message = message.replace(f"{{{name}}}.", f"{{{name}}}")
+        return message.format(**values)
+
+    @staticmethod
+    def sentence(text: str) -> str:
+        """``text`` closed by a full stop, unless it already ends with one ("2026 г." stays, no "г..")."""
+        text = text.rstrip()  # Markup stays Markup
+        return text if not text or text[-1] in ".!?…" else text + "."
 
     def progress(self, progress) -> str:
         return self.ngettext("{done} of {of} done", "{done} of {of} done", progress.of).format(
@@ -139,18 +157,37 @@ class Formatter:
     def time(self, value: dt.time) -> str:
         return i18n.format_time(value, self.lang)
 
+    def _ranges(self, ranges) -> str:
+        return ", ".join(f"{self.time(a)}–{self.time(b) if b != END_OF_DAY else '24:00'}" for a, b in ranges)
+
     def hours(self, opening_hours) -> list[tuple[str, str]]:
         """[(weekday name, "8:30–12:00, 13:00–17:00"), …] for the open days."""
-        rows = []
-        for index, ranges in opening_hours.by_day():
-            if ranges:
-                text = ", ".join(f"{self.time(a)}–{self.time(b) if b != END_OF_DAY else '24:00'}" for a, b in ranges)
-                rows.append((i18n.weekday_name(index, self.lang).capitalize(), text))
-        return rows
+        return [
+            (i18n.weekday_name(index, self.lang).capitalize(), self._ranges(ranges))
+            for index, ranges in opening_hours.by_day()
+            if ranges
+        ]
+
+    def hours_today(self, opening_hours, day: dt.date) -> str:
+        """"Today (Mon, Nov 23): 8:30–12:00, 13:00–17:00" or "Closed today (…)".
+
+        The site is static, so "today" is the day of the build; the date is
+        written out so that a reader of an older build is not misled.
+        """
+        ranges = dict(opening_hours.by_day())[day.weekday()]
+        when = i18n.format_day(day, self.lang)
+        if not ranges:
+            return self.gettext("Closed today ({day})").format(day=when)
+        return self.gettext("Today ({day}): {hours}").format(day=when, hours=self._ranges(ranges))
 
     def weekday(self, index: int, width: str = "wide") -> str:
         """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
         return i18n.weekday_name(index, self.lang, width).capitalize()
+
+    def languages(self, language_codes) -> str:
+        """"čeština, angličtina, ruština": language names in the page's language."""
+        names = i18n.language_names(self.lang)
+        return ", ".join(names[code] for code in language_codes)
 
     def days(self, count: int) -> str:
         return self.ngettext("{count} day", "{count} days", count).format(count=self.number(count))
