@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from zavazek.hours import OpeningHours
 from zavazek.model import codes
 from zavazek.model.types import (
-    Address, Email, Field, Ico, OpeningHours, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url, choice,
+    Address, Email, Field, Ico, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url, choice,
 )
 
 ServiceKind = choice(*codes.SERVICE_KINDS, description="Registered kind of social service")

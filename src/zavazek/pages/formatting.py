@@ -14,9 +14,9 @@ import markdown as _markdown
 import nh3
 from markupsafe import Markup, escape
 
-from zavazek import i18n
+from zavazek import hours, i18n
 from zavazek.model.codes import NP_
-from zavazek.model.types import END_OF_DAY, Text, YEAR_END
+from zavazek.model.types import Text, YEAR_END
 
 _TARGET_PHRASES = {
     "year": NP_("{count} time a year", "{count} times a year"),
@@ -129,16 +129,15 @@ class Formatter:
 
     def hours(self, opening_hours) -> list[tuple[str, str]]:
         """[(weekday name, "8:30–12:00, 13:00–17:00"), …] for the open days."""
-        rows = []
-        for index, ranges in opening_hours.by_day():
-            if ranges:
-                text = ", ".join(f"{self.time(a)}–{self.time(b) if b != END_OF_DAY else '24:00'}" for a, b in ranges)
-                rows.append((i18n.weekday_name(index, self.lang).capitalize(), text))
-        return rows
+        return hours.rows(opening_hours, self.lang)
+
+    def week(self, opening_hours) -> str:
+        """The week on one line: "Po, St 8:30–12:00, 13:00–17:00; Út, Čt 8:30–12:00"."""
+        return hours.compact(opening_hours, self.lang)
 
     def weekday(self, index: int, width: str = "wide") -> str:
         """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
-        return i18n.weekday_name(index, self.lang, width).capitalize()
+        return hours.weekday_text(index, self.lang, width)
 
     def days(self, count: int) -> str:
         return self.ngettext("{count} day", "{count} days", count).format(count=self.number(count))
