@@ -73,10 +73,9 @@ import json
 import uuid
 
 from zavazek import i18n
-from zavazek.model import codes
+from zavazek.model import codes, hours
+from zavazek.model.hours import WEEKDAYS, clock
 from zavazek.model.services import Directory, Place, Service
-from zavazek import hours
-from zavazek.hours import WEEKDAYS, clock
 from zavazek.model.types import Text
 
 #: Where in the built site the exports go.

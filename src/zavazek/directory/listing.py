@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from zavazek import hours
+from zavazek.model import hours
 from zavazek.directory.opening import places_open_on
 from zavazek.model import codes
 from zavazek.model.services import Directory, Service

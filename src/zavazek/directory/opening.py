@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zavazek.hours import OpeningHours, is_open, local
+from zavazek.model.hours import OpeningHours, is_open, local
 from zavazek.model.services import Directory, Place, Service
 
 __all__ = ["is_open", "open_on", "places_open_on", "services_open_at", "services_open_on"]

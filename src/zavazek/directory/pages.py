@@ -17,10 +17,10 @@ from typing import Callable
 from babel import Locale
 from markupsafe import Markup
 
-from zavazek import hours, i18n, parallel
+from zavazek import i18n, parallel
 from zavazek.directory import listing
 from zavazek.directory.map import region_counts, region_map
-from zavazek.model import codes
+from zavazek.model import codes, hours
 from zavazek.directory.exports import DATA_DIR
 from zavazek.model.services import Directory, Service
 from zavazek.shells import HtmlPage, plain

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from zavazek.hours import OpeningHours
 from zavazek.model import codes
+from zavazek.model.hours import OpeningHours
 from zavazek.model.types import (
     Address, Email, Field, Ico, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url, choice,
 )

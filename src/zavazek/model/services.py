@@ -19,10 +19,10 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
-from zavazek.hours import OpeningHours
 from zavazek.model import codes
 from zavazek.model.codes import N_
 from zavazek.model.commitment import AgeRange, RegionCode, RegistryGroup, ServiceKind
+from zavazek.model.hours import OpeningHours
 from zavazek.model.types import (
     Address, Date, Email, Field, Ico, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url,
     YesNo, choice, invalid,

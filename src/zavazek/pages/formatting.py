@@ -14,7 +14,8 @@ import markdown as _markdown
 import nh3
 from markupsafe import Markup, escape
 
-from zavazek import hours, i18n
+from zavazek import i18n
+from zavazek.model import hours
 from zavazek.model.codes import NP_
 from zavazek.model.types import Text, YEAR_END
 
