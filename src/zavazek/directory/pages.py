@@ -87,17 +87,17 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
 
 
 @functools.cache
-def _today_labels_json(lang: str, texts: tuple[str, str, str]) -> str:
-    opened, closed, closed_today = texts
+def _today_labels_json(lang: str, texts: tuple[str, str, str, str]) -> str:
+    today, opened, closed, closed_today = texts
     days = [hours.weekday_text(i, lang, "abbreviated") for i in range(7)]
-    return json.dumps({"lang": lang, "open": opened, "closed": closed, "closedToday": closed_today, "days": days},
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"lang": lang, "today": today, "open": opened, "closed": closed, "closedToday": closed_today,
+                       "days": days}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _today_labels(fmt: Formatter) -> str:
     """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON."""
     return _today_labels_json(fmt.lang, (
-        fmt.gettext("open now"), fmt.gettext("closed now"), fmt.gettext("closed today; next open {day} {time}"),
+        fmt.gettext("Today"), fmt.gettext("open now"), fmt.gettext("closed now"), fmt.gettext("closed today; next open {day} {time}"),
     ))
 
 

@@ -44,19 +44,24 @@
     return null;
   }
 
-  /* The line for today on each card of a list: the week's hours are on the card already. */
+  /* A line for today on each card of a list, after the week's hours the card shows. */
   function annotate(list) {
     var labels = JSON.parse(list.getAttribute("data-today") || "null");
-    var time = labels ? timeFormat(labels.lang) : null;
+    if (!labels) return;
+    var time = timeFormat(labels.lang);
     var now = pragueTime(new Date());
     Array.prototype.forEach.call(list.querySelectorAll("[data-service]"), function (card) {
       var hours = JSON.parse(card.getAttribute("data-hours") || "{}");
       card._hours = hours;
-      var line = card.querySelector(".zv-today");
-      if (!labels || !line || !Object.keys(hours).length) return;
-      var today = hours[now.day] || [];
-      var badge = line.querySelector(".zv-open-now");
+      var when = card.querySelector("dt.zv-when");
+      if (!when || !Object.keys(hours).length) return;
+      var line = document.createElement("div");
+      line.className = "zv-today";
+      line.innerHTML = "<dt></dt> <dd><span class=\"zv-today__hours\"></span> <span class=\"zv-open-now\" hidden></span></dd>";
+      line.querySelector("dt").textContent = labels.today;
       var text = line.querySelector(".zv-today__hours");
+      var badge = line.querySelector(".zv-open-now");
+      var today = hours[now.day] || [];
       if (today.length) {
         var open = isOpen(hours, now.day, now.minute);
         text.textContent = today.map(function (r) { return time(r[0]) + "\u2013" + time(r[1]); }).join(", ");
@@ -67,7 +72,9 @@
         var next = nextOpening(hours, now.day);
         text.textContent = labels.closedToday.replace("{day}", labels.days[next.day]).replace("{time}", time(next.minute));
       }
-      line.hidden = false;
+      var after = when.nextElementSibling;
+      while (after && after.tagName === "DD") after = after.nextElementSibling;
+      when.parentNode.insertBefore(line, after);
     });
   }
 
