@@ -36,7 +36,9 @@ under ``sluzby/data/``:
     One row per service and place (a service without a fixed place, e.g.
     field work, has one row with empty place columns); UTF-8 with a byte-order
     mark so that Excel opens it correctly; texts in columns per language
-    (``name_cs``, ``name_en`` …); lists separated by ``; ``.
+    (``name_cs``, ``name_en`` …); lists separated by ``; ``. Opening hours
+    are the service's own at the place where it has them, else the place's;
+    the last column, ``phone``, is the place's phone, else the service's.
 
 ``hsds/``
     Open Referral Human Services Data Specification 3.0: ``hsds.json`` with
