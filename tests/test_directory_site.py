@@ -368,7 +368,7 @@ def test_a_card_says_what_today_brings_when_the_page_is_read_not_when_it_was_bui
     page.goto(served + "en/sluzby/jihomoravsky/")
 
     def today(service):
-        return " ".join(page.inner_text(f"[data-service='{service}'] .zv-today dd").split())
+        return " ".join(page.inner_text(f"[data-service='{service}'] dd.zv-today").split())
 
     assert today("cpic-brno-poradenstvi") == "8:30 AM–12:00 PM, 1:00 PM–5:00 PM open now"
     assert today("cpic-brno-pravnik") == "closed today; next open Tue 1:00 PM"

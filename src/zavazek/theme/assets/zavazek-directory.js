@@ -55,10 +55,11 @@
       card._hours = hours;
       var when = card.querySelector("dt.zv-when");
       if (!when || !Object.keys(hours).length) return;
-      var line = document.createElement("div");
-      line.className = "zv-today";
-      line.innerHTML = "<dt></dt> <dd><span class=\"zv-today__hours\"></span> <span class=\"zv-open-now\" hidden></span></dd>";
-      line.querySelector("dt").textContent = labels.today;
+      var term = document.createElement("dt");
+      var line = document.createElement("dd");
+      term.className = line.className = "zv-today";
+      term.textContent = labels.today;
+      line.innerHTML = "<span class=\"zv-today__hours\"></span> <span class=\"zv-open-now\" hidden></span>";
       var text = line.querySelector(".zv-today__hours");
       var badge = line.querySelector(".zv-open-now");
       var today = hours[now.day] || [];
@@ -74,6 +75,7 @@
       }
       var after = when.nextElementSibling;
       while (after && after.tagName === "DD") after = after.nextElementSibling;
+      when.parentNode.insertBefore(term, after);
       when.parentNode.insertBefore(line, after);
     });
   }
