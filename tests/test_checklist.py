@@ -425,7 +425,7 @@ def test_the_directory_giving_other_ages_than_the_commitment_is_a_warning(site_f
     path = site_folder / "data/commitment.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("age: {from: 16}", "age: {from: 15}"), encoding="utf-8")
     warnings = _age_warnings(site_folder)
-    assert len(warnings) == 4 and all("16+" in w and "15+" in w for w in warnings)
+    assert len(warnings) == 5 and all("16+" in w and "15+" in w for w in warnings)
     assert all(w.startswith("data/services.yaml:") and "commitment.yaml" in w for w in warnings)
 
 
@@ -437,7 +437,9 @@ def test_an_age_range_that_ends_before_it_starts_is_refused_in_the_commitment_as
     edit(site_folder, "data/commitment.yaml", "age: {from: 16}", "age: {from: 65, to: 18}")
     result = run_zavazek("validate", str(site_folder))
     assert result.returncode != 0
-    assert "data/commitment.yaml:82" in result.stdout + result.stderr
+    lines = (site_folder / "data/commitment.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "age: {from: 65, to: 18}" in text)
+    assert f"data/commitment.yaml:{line}:" in result.stdout + result.stderr
     assert "65–18" in result.stdout + result.stderr
 # --- where each criterion comes from ------------------------------------------------------
 

@@ -222,3 +222,23 @@ def test_the_tabular_package_has_the_same_rows_as_hsds_json(files, hsds):
         content = files[f"sluzby/data/hsds/{resource['path']}"].decode("utf-8")
         ids = [r["id"] for r in csv.DictReader(io.StringIO(content, newline=""))]
         assert ids == [row["id"] for row in hsds[exports.HSDS_JSON_KEYS[resource["name"]]]]
+
+
+# --- a service with its own hours at a shared place -------------------------------
+
+LAWYER, CENTRE = "cpic-brno-pravnik", "cpic-brno-poradenstvi"
+
+
+def test_every_export_gives_a_services_own_hours_at_a_shared_place(files, hsds):
+    services = {s["id"]: s for s in json.loads(files["sluzby/data/directory.json"])["services"]}
+    assert services[LAWYER]["places"][0]["opening_hours"] == {"tue": [["13:00", "16:00"]]}
+    assert services[LAWYER]["places"][0]["address"]["street"] == "Příkladová 1"
+    assert services[CENTRE]["places"][0]["opening_hours"]["mon"] == [["08:30", "12:00"], ["13:00", "17:00"]]
+    rows = {r["service_id"]: r for r in _csv_rows(files["sluzby/data/directory.csv"])}
+    assert rows[LAWYER]["opening_hours_prague_time"] == "tue 13:00-16:00"
+    assert rows[LAWYER]["phone"] == "+420 000 000 164"  # the shared place's phone
+    assert rows[CENTRE]["opening_hours_prague_time"].startswith("mon 08:30-12:00, 13:00-17:00; tue 08:30-12:00")
+    lawyer_id = next(s["id"] for s in hsds["services"] if s["name"].startswith("Právní poradna s advokátem"))
+    schedules = [(s["byday"], s["opens_at"], s["closes_at"]) for s in hsds["schedules"] if s["service_id"] == lawyer_id]
+    assert schedules == [("TU", "13:00", "16:00")]
+    assert any(p.get("service_id") == lawyer_id and p["number"] == "+420 000 000 164" for p in hsds["phones"])

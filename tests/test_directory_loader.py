@@ -220,3 +220,27 @@ def test_the_service_shown_in_the_readme_can_be_pasted_into_the_directory(data_d
     service = data.services.service("poradna-kladno")
     assert service.languages.interpreter == ["vi"]
     assert service.places[0].opening_hours.mon[1][1].hour == 17
+
+
+def test_a_service_naming_a_shared_place_that_does_not_exist_is_an_error_at_that_line(data_dir):
+    line = edit(data_dir, "      - id: brno  # the centre", "      - id: brnoo  # the centre")
+    problem = only_error(data_dir)
+    assert (problem.line, problem.path) == (line, "services[5].places[0].id")
+    assert problem.message.params["place"] == "brnoo"
+    assert problem.hint.params["suggestion"] == "brno"
+
+
+def test_a_mistake_in_a_services_own_hours_at_a_shared_place_points_to_that_day(data_dir):
+    line = edit(data_dir, "          tue: 13:00-16:00\n", "          tue: 16:00-13:00\n")
+    problem = only_error(data_dir)
+    assert problem.line == line
+    assert problem.path.endswith(".places[0].opening_hours.tue")
+
+
+def test_a_shared_place_needs_an_address(data_dir):
+    edit(data_dir, '    address: {street: Příkladová 1, city: Brno, postcode: "602 00"}\n    coordinates: {lat: 49.1951, lon: 16.6068}\n    phone:',
+                '    coordinates: {lat: 49.1951, lon: 16.6068}\n    phone:')
+    with pytest.raises(DataError) as caught:
+        load_data(data_dir, LANGS, TODAY)
+    paths = [p.path for p in caught.value.errors]
+    assert "places[0]" in paths

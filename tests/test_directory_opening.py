@@ -66,3 +66,64 @@ def test_which_services_are_open_on_a_weekday_or_now_leaves_out_ended_ones(direc
     ids = {s.id for s in now}
     assert "icp-socialni-poradenstvi" in ids and "icp-kurzy-cestiny" not in ids
     assert not any(s.has_ended(TODAY) for s in now)
+
+
+# --- a service with its own hours at a shared place ----------------------------
+
+PRAGUE = ZoneInfo("Europe/Prague")
+
+
+def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    """A moment in the week of 23 November 2026 (Monday = 23), Prague time."""
+    return dt.datetime(2026, 11, day, hour, minute, tzinfo=PRAGUE)
+
+
+def test_a_lawyer_with_his_own_hours_at_the_centre_is_open_only_then(directory):
+    lawyer = directory.service("cpic-brno-pravnik").places[0]  # Tue 13:00-16:00 at the Brno centre
+    assert lawyer.address.street == "Příkladová 1" and lawyer.phone  # the rest comes from the shared place
+    assert is_open(lawyer.opening_hours, at(24, 13, 0))
+    assert is_open(lawyer.opening_hours, at(24, 15, 59))
+    assert not is_open(lawyer.opening_hours, at(24, 16, 0))
+    assert not is_open(lawyer.opening_hours, at(24, 9, 0))  # the centre is open, the lawyer is not there
+    assert not is_open(lawyer.opening_hours, at(23, 14, 0))  # Monday afternoon: the centre is open, not the lawyer
+
+
+def test_the_centres_other_service_keeps_the_centres_hours(directory):
+    counselling = directory.service("cpic-brno-poradenstvi").places[0]
+    assert counselling.opening_hours == directory.places[0].opening_hours
+    assert is_open(counselling.opening_hours, at(23, 14, 0))
+    assert is_open(counselling.opening_hours, at(24, 9, 0))
+    assert not is_open(counselling.opening_hours, at(24, 14, 0))  # Tuesday afternoon: only the lawyer
+
+
+def test_the_lawyer_is_listed_as_open_only_on_tuesday_afternoon(directory):
+    tuesday = {s.id for s, _places in services_open_on(directory, 1, TODAY)}
+    wednesday = {s.id for s, _places in services_open_on(directory, 2, TODAY)}
+    assert "cpic-brno-pravnik" in tuesday and "cpic-brno-pravnik" not in wednesday
+    assert "cpic-brno-pravnik" in {s.id for s, _ in services_open_at(directory, at(24, 14, 0))}
+    assert "cpic-brno-pravnik" not in {s.id for s, _ in services_open_at(directory, at(24, 10, 0))}
+
+
+def test_hours_on_a_date_and_the_next_opening(directory):
+    from zavazek.model.hours import hours_on, next_opening
+
+    lawyer = directory.service("cpic-brno-pravnik").places[0].opening_hours
+    assert hours_on(lawyer, dt.date(2026, 11, 24)) == ((dt.time(13), dt.time(16)),)
+    assert hours_on(lawyer, dt.date(2026, 11, 25)) == ()
+    assert next_opening(lawyer, at(24, 16, 30)) == dt.datetime(2026, 12, 1, 13, 0, tzinfo=PRAGUE)
+    assert next_opening(lawyer, at(24, 9, 0)) == at(24, 13, 0)
+    # Across the change to summer time (29 March 2026), the opening stays at 13:00 Prague time.
+    opens = next_opening(lawyer, dt.datetime(2026, 3, 25, 12, 0, tzinfo=UTC))
+    assert opens.isoformat() == "2026-03-31T13:00:00+02:00"
+    # A shelter open day and night never opens again: it does not close at midnight.
+    shelter = directory.service("sever-azylovy-dum-liberec").places[0].opening_hours
+    assert next_opening(shelter, at(23, 12, 0)) is None
+
+
+def test_the_week_is_written_on_one_line_with_days_of_the_same_hours_together(directory):
+    from zavazek.model.hours import compact
+
+    centre = directory.places[0].opening_hours
+    assert compact(centre, "cs") == "Po, St 8:30–12:00, 13:00–17:00; Út, Čt 8:30–12:00"
+    shelter = directory.service("sever-azylovy-dum-liberec").places[0].opening_hours
+    assert compact(shelter, "cs") == "Po–Ne 0:00–24:00"

@@ -113,9 +113,9 @@ def test_pre_built_lists_filter_without_javascript(example_site):
     arabic = read(example_site, "en/sluzby/praha/jazyk-ar")
     assert listed(arabic) == {s.id for s in prague if "ar" in s.languages.staff + s.languages.interpreter}
     assert 0 < len(listed(arabic)) < len(prague)
-    # A list that would not narrow the region down is not made.
+    # A language every service of the region offers has its list too: it answers "is there help in Russian?"
     assert all("ru" in s.languages.staff + s.languages.interpreter for s in prague)
-    assert not (example_site / "en/sluzby/praha/jazyk-ru").exists()
+    assert listed(read(example_site, "en/sluzby/praha/jazyk-ru")) == {s.id for s in prague}
     free = read(example_site, "en/sluzby/praha/zdarma")
     assert listed(free) == {s.id for s in prague if s.cost.free}
     legal = read(example_site, "en/sluzby/praha/legal-counselling")
@@ -123,8 +123,50 @@ def test_pre_built_lists_filter_without_javascript(example_site):
     saturday = read(example_site, "en/sluzby/praha/sobota")
     assert listed(saturday) == {s.id for s in prague if any(p.opening_hours.sat for p in s.places)}
     region = read(example_site, "en/sluzby/praha")
-    for path in ("jazyk-ar/", "zdarma/", "legal-counselling/", "sobota/"):
+    for path in ("jazyk-ar/", "jazyk-ru/", "zdarma/", "legal-counselling/", "sobota/"):
         assert f'href="{path}"' in region
+
+
+def test_the_list_without_javascript_offers_russian_where_every_service_speaks_it(example_site):
+    south_moravia = [s for s in CURRENT if "CZ064" in s.regions]
+    assert len(south_moravia) > 1
+    assert all("ru" in s.languages.staff + s.languages.interpreter for s in south_moravia)
+    region = read(example_site, "ru/sluzby/jihomoravsky")
+    lists = region.split('class="zv-lists"')[1]
+    assert '<a href="jazyk-ru/">язык: русский</a> (' + str(len(south_moravia)) + ")" in lists
+    assert listed(read(example_site, "ru/sluzby/jihomoravsky/jazyk-ru")) == {s.id for s in south_moravia}
+
+
+def card_of(page: str, service_id: str) -> str:
+    return page.split(f'data-service="{service_id}"')[1].split("</li>")[0]
+
+
+def test_cards_show_street_phone_and_the_weeks_hours_of_each_service(example_site):
+    page = read(example_site, "sluzby/jihomoravsky")
+    lawyer = card_of(page, "cpic-brno-pravnik")
+    assert "Příkladová 1, Brno" in lawyer
+    assert '<a href="tel:+420000000164">+420 000 000 164</a>' in lawyer  # the shared place's phone
+    assert "Út 13:00–16:00" in lawyer and "Po" not in lawyer.split("<br>")[1].split("</dd>")[0]
+    centre = card_of(page, "cpic-brno-poradenstvi")
+    assert "Po, St 8:30–12:00, 13:00–17:00; Út, Čt 8:30–12:00" in centre
+    # Without a place of its own, the card calls the organisation.
+    streetwork = next(s for s in CURRENT if not s.places)
+    org = DIRECTORY.organisation(streetwork.organisation)
+    region = read(example_site, "sluzby/" + REGION_SLUGS[streetwork.regions[0]])
+    assert f'href="tel:{org.phone.replace(" ", "")}"' in card_of(region, streetwork.id)
+    # Nothing on the card depends on the day the page was built: "today" is left to the browser.
+    assert "zv-today" not in centre and "Dnes" not in centre
+
+
+def test_a_services_own_hours_are_on_its_page_and_in_its_json_ld(example_site):
+    page = read(example_site, "en/sluzby/s/cpic-brno-pravnik")
+    table = page.split('class="zv-hours"')[1].split("</table>")[0]
+    assert re.search(r"Tuesday</th><td>1:00\sPM–4:00\sPM<", table)
+    assert "Monday" not in table
+    document = json.loads(re.search(r'<script type="application/ld\+json">\n(.*?)\n</script>', page, re.S).group(1))
+    hours = document["availableChannel"][0]["serviceLocation"]["openingHoursSpecification"]
+    assert [(h["dayOfWeek"], h["opens"], h["closes"]) for h in hours] == [
+        ("https://schema.org/Tuesday", "13:00", "16:00")]
 
 
 def test_service_pages_describe_the_service_as_schema_org_json_ld(example_site):
@@ -285,3 +327,63 @@ def test_the_list_of_regions_counts_services_in_the_pages_language(example_site)
     prague = len([s for s in CURRENT if "CZ010" in s.regions])
     assert f"({prague} услуг)" in read(example_site, "ru/sluzby")
     assert f"({prague} služeb)" in read(example_site, "sluzby")
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+@browser_only
+@pytest.mark.parametrize("lang", ["cs", "ru"])
+def test_on_a_phone_the_first_result_of_a_filter_is_in_view_right_after_choosing_it(chromium, served, lang):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served + prefix(lang) + "sluzby/jihomoravsky/")
+    page.select_option("select[name=category]", "legal_counselling")
+    page.select_option("select[name=when]", "1")  # the last control of the form: the reader has scrolled to it
+    assert visible_cards(page) == {"cpic-brno-poradenstvi", "cpic-brno-pravnik"}
+    top = page.eval_on_selector("[data-service]:not([hidden])", "e => e.getBoundingClientRect().top")
+    assert 0 <= top < PHONE["height"] - 60, top  # at least its title shows
+    context.close()
+
+
+@browser_only
+def test_filter_controls_are_touch_targets_of_at_least_44_px(chromium, served):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served + "ru/sluzby/jihomoravsky/")
+    boxes = page.eval_on_selector_all(
+        "form.zv-filter select, form.zv-filter label:has(input[type=checkbox])",
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.tagName, r.width, r.height]; })",
+    )
+    assert len(boxes) == 5
+    assert all(width >= 44 and height >= 44 for _tag, width, height in boxes), boxes
+    context.close()
+
+
+@browser_only
+def test_a_card_says_what_today_brings_when_the_page_is_read_not_when_it_was_built(chromium, served):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-11-30T09:30:00Z")  # Monday 10:30 in Prague, a week after the build
+    page.goto(served + "en/sluzby/jihomoravsky/")
+
+    def today(service):
+        return " ".join(page.inner_text(f"[data-service='{service}'] dd.zv-today").split())
+
+    assert today("cpic-brno-poradenstvi") == "8:30 AM–12:00 PM, 1:00 PM–5:00 PM open now"
+    assert today("cpic-brno-pravnik") == "closed today; next open Tue 1:00 PM"
+    page.goto(served + "ru/sluzby/jihomoravsky/jazyk-ru/")  # the ready-made lists too
+    assert today("cpic-brno-pravnik") == "сегодня закрыто; откроется Вт в 13:00"
+    context.close()
+
+
+@browser_only
+def test_without_javascript_a_card_shows_the_week_and_no_line_for_today(chromium, served):
+    context = chromium.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(served + "sluzby/jihomoravsky/")
+    card = page.inner_text("[data-service='cpic-brno-pravnik']")
+    assert "Út 13:00–16:00" in card and "Příkladová 1, Brno" in card
+    assert not page.is_visible("[data-service='cpic-brno-pravnik'] .zv-today")
+    assert "Dnes" not in card
+    context.close()

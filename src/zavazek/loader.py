@@ -253,6 +253,17 @@ def _check_directory(directory: Directory, doc: Document) -> list[Problem]:
     problems = []
     problems.extend(_unique_ids(directory.organisations, ("organisations",), doc))
     problems.extend(_unique_ids(directory.services, ("services",), doc))
+    problems.extend(_unique_ids(directory.places, ("places",), doc))
+    for k, place in enumerate(directory.places):
+        if place.address is None:
+            problems.append(
+                doc.problem(
+                    ("places", k),
+                    Message("The shared place “{place}” has no address.", {"place": place.id}),
+                    Message("Add “address:” with street, city and postcode."),
+                )
+            )
+    shared_ids = [p.id for p in directory.places]
     organisation_ids = [o.id for o in directory.organisations]
     for i, service in enumerate(directory.services):
         problems.extend(_unique_ids(service.places, ("services", i, "places"), doc))
@@ -271,6 +282,20 @@ def _check_directory(directory: Directory, doc: Document) -> list[Problem]:
                 )
             )
         for j, place in enumerate(service.places):
+            if place.address is None:
+                close = difflib.get_close_matches(place.id, shared_ids, n=1)
+                problems.append(
+                    doc.problem(
+                        ("services", i, "places", j, "id"),
+                        Message(
+                            "The place “{place}” has no address, and there is no shared place “{place}” under “places:”.",
+                            {"place": place.id},
+                        ),
+                        Message("Did you mean “{suggestion}”?", {"suggestion": close[0]})
+                        if close
+                        else Message("Add “address:”, or describe the place once under “places:” at the top of the file."),
+                    )
+                )
             if place.region is None and len(service.regions) > 1:
                 problems.append(
                     doc.problem(

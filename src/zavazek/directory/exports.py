@@ -20,7 +20,8 @@ under ``sluzby/data/``:
                        "places": [{"id", "name": {…} | null, "address": {"street", "postcode", "city"},
                                    "coordinates": {"lat", "lon"} | null,
                                    "opening_hours": {"mon": [["08:30", "12:00"], …], …},
-                                   "note": {…} | null}],
+                                   "phone", "note": {…} | null}],
+                       "phone",
                        "languages": {"staff": [ISO 639-1], "interpreter": [ISO 639-1]},
                        "cost": {"free", "fee": {…} | null},
                        "appointment_needed", "referral_needed",
@@ -35,7 +36,9 @@ under ``sluzby/data/``:
     One row per service and place (a service without a fixed place, e.g.
     field work, has one row with empty place columns); UTF-8 with a byte-order
     mark so that Excel opens it correctly; texts in columns per language
-    (``name_cs``, ``name_en`` …); lists separated by ``; ``.
+    (``name_cs``, ``name_en`` …); lists separated by ``; ``. Opening hours
+    are the service's own at the place where it has them, else the place's;
+    the last column, ``phone``, is the place's phone, else the service's.
 
     **Formulas are neutralised** in every CSV the site publishes (this one and
     the HSDS tables): a text cell that a spreadsheet would run as a formula
@@ -80,10 +83,11 @@ import json
 import uuid
 
 from zavazek import i18n
-from zavazek.model import codes
 from zavazek.escaping import SpreadsheetWriter
+from zavazek.model import codes, hours
+from zavazek.model.hours import WEEKDAYS, clock
 from zavazek.model.services import Directory, Place, Service
-from zavazek.model.types import WEEKDAYS, OpeningHours, Text, clock
+from zavazek.model.types import Text
 
 #: Where in the built site the exports go.
 DATA_DIR = "sluzby/data"
@@ -128,18 +132,6 @@ def _language_names(code: str, languages: list[str]) -> dict[str, str]:
         except Exception:  # a language CLDR does not know
             out[lang] = code
     return out
-
-
-def _hours(hours: OpeningHours) -> dict[str, list[list[str]]]:
-    return {
-        WEEKDAYS[i]: [[clock(a), clock(b)] for a, b in ranges] for i, ranges in hours.by_day() if ranges
-    }
-
-
-def _hours_line(hours: OpeningHours) -> str:
-    return "; ".join(
-        f"{day} " + ", ".join(f"{a}-{b}" for a, b in ranges) for day, ranges in _hours(hours).items()
-    )
 
 
 # --- our JSON ------------------------------------------------------------------
@@ -213,11 +205,13 @@ def _service_json(s: Service, today: dt.date) -> dict:
                 "name": _text(p.name),
                 "address": {"street": p.address.street, "postcode": p.address.postcode, "city": p.address.city},
                 "coordinates": {"lat": p.coordinates.lat, "lon": p.coordinates.lon} if p.coordinates else None,
-                "opening_hours": _hours(p.opening_hours),
+                "opening_hours": hours.clocks(p.opening_hours),
+                "phone": p.phone,
                 "note": _text(p.note),
             }
             for p in s.places
         ],
+        "phone": s.phone,
         "languages": {"staff": list(s.languages.staff), "interpreter": list(s.languages.interpreter)},
         "cost": {"free": s.cost.free, "fee": _text(s.cost.fee)},
         "appointment_needed": s.appointment_needed,
@@ -250,6 +244,7 @@ def directory_csv(directory: Directory, languages: list[str], today: dt.date) ->
         + ["languages_staff", "languages_interpreter", "free"] + per_lang("fee")
         + ["appointment_needed", "referral_needed", "accessibility"] + per_lang("accessibility_note")
         + ["runs_from", "runs_until", "verified_on", "organisation_website", "organisation_email", "organisation_phone"]
+        + ["phone"]
     )
 
     def texts(text: Text | None) -> list[str]:
@@ -290,7 +285,7 @@ def directory_csv(directory: Directory, languages: list[str], today: dt.date) ->
                         p.address.city,
                         p.coordinates.lat if p.coordinates else "",
                         p.coordinates.lon if p.coordinates else "",
-                        _hours_line(p.opening_hours),
+                        hours.line(p.opening_hours),
                     ]
                     if p
                     else ["", "", "", "", "", ""]
@@ -306,6 +301,7 @@ def directory_csv(directory: Directory, languages: list[str], today: dt.date) ->
                     (org.website or "") if org else "",
                     (org.email or "") if org else "",
                     (org.phone or "") if org else "",
+                    (p.phone if p else None) or s.phone or "",
                 ]
             )
     return buffer.getvalue().encode("utf-8-sig")
@@ -476,10 +472,19 @@ def hsds_tables(directory: Directory, languages: list[str], today: dt.date, name
                         }
                     )
                 )
+        if s.phone:
+            tables["phone"].append(
+                _clean({"id": uid("phone", s.id), "service_id": sid, "number": s.phone, "type": "voice"})
+            )
         for p in s.places:
             lid = uid("location", s.id, p.id)
             salid = uid("service_at_location", s.id, p.id)
             region = p.region_in(s)
+            if p.phone:
+                tables["phone"].append(
+                    _clean({"id": uid("phone", s.id, p.id), "location_id": lid, "service_id": sid,
+                            "service_at_location_id": salid, "number": p.phone, "type": "voice"})
+                )
             tables["location"].append(
                 _clean(
                     {

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from zavazek.model import hours
 from zavazek.directory.opening import places_open_on
 from zavazek.model import codes
 from zavazek.model.services import Directory, Service
-from zavazek.model.types import minute_of_day
 
 #: URL names of the regions.
 REGION_SLUGS = {
@@ -46,13 +46,8 @@ def category_path(category: str) -> str:
 
 
 def minutes_by_day(service: Service) -> dict[int, list[list[int]]]:
-    """Opening ranges of all the service's places, in minutes of the day (24:00 = 1440), Monday = 0."""
-    days: dict[int, list[list[int]]] = {}
-    for place in service.places:
-        for index, ranges in place.opening_hours.by_day():
-            for start, end in ranges:
-                days.setdefault(index, []).append([minute_of_day(start), minute_of_day(end, end=True)])
-    return {day: sorted(r) for day, r in sorted(days.items())}
+    """When the service is open at any of its places, in minutes of the day (24:00 = 1440), Monday = 0."""
+    return hours.union_minutes(p.opening_hours for p in service.places)
 
 
 @dataclass(frozen=True)
@@ -66,10 +61,11 @@ class FilterList:
 
 
 def filter_lists(services: list[Service]) -> list[FilterList]:
-    """Every pre-built list of a region's services that narrows it down, in a stable order.
+    """Every pre-built list of a region's services that has at least one, in a stable order.
 
-    A list with no service, or with every service of the region (Czech, in
-    most regions), would not help anyone and is left out.
+    A list with every service of the region is made too: "in Russian (3)"
+    tells a Russian speaker there is help in Russian here, which a missing
+    list would seem to deny. Only a list with no service is left out.
     """
     out = []
     for category in codes.SERVICE_CATEGORIES:
@@ -87,7 +83,7 @@ def filter_lists(services: list[Service]) -> list[FilterList]:
         matching = tuple(s for s in services if places_open_on(s, index))
         if matching:
             out.append(FilterList("day", str(index), slug, matching))
-    return [f for f in out if len(f.services) < len(services)]
+    return out
 
 
 def regions(directory: Directory, day: dt.date) -> list[tuple[str, list[Service]]]:
@@ -111,9 +107,7 @@ class RegionCount:
 def by_category(region_services: list[tuple[str, list[Service]]]) -> dict[str, list[RegionCount]]:
     """For each kind of help that some service gives, the regions that have it.
 
-    Each region links to its ready-made list of that kind of help, or to
-    the region's page when every service there gives it (then
-    :func:`filter_lists` makes no list).
+    Each region links to its ready-made list of that kind of help.
     """
     out = {}
     for category in codes.SERVICE_CATEGORIES:
@@ -121,8 +115,7 @@ def by_category(region_services: list[tuple[str, list[Service]]]) -> dict[str, l
         for code, services in region_services:
             count = sum(category in s.categories for s in services)
             if count:
-                path = region_path(code) if count == len(services) else f"{region_path(code)}/{category_slug(category)}"
-                entries.append(RegionCount(code, count, path))
+                entries.append(RegionCount(code, count, f"{region_path(code)}/{category_slug(category)}"))
         if entries:
             out[category] = entries
     return out

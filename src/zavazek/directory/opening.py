@@ -1,45 +1,22 @@
-"""When is a place open? Opening hours are local Prague time.
+"""Which services are open when: the directory's questions, answered with :mod:`zavazek.hours`.
 
-A moment from anywhere (a server in UTC, a phone abroad) must be
-timezone-aware; it is converted to ``Europe/Prague`` before it is compared,
-so summer and winter time are handled by the tz database, not by us.
+A service's hours at a place are its own when it wrote them, else the
+place's (see :class:`~zavazek.model.services.Place`); both are already
+merged into ``service.places`` by the loader.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
+from zavazek.model.hours import OpeningHours, is_open, local
 from zavazek.model.services import Directory, Place, Service
-from zavazek.model.types import END_OF_DAY, WEEKDAYS, OpeningHours
 
-PRAGUE = ZoneInfo("Europe/Prague")
-
-
-def local(moment: dt.datetime) -> dt.datetime:
-    """``moment`` in Prague time; a naive datetime is refused, as it is ambiguous."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("is_open needs a timezone-aware datetime, e.g. datetime.now(timezone.utc)")
-    return moment.astimezone(PRAGUE)
-
-
-def ranges_on(hours: OpeningHours, weekday: int) -> tuple[tuple[dt.time, dt.time], ...]:
-    """The ranges of a weekday, 0 = Monday."""
-    return getattr(hours, WEEKDAYS[weekday])
-
-
-def is_open(hours: OpeningHours, moment: dt.datetime) -> bool:
-    """Whether ``hours`` are open at ``moment`` (start included, end excluded)."""
-    here = local(moment)
-    now = here.time().replace(tzinfo=None)
-    for start, end in ranges_on(hours, here.weekday()):
-        if start <= now < end or (end == END_OF_DAY and now >= start):
-            return True
-    return False
+__all__ = ["is_open", "open_on", "places_open_on", "services_open_at", "services_open_on"]
 
 
 def open_on(hours: OpeningHours, weekday: int) -> bool:
-    return bool(ranges_on(hours, weekday))
+    return bool(hours.on(weekday))
 
 
 def places_open_on(service: Service, weekday: int) -> list[Place]:

@@ -19,10 +19,9 @@ from zavazek import i18n, parallel
 from zavazek.directory import listing
 from zavazek.directory.map import region_counts, region_map
 from zavazek.escaping import json_for_html
-from zavazek.model import codes
+from zavazek.model import codes, hours
 from zavazek.directory.exports import DATA_DIR
 from zavazek.model.services import Directory, Service
-from zavazek.model.types import clock
 from zavazek.shells import HtmlPage, plain
 from zavazek.pages.formatting import Formatter
 from zavazek.project import Project
@@ -73,10 +72,26 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
         "language_names": names,
         "organisation": directory.organisation,
         "hours_json": lambda s: json_for_html(listing.minutes_by_day(s)),
+        "today_labels": _today_labels(fmt),
         "sort_services": lambda services: sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold()),
         "region_name": lambda code: fmt.label(codes.REGIONS[code]),
         "exports": EXPORTS,
     }
+
+
+@functools.cache
+def _today_labels_json(lang: str, texts: tuple[str, str, str, str]) -> str:
+    today, opened, closed, closed_today = texts
+    days = [hours.weekday_text(i, lang, "abbreviated") for i in range(7)]
+    return json_for_html({"lang": lang, "today": today, "open": opened, "closed": closed, "closedToday": closed_today,
+                          "days": days})
+
+
+def _today_labels(fmt: Formatter) -> str:
+    """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON."""
+    return _today_labels_json(fmt.lang, (
+        fmt.gettext("Today"), fmt.gettext("open now"), fmt.gettext("closed now"), fmt.gettext("closed today; next open {day} {time}"),
+    ))
 
 
 class Cards:
@@ -269,14 +284,9 @@ def _service_page(data, project, day, lang: str, service: Service) -> HtmlPage:
 def json_ld(service: Service, directory: Directory, lang: str, project: Project, fmt: Formatter) -> Markup:
     """schema.org description of a service, for search engines and other tools."""
     org = directory.organisation(service.organisation)
-    day_names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     places = []
     for place in service.places:
-        hours = [
-            {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{day_names[i]}",
-             "opens": clock(a), "closes": clock(b)}
-            for i, ranges in place.opening_hours.by_day() for a, b in ranges
-        ]
+        specification = hours.schema_org(place.opening_hours)
         entry = {
             "@type": "Place",
             "address": {"@type": "PostalAddress", "streetAddress": place.address.street,
@@ -286,8 +296,8 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
         if place.coordinates:
             entry["geo"] = {"@type": "GeoCoordinates", "latitude": place.coordinates.lat,
                             "longitude": place.coordinates.lon}
-        if hours:
-            entry["openingHoursSpecification"] = hours
+        if specification:
+            entry["openingHoursSpecification"] = specification
         places.append(entry)
     document = {
         "@context": "https://schema.org",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pydantic import model_validator
 
 from zavazek.model import codes
+from zavazek.model.hours import OpeningHours
 from zavazek.model.types import (
-    Address, Email, Field, Ico, OpeningHours, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url, choice, invalid,
+    Address, Email, Field, Ico, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url, choice, invalid,
 )
 
 ServiceKind = choice(*codes.SERVICE_KINDS, description="Registered kind of social service")

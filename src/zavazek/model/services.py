@@ -22,8 +22,9 @@ from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from zavazek.model import codes
 from zavazek.model.codes import N_
 from zavazek.model.commitment import AgeRange, LanguageCode, RegionCode, RegistryGroup, ServiceKind
+from zavazek.model.hours import OpeningHours
 from zavazek.model.types import (
-    Address, Date, Email, Field, Ico, OpeningHours, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url,
+    Address, Date, Email, Field, Ico, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url,
     YesNo, choice, invalid,
 )
 
@@ -112,20 +113,32 @@ class Coordinates(Strict):
 
 
 class Place(Strict):
-    """Where the service is given, and when it is open (local Prague time)."""
+    """Where the service is given, and when it is open (local Prague time).
+
+    A place several services share (a centre) can be described once under
+    ``places:`` at the top of the file; a service then names it by its ``id``
+    alone, and may add what is different for that service, most often its
+    own ``opening_hours`` (a lawyer who comes on Tuesday afternoons). What
+    the service writes replaces the shared value as a whole: hours written
+    for the service are all its hours there, a day left out is closed.
+    """
 
     id: Slug
     name: Text | None = None
-    address: Address
+    address: Address | None = None  # only left out when ``id`` names a shared place
     region: RegionCode | None = None  # needed only when the service has several regions
     coordinates: Coordinates | None = None
     opening_hours: OpeningHours = OpeningHours()
+    phone: Phone | None = None
     note: Text | None = None
-
 
     def region_in(self, service: "Service") -> str:
         """The place's region: its own, or the service's only one."""
         return self.region or service.regions[0]
+
+    def at(self, shared: "Place") -> "Place":
+        """This entry of a service at the shared place ``shared``: the shared values, with this entry's on top."""
+        return shared.model_copy(update={key: getattr(self, key) for key in self.model_fields_set if key != "id"})
 
 
 class Languages(Strict):
@@ -187,6 +200,7 @@ class Service(Strict):
     regions: list[RegionCode] = Field(min_length=1)
     districts: list[DistrictCode] = []
     places: list[Place] = []
+    phone: Phone | None = None
     languages: Languages
     cost: Cost
     appointment_needed: YesNo = False
@@ -221,8 +235,23 @@ class Directory(Strict):
 
     example: YesNo = False
     settings: Settings = Settings()
+    places: list[Place] = []  # places shared by several services, named by their id in a service's places
     organisations: list[Organisation] = Field(min_length=1)
     services: list[Service] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _shared_places(self):
+        """A service's place named by id alone becomes the shared place, with the service's own values on top.
+
+        An id that names no shared place is left without an address; the
+        loader reports it at its line.
+        """
+        shared = {p.id: p for p in self.places if p.address is not None}
+        for service in self.services:
+            for i, place in enumerate(service.places):
+                if place.address is None and place.id in shared:
+                    service.places[i] = place.at(shared[place.id])
+        return self
 
     @functools.cached_property
     def _by_id(self) -> tuple[dict[str, Organisation], dict[str, Service]]:
@@ -233,6 +262,12 @@ class Directory(Strict):
 
     def service(self, service_id: str) -> Service | None:
         return self._by_id[1].get(service_id)
+
+    def phone(self, service: Service) -> str | None:
+        """The number to call about a service: of its first place with one, its own, or its organisation's."""
+        organisation = self.organisation(service.organisation)
+        numbers = [p.phone for p in service.places] + [service.phone, organisation.phone if organisation else None]
+        return next((n for n in numbers if n), None)
 
     def current(self, day: dt.date) -> list[Service]:
         """Services that have not ended: what the listings show."""

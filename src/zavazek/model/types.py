@@ -15,7 +15,6 @@ from pydantic_core import PydanticCustomError
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def invalid(msgid: str, hint: str | None = None, **params: Any) -> PydanticCustomError:
@@ -245,87 +244,7 @@ def _check_yes_no(value: Any) -> bool:
 YesNo = Annotated[bool, BeforeValidator(_check_yes_no), WithJsonSchema({"type": "boolean"})]
 
 
-# --- opening hours ----------------------------------------------------------
-
-#: A range written to 24:00 ends at the last minute of the day (a ``datetime.time``
-#: cannot be 24:00); :func:`clock` and :func:`minute_of_day` give 24:00 back.
-END_OF_DAY = dt.time(23, 59)
-
-
-def clock(value: dt.time) -> str:
-    """``HH:MM`` as staff wrote it: the end of the day is ``24:00``."""
-    return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
-
-
-def minute_of_day(value: dt.time, end: bool = False) -> int:
-    """Minutes since midnight; the end of a range written as 24:00 is 1440."""
-    return 1440 if end and value == END_OF_DAY else value.hour * 60 + value.minute
-
-
-_RANGE = re.compile(r"^\s*([0-9]{1,2})[:.]([0-9]{2})\s*[-–]\s*([0-9]{1,2})[:.]([0-9]{2})\s*$")
-
-
-def _parse_ranges(value: Any) -> tuple[tuple[dt.time, dt.time], ...]:
-    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "closed", "zavřeno")):
-        return ()
-    if not isinstance(value, str):
-        raise invalid(
-            "Expected opening hours as text, e.g. 8:30-12:00, 13:00-17:00.",
-            "Put the hours on one line after the day.",
-        )
-    ranges = []
-    for part in value.split(","):
-        m = _RANGE.match(part)
-        if not m:
-            raise invalid(
-                "“{value}” is not a range of opening hours.",
-                "Write ranges such as 8:30-12:00, separated by commas, or closed.",
-                value=part.strip(),
-            )
-        h1, m1, h2, m2 = (int(g) for g in m.groups())
-        if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or (h2 == 24 and m2):
-            raise invalid("“{value}” is not a time of day.", "Use 0:00 to 24:00.", value=part.strip())
-        start = dt.time(h1, m1)
-        end = END_OF_DAY if h2 == 24 else dt.time(h2, m2)
-        if end <= start:
-            raise invalid(
-                "The range “{value}” ends before it starts.",
-                "Write the earlier time first; a range past midnight is split at 24:00.",
-                value=part.strip(),
-            )
-        ranges.append((start, end))
-    ranges.sort()
-    for (s1, e1), (s2, e2) in zip(ranges, ranges[1:]):
-        if s2 < e1:
-            raise invalid(
-                "The ranges {first} and {second} overlap.",
-                "Merge them into one range.",
-                first=f"{s1:%H:%M}-{e1:%H:%M}",
-                second=f"{s2:%H:%M}-{e2:%H:%M}",
-            )
-    return tuple(ranges)
-
-
-DayHours = Annotated[
-    tuple[tuple[dt.time, dt.time], ...],
-    BeforeValidator(_parse_ranges),
-    WithJsonSchema({"type": ["string", "null"], "examples": ["8:30-12:00, 13:00-17:00", "closed"]}),
-]
-
-
-class OpeningHours(Strict):
-    """Hours per weekday in local (Prague) time; a day left out is closed."""
-
-    mon: DayHours = ()
-    tue: DayHours = ()
-    wed: DayHours = ()
-    thu: DayHours = ()
-    fri: DayHours = ()
-    sat: DayHours = ()
-    sun: DayHours = ()
-
-    def by_day(self) -> list[tuple[int, tuple[tuple[dt.time, dt.time], ...]]]:
-        return [(i, getattr(self, day)) for i, day in enumerate(WEEKDAYS)]
+# --- places -----------------------------------------------------------------
 
 
 class Address(Strict):
@@ -362,7 +281,7 @@ def choice(*values: str, description: str = ""):
 
 
 __all__ = [
-    "Address", "Count", "Date", "Deadline", "Email", "Ico", "OpeningHours", "Phone", "PositiveCount",
-    "Postcode", "RegistryId", "Slug", "Strict", "Text", "Url", "Year", "YesNo", "YEAR_END", "WEEKDAYS",
-    "END_OF_DAY", "choice", "clock", "invalid", "minute_of_day", "Field",
+    "Address", "Count", "Date", "Deadline", "Email", "Ico", "Phone", "PositiveCount",
+    "Postcode", "RegistryId", "Slug", "Strict", "Text", "Url", "Year", "YesNo", "YEAR_END",
+    "choice", "invalid", "Field",
 ]

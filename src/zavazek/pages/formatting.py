@@ -15,10 +15,10 @@ import nh3
 from markupsafe import Markup, escape
 
 from zavazek import i18n
-from zavazek.model import codes
+from zavazek.model import codes, hours
 from zavazek.model.codes import N_, NP_
 from zavazek.model.goals import is_overdue
-from zavazek.model.types import END_OF_DAY, Text, YEAR_END
+from zavazek.model.types import Text, YEAR_END
 
 #: Per period: the words for once and twice ("once a year", not "1 time a year"), then any other count.
 _TARGET_PHRASES = {
@@ -157,16 +157,13 @@ class Formatter:
     def time(self, value: dt.time) -> str:
         return i18n.format_time(value, self.lang)
 
-    def _ranges(self, ranges) -> str:
-        return ", ".join(f"{self.time(a)}–{self.time(b) if b != END_OF_DAY else '24:00'}" for a, b in ranges)
-
     def hours(self, opening_hours) -> list[tuple[str, str]]:
         """[(weekday name, "8:30–12:00, 13:00–17:00"), …] for the open days."""
-        return [
-            (i18n.weekday_name(index, self.lang).capitalize(), self._ranges(ranges))
-            for index, ranges in opening_hours.by_day()
-            if ranges
-        ]
+        return hours.rows(opening_hours, self.lang)
+
+    def week(self, opening_hours) -> str:
+        """The week on one line: "Po, St 8:30–12:00, 13:00–17:00; Út, Čt 8:30–12:00"."""
+        return hours.compact(opening_hours, self.lang)
 
     def hours_today(self, opening_hours, day: dt.date) -> str:
         """"Today (Mon, Nov 23): 8:30–12:00, 13:00–17:00" or "Closed today (…)".
@@ -174,15 +171,15 @@ class Formatter:
         The site is static, so "today" is the day of the build; the date is
         written out so that a reader of an older build is not misled.
         """
-        ranges = dict(opening_hours.by_day())[day.weekday()]
+        ranges = hours.hours_on(opening_hours, day)
         when = i18n.format_day(day, self.lang)
         if not ranges:
             return self.gettext("Closed today ({day})").format(day=when)
-        return self.gettext("Today ({day}): {hours}").format(day=when, hours=self._ranges(ranges))
+        return self.gettext("Today ({day}): {hours}").format(day=when, hours=hours.ranges_text(ranges, self.lang))
 
     def weekday(self, index: int, width: str = "wide") -> str:
         """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
-        return i18n.weekday_name(index, self.lang, width).capitalize()
+        return hours.weekday_text(index, self.lang, width)
 
     def languages(self, language_codes) -> str:
         """"čeština, angličtina, ruština": language names in the page's language."""

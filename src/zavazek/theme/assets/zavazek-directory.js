@@ -1,6 +1,8 @@
-/* Directory filters: instant filtering of the services listed on a region page,
- * and "open now" computed for the Prague time zone. Without JavaScript the
- * page offers pre-built lists instead (the form below stays hidden). */
+/* Directory lists: each card's hours for today and "open now", computed for the
+ * Prague time zone when the page is read (a page built days ago must not show a
+ * stale "today"), and instant filtering of the services on a region page.
+ * Without JavaScript a card shows the week's hours and the page offers
+ * pre-built lists instead (the form stays hidden). */
 (function () {
   "use strict";
   var DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -25,27 +27,65 @@
 
   window.zavazekOpening = { pragueTime: pragueTime, isOpen: isOpen };
 
+  /* "8:30", "8:30 AM", "08:30" as the page's language writes a minute of the day. */
+  function timeFormat(lang) {
+    var format = new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+    return function (minute) {
+      return minute >= 1440 ? "24:00" : format.format(new Date(Date.UTC(2026, 0, 5, 0, minute)));
+    };
+  }
+
+  /* The next opening after today (day offset and minute), or null. */
+  function nextOpening(hours, day) {
+    for (var ahead = 1; ahead <= 7; ahead += 1) {
+      var ranges = hours[(day + ahead) % 7] || [];
+      if (ranges.length) return { day: (day + ahead) % 7, minute: ranges[0][0] };
+    }
+    return null;
+  }
+
+  /* A line for today on each card of a list, after the week's hours the card shows. */
+  function annotate(list) {
+    var labels = JSON.parse(list.getAttribute("data-today") || "null");
+    if (!labels) return;
+    var time = timeFormat(labels.lang);
+    var now = pragueTime(new Date());
+    Array.prototype.forEach.call(list.querySelectorAll("[data-service]"), function (card) {
+      var hours = JSON.parse(card.getAttribute("data-hours") || "{}");
+      card._hours = hours;
+      var when = card.querySelector("dt.zv-when");
+      if (!when || !Object.keys(hours).length) return;
+      var term = document.createElement("dt");
+      var line = document.createElement("dd");
+      term.className = line.className = "zv-today";
+      term.textContent = labels.today;
+      line.innerHTML = "<span class=\"zv-today__hours\"></span> <span class=\"zv-open-now\" hidden></span>";
+      var text = line.querySelector(".zv-today__hours");
+      var badge = line.querySelector(".zv-open-now");
+      var today = hours[now.day] || [];
+      if (today.length) {
+        var open = isOpen(hours, now.day, now.minute);
+        text.textContent = today.map(function (r) { return time(r[0]) + "\u2013" + time(r[1]); }).join(", ");
+        badge.textContent = open ? labels.open : labels.closed;
+        badge.classList.toggle("zv-open-now--open", open);
+        badge.hidden = false;
+      } else {
+        var next = nextOpening(hours, now.day);
+        text.textContent = labels.closedToday.replace("{day}", labels.days[next.day]).replace("{time}", time(next.minute));
+      }
+      var after = when.nextElementSibling;
+      while (after && after.tagName === "DD") after = after.nextElementSibling;
+      when.parentNode.insertBefore(term, after);
+      when.parentNode.insertBefore(line, after);
+    });
+  }
+
   function setup(form) {
     var list = document.getElementById(form.getAttribute("data-list"));
     if (!list) return;
     var cards = Array.prototype.slice.call(list.querySelectorAll("[data-service]"));
     var status = form.querySelector("[role=status]");
     var template = status.getAttribute("data-template");
-    var openLabel = form.getAttribute("data-open-label");
-    var closedLabel = form.getAttribute("data-closed-label");
-    var now = pragueTime(new Date());
-
-    cards.forEach(function (card) {
-      var hours = JSON.parse(card.getAttribute("data-hours") || "{}");
-      card._hours = hours;
-      var badge = card.querySelector(".zv-open-now");
-      if (badge && Object.keys(hours).length) {
-        var open = isOpen(hours, now.day, now.minute);
-        badge.textContent = open ? openLabel : closedLabel;
-        badge.classList.toggle("zv-open-now--open", open);
-        badge.hidden = false;
-      }
-    });
 
     function apply() {
       var category = form.elements.category.value;
@@ -81,5 +121,6 @@
     apply();
   }
 
-  document.querySelectorAll("form[data-directory-filter]").forEach(setup);
+  Array.prototype.forEach.call(document.querySelectorAll("ul[data-today]"), annotate);
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-directory-filter]"), setup);
 })();
