@@ -10,7 +10,7 @@ size and is read by a screen reader in the page's language:
   its accessible name (also its tooltip) is the region's full name and the
   count ("Южноморавский край (Южная Моравия): 4 услуги"); the short name is
   part of it, so voice control finds the tile by what it shows;
-* on a narrow screen (the map's box under 30rem) the tiles take four
+* on a narrow screen (the map's box under 26rem) the tiles take four
   columns (:data:`GRID_NARROW`), else six (:data:`GRID`); the order of the
   links is west to east, north to south in both;
 * colours get darker with more services; every text/fill pair has a
