@@ -216,9 +216,11 @@ def test_a_town_written_as_a_plain_name_still_loads_as_before(data_dir):
 
 
 def test_a_town_may_carry_its_names_in_other_languages_and_scripts(data_dir):
-    edit(data_dir, "services.yaml", "city: {cs: Brno, ru: Брно}", "city: {cs: Brno, ru: Брно, uk: Брно, vi: Brno}")
+    edit(data_dir, "services.yaml", "Příkladová 1, city: {cs: Brno, ru: Брно}",
+         "Příkladová 1, city: {cs: Brno, ru: Брно, uk: Брно, vi: Brno}")
     data = load_data(data_dir, LANGS, TODAY)
     place = next(p for s in data.services.services for p in s.places if p.address.city == "Brno")
+    assert place.address.city.names == {"ru": "Брно", "uk": "Брно"}  # "vi: Brno" is the Czech name again
     assert place.address.one_line() == "Příkladová 1, 602 00 Brno"  # the postal address stays Czech
     assert (place.address.city.in_language("ru"), place.address.city.in_language("vi")) == ("Брно", "Brno")
     assert place.address.city.in_language("en") == "Brno"  # no English form: the Czech name, not a gap
@@ -235,7 +237,7 @@ def test_a_town_may_carry_its_names_in_other_languages_and_scripts(data_dir):
     ],
 )
 def test_a_malformed_town_name_names_the_file_line_and_field(data_dir, city, path_end, msgid_part):
-    line = edit(data_dir, "services.yaml", "city: {cs: Brno, ru: Брно}", f"city: {city}")
+    line = edit(data_dir, "services.yaml", "Příkladová 1, city: {cs: Brno, ru: Брно}", f"Příkladová 1, city: {city}")
     problem = only_error(data_dir)
     assert problem.file.name == "services.yaml" and problem.line == line
     assert problem.path.startswith("services[") and problem.path.endswith(".address." + path_end)
