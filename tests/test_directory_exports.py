@@ -242,3 +242,19 @@ def test_every_export_gives_a_services_own_hours_at_a_shared_place(files, hsds):
     schedules = [(s["byday"], s["opens_at"], s["closes_at"]) for s in hsds["schedules"] if s["service_id"] == lawyer_id]
     assert schedules == [("TU", "13:00", "16:00")]
     assert any(p.get("service_id") == lawyer_id and p["number"] == "+420 000 000 164" for p in hsds["phones"])
+def test_towns_keep_their_czech_postal_name_and_carry_their_other_names_as_x_translations(files, hsds):
+    ours = json.loads(files["sluzby/data/directory.json"])
+    addresses = [p["address"] for s in ours["services"] for p in s["places"]]
+    brno = next(a for a in addresses if a["city"] == "Brno")
+    assert brno["x_translations"] == {"city": {"cs": "Brno", "ru": "Брно"}}
+    assert all(isinstance(a["city"], str) for a in addresses)  # a spreadsheet or geocoder gets the postal name
+    assert ours["labels"]["districts"]["CZ0642"] == "Brno-město"
+    assert ours["labels"]["x_translations"]["districts"]["CZ0642"]["ru"] == "Брно-город"
+
+    assert next(a for a in hsds["addresses"] if a["city"] == "Brno")["x_translations"]["city"]["ru"] == "Брно"
+    area = next(a for a in hsds["service_areas"] if "Brno-město" in a.get("description", ""))
+    assert "Брно-город" in area["x_translations"]["description"]["ru"]
+    rows = list(csv.DictReader(io.StringIO(files["sluzby/data/hsds/x_translations.csv"].decode("utf-8"))))
+    assert any((r["table"], r["field"], r["language"], r["text"]) == ("address", "city", "ru", "Брно") for r in rows)
+    csv_rows = _csv_rows(files["sluzby/data/directory.csv"])
+    assert {r["city"] for r in csv_rows if r["place_id"]} >= {"Brno", "Praha 2"}

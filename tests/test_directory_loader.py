@@ -238,7 +238,7 @@ def test_a_mistake_in_a_services_own_hours_at_a_shared_place_points_to_that_day(
 
 
 def test_a_shared_place_needs_an_address(data_dir):
-    edit(data_dir, '    address: {street: Příkladová 1, city: Brno, postcode: "602 00"}\n    coordinates: {lat: 49.1951, lon: 16.6068}\n    phone:',
+    edit(data_dir, '    address: {street: Příkladová 1, city: {cs: Brno, ru: Брно}, postcode: "602 00"}\n    coordinates: {lat: 49.1951, lon: 16.6068}\n    phone:',
                 '    coordinates: {lat: 49.1951, lon: 16.6068}\n    phone:')
     with pytest.raises(DataError) as caught:
         load_data(data_dir, LANGS, TODAY)

@@ -18,6 +18,7 @@ import pytest
 from browser import chromium_path, launch_chromium, serve_directory
 from pdf_text import pdf_text
 from site_fixtures import ROOT, TODAY, example_site  # noqa: F401 (fixture)
+from zavazek import i18n
 from zavazek.directory.listing import REGION_SLUGS
 from zavazek.loader import load_data
 
@@ -63,7 +64,9 @@ def test_only_text_really_in_another_language_is_marked_as_such_for_screen_reade
     page = read(example_site, f"{prefix(lang)}sluzby/praha")
     cards = page.split('id="zv-services"')[1]
     marked = re.findall(r'<[a-z]+ lang="([a-z]+)"([^>]*)>', cards)
-    assert all("zv-fallback" in attributes for _, attributes in marked), marked
+    # a text not yet translated, or the Czech name of a town beside its Russian one: "Брно (Brno)"
+    assert all("zv-fallback" in attributes or (code == "cs" and 'class="zv-place-cs"' in attributes)
+               for code, attributes in marked), marked
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -74,15 +77,52 @@ def test_an_ended_programme_keeps_its_page_marked_as_ended(example_site, lang):
 
 def test_directory_home_has_a_map_and_a_plain_list_of_the_fourteen_regions(example_site):
     page = read(example_site, "en/sluzby")
-    svg = page.split('class="zavazek-region-map"')[1].split("</svg>")[0]
-    tiles = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)" data-region=', svg)
+    drawn = page.split('class="zv-region-map"')[1].split("</ul>")[0]
+    tiles = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"', drawn)
     assert len(tiles) == 14
     prague = next(label for href, label in tiles if href.endswith("praha/"))
     count = len([s for s in CURRENT if "CZ010" in s.regions])
     assert html.unescape(prague) == f"Prague: {count} services"
     plain = page.split('class="zv-regions"')[1].split("</ul>")[0]
     assert plain.count("<li>") == 14
-    assert "<image" not in svg and "url(" not in svg and 'href="http' not in svg  # drawn here, nothing fetched
+    assert "<img" not in drawn and "url(" not in drawn and 'href="http' not in drawn  # drawn here, nothing fetched
+
+
+# --- place names --------------------------------------------------------------------------
+
+BRNO = [s for s in CURRENT if any(p.address.city == "Brno" for p in s.places)]
+
+
+def test_the_example_has_services_in_brno():
+    assert len(BRNO) >= 2
+
+
+@pytest.mark.parametrize("lang, shown", [("ru", "Брно (Brno)"), ("vi", "Brno"), ("en", "Brno"), ("cs", "Brno")])
+def test_cards_name_the_town_in_the_readers_language_with_its_czech_name_beside(example_site, lang, shown):
+    page = read(example_site, f"{prefix(lang)}sluzby/jihomoravsky")
+    for service in BRNO:
+        card = page.split(f'data-service="{service.id}"')[1].split("</li>")[0]
+        where = re.search(r'<dt class="zv-when">[^<]*</dt>\s*<dd>(.*?)<br>', card)[1]  # "street, town"
+        assert re.sub(r"<[^>]+>", "", where).split(", ", 1)[1].strip() == shown
+    assert "not yet translated" not in page and "не переведено" not in page
+
+
+def test_a_service_page_in_russian_names_its_town_and_districts_in_russian_and_keeps_the_postal_address(example_site):
+    service = next(s for s in BRNO if "CZ0642" in s.districts)
+    page = read(example_site, f"ru/sluzby/s/{service.id}")
+    place = service.places[0]
+    heading = page.split(f'id="place-{place.id}"')[1].split("</h2>")[0]
+    if place.name is None:
+        assert re.sub(r"<[^>]+>", "", heading).strip(">").strip() == "Брно (Brno)"
+    assert "Брно-город" in page and "Brno-město" not in page
+    assert html.escape(place.address.one_line(), quote=False) in page  # the postal address, as on the envelope
+    data = json.loads(html.unescape(page.split('<script type="application/ld+json">')[1].split("</script>")[0]))
+    assert data["availableChannel"][0]["serviceLocation"]["address"]["addressLocality"] == "Brno"
+
+
+def test_the_centres_towns_are_named_in_the_readers_language_on_the_home_page(example_site):
+    assert "Брно" in (example_site / "ru" / "index.html").read_text(encoding="utf-8")
+    assert "Пльзень" in (example_site / "ru" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", LANGS)

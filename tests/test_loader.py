@@ -207,3 +207,46 @@ def test_messages_are_given_in_czech_and_english(data_dir):
     english = next(line for line in text.splitlines() if line.startswith("  en: "))
     assert "short_name" in czech and "short_name" in english
     assert czech[6:] != english[6:]
+
+
+def test_a_town_written_as_a_plain_name_still_loads_as_before(data_dir):
+    import re
+
+    for name in ("services.yaml", "commitment.yaml"):
+        path = data_dir / name
+        path.write_text(re.sub(r"city: \{cs: ([^,}]+)[^}]*\}", r"city: \1", path.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    data = load_data(data_dir, LANGS, TODAY)
+    brno = data.commitment.centres[0].address
+    assert brno.city == "Brno" and brno.city.names == {}
+    assert brno.model_dump()["city"] == "Brno"  # a plain name stays a plain name
+
+
+def test_a_town_may_carry_its_names_in_other_languages_and_scripts(data_dir):
+    edit(data_dir, "services.yaml", "Příkladová 1, city: {cs: Brno, ru: Брно}",
+         "Příkladová 1, city: {cs: Brno, ru: Брно, uk: Брно, vi: Brno}")
+    data = load_data(data_dir, LANGS, TODAY)
+    place = next(p for s in data.services.services for p in s.places if p.address.city == "Brno")
+    assert place.address.city.names == {"ru": "Брно", "uk": "Брно"}  # "vi: Brno" is the Czech name again
+    assert place.address.one_line() == "Příkladová 1, 602 00 Brno"  # the postal address stays Czech
+    assert (place.address.city.in_language("ru"), place.address.city.in_language("vi")) == ("Брно", "Brno")
+    assert place.address.city.in_language("en") == "Brno"  # no English form: the Czech name, not a gap
+
+
+@pytest.mark.parametrize(
+    "city, path_end, msgid_part",
+    [
+        ("{ru: Брно}", "city", "Czech name of the place is missing"),
+        ("{cs: Brno, ru: }", "city", "name of the place is empty"),
+        ("{cs: Brno, russian: Брно}", "city", "two-letter language code"),
+        ('""', "city", "Expected the name of a place"),
+        ("[Brno, Брно]", "city", "Expected the name of a place"),
+    ],
+)
+def test_a_malformed_town_name_names_the_file_line_and_field(data_dir, city, path_end, msgid_part):
+    line = edit(data_dir, "services.yaml", "Příkladová 1, city: {cs: Brno, ru: Брно}", f"Příkladová 1, city: {city}")
+    problem = only_error(data_dir)
+    assert problem.file.name == "services.yaml" and problem.line == line
+    assert problem.path.startswith("places[0]") and problem.path.endswith(".address." + path_end)  # the shared Brno centre
+    assert msgid_part in problem.message.msgid
+    assert problem.hint is not None and problem.hint.render("cs") != problem.hint.render("en")

@@ -151,3 +151,22 @@ def test_without_javascript_the_header_links_to_the_lists_of_regions_and_kinds_o
     page.click("ul.zv-regions a >> nth=0")  # that kind of help in a region
     assert page.locator(".zv-card").count() >= 1
     context.close()
+
+
+def test_a_russian_search_for_a_towns_russian_name_finds_every_service_there(search):
+    import datetime as dt
+
+    from site_fixtures import ROOT, TODAY
+    from zavazek.loader import load_data
+
+    day = dt.date.fromisoformat(TODAY)
+    directory = load_data(ROOT / "data", ["cs", "en", "ru", "vi"], day).services
+    in_brno = {
+        s.id for s in directory.current(day)
+        if any(p.address.city == "Brno" for p in s.places) or {"CZ0642", "CZ0643"} & set(s.districts)
+    }
+    assert len(in_brno) >= 2
+    report = search("ru", "Брно", every_result=True)
+    found = {urlparse(r["url"]).path for r in report["results"]}
+    assert {f"/ru/sluzby/s/{service}/" for service in in_brno} <= found
+    assert all(path.startswith("/ru/") for path in found)

@@ -17,7 +17,9 @@ under ``sluzby/data/``:
                        "categories": [code], "target_groups": [{"category", "age_from", "age_to"}],
                        "registered": {"kind", "section", "registry_id"} | null,
                        "regions": [NUTS code], "districts": [LAU 1 code],
-                       "places": [{"id", "name": {…} | null, "address": {"street", "postcode", "city"},
+                       "places": [{"id", "name": {…} | null,
+                                   "address": {"street", "postcode", "city",
+                                               "x_translations": {"city": {lang: name}}},  # if any
                                    "coordinates": {"lat", "lon"} | null,
                                    "opening_hours": {"mon": [["08:30", "12:00"], …], …},
                                    "phone", "note": {…} | null}],
@@ -30,6 +32,11 @@ under ``sluzby/data/``:
 
     Texts are maps of language to text exactly as written: a language missing
     there is missing in the data. Labels of codes are in every site language.
+    Place names are proper names: ``city`` and ``labels.districts`` hold the
+    Czech (postal) name; where a town or district also has a name in another
+    language or script (``Brno``: ``Брно``), ``x_translations`` gives every
+    form, Czech first (``address.x_translations.city``,
+    ``labels.x_translations.districts``: ``{code: {lang: name}}``).
     Opening hours are local Prague time (Europe/Prague); ``"24:00"`` ends a day.
 
 ``directory.csv``
@@ -65,6 +72,9 @@ under ``sluzby/data/``:
     * in ``hsds.json``, each organisation, service, location and cost option
       has ``"x_translations": {field: {lang: text}}`` (e.g.
       ``{"name": {"cs": …, "en": …}}``); HSDS allows additional properties;
+      an address whose town has names in other languages has
+      ``{"city": {"cs": "Brno", "ru": "Брно"}}``, and a service area whose
+      districts do, its ``description`` (the districts) in every site language;
     * in the data package, the extra resource ``x_translations``
       (``x_translations.csv``: ``table, id, field, language, text``) holds the
       same, one row per text.
@@ -87,7 +97,7 @@ from zavazek.escaping import SpreadsheetWriter
 from zavazek.model import codes, hours
 from zavazek.model.hours import WEEKDAYS, clock
 from zavazek.model.services import Directory, Place, Service
-from zavazek.model.types import Text
+from zavazek.model.types import Address, PlaceName, Text
 
 #: Where in the built site the exports go.
 DATA_DIR = "sluzby/data"
@@ -134,6 +144,19 @@ def _language_names(code: str, languages: list[str]) -> dict[str, str]:
     return out
 
 
+def _place_names(name: PlaceName) -> dict[str, str]:
+    """Every written form of a place name, Czech first."""
+    return name.all_languages()
+
+
+def _address(address: Address) -> dict:
+    """The postal address (Czech); the town's names in other languages in ``x_translations``."""
+    out = {"street": address.street, "postcode": address.postcode, "city": str(address.city)}
+    if address.city.names:
+        out["x_translations"] = {"city": _place_names(address.city)}
+    return out
+
+
 # --- our JSON ------------------------------------------------------------------
 
 
@@ -149,11 +172,14 @@ def directory_json(directory: Directory, languages: list[str], today: dt.date) -
         "labels": {
             "categories": {k: _label(v, languages) for k, v in codes.SERVICE_CATEGORIES.items()},
             "regions": {k: _label(v, languages) for k, v in codes.REGIONS.items()},
-            "districts": {k: name for k, (_region, name) in codes.DISTRICTS.items()},
+            "districts": {k: str(name) for k, (_region, name) in codes.DISTRICTS.items()},
             "languages": {code: _language_names(code, languages) for code in used_languages},
             "target_groups": {k: _label(v, languages) for k, v in codes.REGISTRY_TARGET_GROUPS.items()},
             "kinds": {k: _label(v, languages) for k, (_s, v) in codes.SERVICE_KINDS.items()},
             "accessibility": {k: _label(v, languages) for k, v in codes.PHYSICAL_ACCESSIBILITY.items()},
+            "x_translations": {
+                "districts": {k: _place_names(name) for k, (_region, name) in codes.DISTRICTS.items() if name.names},
+            },
         },
         "organisations": [
             {
@@ -203,7 +229,7 @@ def _service_json(s: Service, today: dt.date) -> dict:
             {
                 "id": p.id,
                 "name": _text(p.name),
-                "address": {"street": p.address.street, "postcode": p.address.postcode, "city": p.address.city},
+                "address": _address(p.address),
                 "coordinates": {"lat": p.coordinates.lat, "lon": p.coordinates.lon} if p.coordinates else None,
                 "opening_hours": hours.clocks(p.opening_hours),
                 "phone": p.phone,
@@ -282,7 +308,7 @@ def directory_csv(directory: Directory, languages: list[str], today: dt.date) ->
                     [
                         p.address.street,
                         p.address.postcode,
-                        p.address.city,
+                        str(p.address.city),
                         p.coordinates.lat if p.coordinates else "",
                         p.coordinates.lon if p.coordinates else "",
                         hours.line(p.opening_hours),
@@ -446,6 +472,10 @@ def hsds_tables(directory: Directory, languages: list[str], today: dt.date, name
         )
         for region in s.regions:
             districts = [codes.DISTRICTS[d][1] for d in s.districts if codes.DISTRICTS[d][0] == region]
+            described = {
+                lang: ", ".join(d.all_languages().get(lang, str(d)) for d in districts)
+                for lang in languages
+            }
             tables["service_area"].append(
                 _clean(
                     {
@@ -453,6 +483,9 @@ def hsds_tables(directory: Directory, languages: list[str], today: dt.date, name
                         "service_id": sid,
                         "name": gettext(codes.REGIONS[region]),
                         "description": ", ".join(districts),
+                        "x_translations": (
+                            {"description": described} if any(d.names for d in districts) else None
+                        ),
                         "extent": region,
                         "extent_type": "NUTS 3" if not districts else "NUTS 3 (districts: LAU 1)",
                         "x_districts": [d for d in s.districts if codes.DISTRICTS[d][0] == region],
@@ -505,8 +538,9 @@ def hsds_tables(directory: Directory, languages: list[str], today: dt.date, name
                         "id": uid("address", s.id, p.id),
                         "location_id": lid,
                         "address_1": p.address.street,
-                        "city": p.address.city,
+                        "city": str(p.address.city),
                         "state_province": gettext(codes.REGIONS[region]),
+                        "x_translations": {"city": _place_names(p.address.city)} if p.address.city.names else None,
                         "region": region,
                         "postal_code": p.address.postcode,
                         "country": "CZ",
@@ -544,8 +578,8 @@ def hsds_tables(directory: Directory, languages: list[str], today: dt.date, name
 def hsds_json(tables: dict[str, list[dict]], example: bool) -> dict:
     out: dict = {
         "hsds_version": HSDS_VERSION,
-        "x_extension": "x_translations: {field: {language: text}} on organizations, services, locations and "
-        "cost_options; x_timezone on schedules; see the module zavazek.directory.exports.",
+        "x_extension": "x_translations: {field: {language: text}} on organizations, services, locations, "
+        "cost_options, addresses (city) and service_areas (description); x_timezone on schedules; see the module zavazek.directory.exports.",
         "x_example_data": example,
     }
     for table, key in HSDS_JSON_KEYS.items():

@@ -1,23 +1,29 @@
-"""A tile-grid map of the 14 regions, drawn at build time as inline SVG.
+"""A tile-grid map of the 14 regions, drawn at build time as HTML (a CSS grid).
 
-Each region is one square tile placed roughly where the region lies, so the
-map reads at any size, needs no map tiles, scripts, fonts or other external
-resources, and works with a keyboard and a screen reader:
+Each region is one tile placed roughly where the region lies, so the map
+needs no map tiles, scripts, fonts or other external resources, and its
+text is real text: it wraps on a 360 px phone, grows with the reader's font
+size and is read by a screen reader in the page's language:
 
-* each tile is an SVG ``<a>`` link (focusable with Tab) whose accessible
-  name is the region's full name and its number of services
-  ("Plzeň Region: 4 services"), also shown as a tooltip (``<title>``);
-* the tile shows the region's official abbreviation and the count;
+* each tile is a link showing the region's short name in the page's
+  language ("Южная Моравия", "Nam Moravia") and its number of services;
+  its accessible name (also its tooltip) is the region's full name and the
+  count ("Южноморавский край (Южная Моравия): 4 услуги"); the short name is
+  part of it, so voice control finds the tile by what it shows;
+* on a narrow screen (the map's box under 26rem) the tiles take four
+  columns (:data:`GRID_NARROW`), else six (:data:`GRID`); the order of the
+  links is west to east, north to south in both;
 * colours get darker with more services; every text/fill pair has a
   contrast of at least 4.5:1, tile borders at least 3:1 against white, and a
-  focused tile gets a thick outline.
+  focused tile gets a thick outline (``zavazek.css``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 from typing import Callable
+
+from markupsafe import Markup, escape
 
 from zavazek import i18n
 from zavazek.model import codes
@@ -30,11 +36,13 @@ GRID = {
     "CZ031": (1, 2), "CZ063": (2, 2), "CZ064": (3, 2), "CZ072": (4, 2),
 }
 
-#: Official Czech abbreviations of the regions (ČSÚ); the full name is the link's accessible name.
-ABBREVIATIONS = {
-    "CZ010": "PHA", "CZ020": "STČ", "CZ031": "JHČ", "CZ032": "PLK", "CZ041": "KVK", "CZ042": "ULK",
-    "CZ051": "LBK", "CZ052": "HKK", "CZ053": "PAK", "CZ063": "VYS", "CZ064": "JHM", "CZ071": "OLK",
-    "CZ072": "ZLK", "CZ080": "MSK",
+#: The same on a narrow screen (a phone): four columns, Moravia folded under Bohemia,
+#: so that each tile has room for its name in large enough letters.
+GRID_NARROW = {
+    "CZ041": (0, 0), "CZ042": (1, 0), "CZ051": (2, 0), "CZ052": (3, 0),
+    "CZ032": (0, 1), "CZ010": (1, 1), "CZ020": (2, 1), "CZ053": (3, 1),
+    "CZ031": (0, 2), "CZ063": (1, 2), "CZ071": (2, 2), "CZ080": (3, 2),
+    "CZ064": (1, 3), "CZ072": (2, 3),
 }
 
 #: (fill, text) per level: none, 1, 2–3, 4+ services. Contrast of each pair is at least 4.5:1.
@@ -45,10 +53,6 @@ COLOURS = (
     ("#1f4e79", "#ffffff"),
 )
 BORDER = "#4a4a4a"  # against the white page: over 3:1
-FOCUS = "#000000"
-
-TILE = 96
-GAP = 6
 
 
 def level(count: int) -> int:
@@ -60,52 +64,44 @@ def region_counts(directory: Directory, day: dt.date) -> dict[str, int]:
     return {code: len(directory.in_region(code, day)) for code in codes.REGIONS}
 
 
+def tile_label(code: str, count: int, lang: str) -> tuple[str, str]:
+    """(what the tile shows, its accessible name) in ``lang``."""
+    t = i18n.translations(lang)
+    name = t.gettext(codes.REGIONS[code])
+    short = t.gettext(codes.REGION_SHORT_NAMES[code])
+    spoken = short.replace("\u00ad", "")  # a soft hyphen lets a long word break on a tile
+    full = name if spoken.casefold() in name.casefold() else f"{name} ({spoken})"
+    label = t.ngettext("{name}: {count} service", "{name}: {count} services", count).format(
+        name=full, count=i18n.format_number(count, lang)
+    )
+    return short, label
+
+
 def region_map(
     counts: dict[str, int],
     lang: str,
     href: Callable[[str], str],
     id_prefix: str = "region-map",
-) -> str:
-    """The SVG markup (to put inline in a page); ``href(code)`` gives each tile's link."""
-    t = i18n.translations(lang)
-    columns = max(c for c, _r in GRID.values()) + 1
-    rows = max(r for _c, r in GRID.values()) + 1
-    width = columns * TILE + (columns + 1) * GAP
-    height = rows * TILE + (rows + 1) * GAP
-    title = t.gettext("Services by region")
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="zavazek-region-map" viewBox="0 0 {width} {height}" '
-        f'role="group" aria-labelledby="{id_prefix}-title" width="100%" style="max-width:{width}px">',
-        f'<title id="{id_prefix}-title">{escape(title)}</title>',
-        "<style>"
-        f".zavazek-region-map a:focus{{outline:none}}"
-        f".zavazek-region-map a:focus rect,.zavazek-region-map a:hover rect"
-        f"{{stroke:{FOCUS};stroke-width:5}}"
-        f".zavazek-region-map text{{font-family:inherit;pointer-events:none}}"
-        "</style>",
-    ]
-    for code, (col, row) in GRID.items():
+) -> Markup:
+    """The map's markup (to put inline in a page); ``href(code)`` gives each tile's link."""
+    title = i18n.translations(lang).gettext("Services by region")
+    parts = [f'<div class="zv-region-map-box"><ul class="zv-region-map" id="{escape(id_prefix)}" '
+             f'aria-label="{escape(title)}">']
+    for code, (col, row) in sorted(GRID.items(), key=lambda item: (item[1][1], item[1][0])):
+        narrow_col, narrow_row = GRID_NARROW[code]
         count = counts.get(code, 0)
-        name = t.gettext(codes.REGIONS[code])
-        label = t.ngettext("{name}: {count} service", "{name}: {count} services", count).format(
-            name=name, count=count
-        )
+        short, label = tile_label(code, count, lang)
         fill, ink = COLOURS[level(count)]
-        x = GAP + col * (TILE + GAP)
-        y = GAP + row * (TILE + GAP)
         parts.append(
-            f'<a href="{escape(href(code))}" aria-label="{escape(label)}" data-region="{code}">'
-            f"<title>{escape(label)}</title>"
-            f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="8" fill="{fill}" '
-            f'stroke="{BORDER}" stroke-width="1.5"/>'
-            f'<text x="{x + TILE / 2:g}" y="{y + 38}" text-anchor="middle" font-size="20" font-weight="bold" '
-            f'fill="{ink}" aria-hidden="true">{ABBREVIATIONS[code]}</text>'
-            f'<text x="{x + TILE / 2:g}" y="{y + 72}" text-anchor="middle" font-size="26" '
-            f'fill="{ink}" aria-hidden="true">{count}</text>'
-            "</a>"
+            f'<li style="--c:{col + 1};--r:{row + 1};--nc:{narrow_col + 1};--nr:{narrow_row + 1}" data-region="{code}">'
+            f'<a href="{escape(href(code))}" aria-label="{escape(label)}" title="{escape(label)}" '
+            f'style="background:{fill};color:{ink};border-color:{BORDER}">'
+            f'<span class="zv-region-map__name">{escape(short)}</span>'
+            f'<span class="zv-region-map__count">{escape(i18n.format_number(count, lang))}</span>'
+            "</a></li>"
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    parts.append("</ul></div>")
+    return Markup("".join(parts))
 
 
-__all__ = ["ABBREVIATIONS", "COLOURS", "GRID", "level", "region_counts", "region_map"]
+__all__ = ["BORDER", "COLOURS", "GRID", "GRID_NARROW", "level", "region_counts", "region_map", "tile_label"]

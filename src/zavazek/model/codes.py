@@ -6,6 +6,8 @@ them for extraction into the catalogs.
 
 from __future__ import annotations
 
+from zavazek.model.types import PlaceName
+
 
 def N_(msgid: str) -> str:
     """Marks a msgid for the catalogs; translated where it is shown."""
@@ -111,6 +113,25 @@ REGIONS = {
     "CZ080": N_("Moravian-Silesian Region"),
 }
 
+#: What each region is called for short, on the tiles of the directory's map: the part
+#: of the country or the main town, as people say it (a tile has room for a word or two).
+REGION_SHORT_NAMES = {
+    "CZ010": N_("Prague"),
+    "CZ020": N_("Central Bohemia"),
+    "CZ031": N_("South Bohemia"),
+    "CZ032": N_("Plzeň"),
+    "CZ041": N_("Karlovy Vary"),
+    "CZ042": N_("Ústí nad Labem"),
+    "CZ051": N_("Liberec"),
+    "CZ052": N_("Hradec Králové"),
+    "CZ053": N_("Pardubice"),
+    "CZ063": N_("Vysočina"),
+    "CZ064": N_("South Moravia"),
+    "CZ071": N_("Olomouc"),
+    "CZ072": N_("Zlín"),
+    "CZ080": N_("Moravia-Silesia"),
+}
+
 #: Accessibility compliance status (EU model statement).
 ACCESSIBILITY_STATUS = {
     "full": N_("fully compliant"),
@@ -156,8 +177,38 @@ PHYSICAL_ACCESSIBILITY = {
     "unknown": N_("accessibility not known"),
 }
 
-#: The 77 districts (okresy, LAU 1 codes) by the NUTS 3 code of their region.
-#: Place names are proper names and are not translated.
+#: The 77 districts (okresy, LAU 1 codes) by the NUTS 3 code of their region, with their
+#: Russian names (as in Russian reference works). Place names are proper names: English and
+#: Vietnamese keep the Czech name, except the capital (Prague, Praha).
+_RU = {
+    "Hlavní město Praha": "Прага",
+    "Benešov": "Бенешов", "Beroun": "Бероун", "Kladno": "Кладно", "Kolín": "Колин", "Kutná Hora": "Кутна-Гора",
+    "Mělník": "Мельник", "Mladá Boleslav": "Млада-Болеслав", "Nymburk": "Нимбурк", "Praha-východ": "Прага-восток",
+    "Praha-západ": "Прага-запад", "Příbram": "Пршибрам", "Rakovník": "Раковник",
+    "České Budějovice": "Ческе-Будеёвице", "Český Krumlov": "Чески-Крумлов",
+    "Jindřichův Hradec": "Йиндржихув-Градец", "Písek": "Писек", "Prachatice": "Прахатице",
+    "Strakonice": "Страконице", "Tábor": "Табор",
+    "Domažlice": "Домажлице", "Klatovy": "Клатови", "Plzeň-město": "Пльзень-город", "Plzeň-jih": "Пльзень-юг",
+    "Plzeň-sever": "Пльзень-север", "Rokycany": "Рокицани", "Tachov": "Тахов",
+    "Cheb": "Хеб", "Karlovy Vary": "Карловы Вары", "Sokolov": "Соколов",
+    "Děčín": "Дечин", "Chomutov": "Хомутов", "Litoměřice": "Литомержице", "Louny": "Лоуни", "Most": "Мост",
+    "Teplice": "Теплице", "Ústí nad Labem": "Усти-над-Лабем",
+    "Česká Lípa": "Чешска-Липа", "Jablonec nad Nisou": "Яблонец-над-Нисой", "Liberec": "Либерец",
+    "Semily": "Семили",
+    "Hradec Králové": "Градец-Кралове", "Jičín": "Йичин", "Náchod": "Наход",
+    "Rychnov nad Kněžnou": "Рихнов-над-Кнежной", "Trutnov": "Трутнов",
+    "Chrudim": "Хрудим", "Pardubice": "Пардубице", "Svitavy": "Свитави", "Ústí nad Orlicí": "Усти-над-Орлици",
+    "Havlíčkův Brod": "Гавличкув-Брод", "Jihlava": "Йиглава", "Pelhřimov": "Пельгржимов", "Třebíč": "Тршебич",
+    "Žďár nad Sázavou": "Ждяр-над-Сазавой",
+    "Blansko": "Бланско", "Brno-město": "Брно-город", "Brno-venkov": "Брно-пригород", "Břeclav": "Бржецлав",
+    "Hodonín": "Годонин", "Vyškov": "Вишков", "Znojmo": "Зноймо",
+    "Jeseník": "Есеник", "Olomouc": "Оломоуц", "Prostějov": "Простеёв", "Přerov": "Пршеров", "Šumperk": "Шумперк",
+    "Kroměříž": "Кромержиж", "Uherské Hradiště": "Угерске-Градиште", "Vsetín": "Всетин", "Zlín": "Злин",
+    "Bruntál": "Брунталь", "Frýdek-Místek": "Фридек-Мистек", "Karviná": "Карвина", "Nový Jičín": "Новы-Йичин",
+    "Opava": "Опава", "Ostrava-město": "Острава-город",
+}
+_OTHER = {"Hlavní město Praha": {"en": "Prague", "vi": "Praha"}}
+
 DISTRICTS_BY_REGION = {
     "CZ010": {"CZ0100": "Hlavní město Praha"},
     "CZ020": {
@@ -199,6 +250,10 @@ DISTRICTS_BY_REGION = {
         "CZ0805": "Opava", "CZ0806": "Ostrava-město",
     },
 }
+DISTRICTS_BY_REGION = {
+    region: {code: PlaceName(name, ru=_RU[name], **_OTHER.get(name, {})) for code, name in names.items()}
+    for region, names in DISTRICTS_BY_REGION.items()
+}
 
-#: District code -> (region code, name).
+#: District code -> (region code, name); the name is a :class:`PlaceName` (Czech, with other forms).
 DISTRICTS = {code: (region, name) for region, names in DISTRICTS_BY_REGION.items() for code, name in names.items()}

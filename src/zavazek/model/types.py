@@ -10,7 +10,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator, RootModel, WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
@@ -244,12 +247,99 @@ def _check_yes_no(value: Any) -> bool:
 YesNo = Annotated[bool, BeforeValidator(_check_yes_no), WithJsonSchema({"type": "boolean"})]
 
 
-# --- places -----------------------------------------------------------------
+# --- place names ----------------------------------------------------------------
+
+
+class PlaceName(str):
+    """A town's or district's name: the Czech (postal) name, plus its forms in other languages.
+
+    It *is* the Czech name as a string (addresses, exports, sorting and
+    JSON-LD use it unchanged); :meth:`in_language` gives the form a reader
+    of another language knows (``Брно`` for ``Brno``), where one exists.
+    """
+
+    names: dict[str, str]
+
+    def __new__(cls, czech: str, **names: str):
+        value = super().__new__(cls, czech)
+        value.names = {lang: name for lang, name in names.items() if name and name != czech}
+        return value
+
+    def in_language(self, lang: str) -> str:
+        """The name in ``lang``, or the Czech one (a proper name needs no "not yet translated")."""
+        return self.names.get(lang, str(self))
+
+    def all_languages(self) -> dict[str, str]:
+        """``{"cs": czech, lang: name, …}``: every written form, Czech first."""
+        return {"cs": str(self), **self.names}
+
+    def __reduce__(self):  # pickled for the second core (parallel.py)
+        return (_place_name, (str(self), self.names))
+
+
+def _place_name(czech: str, names: dict[str, str]) -> PlaceName:
+    return PlaceName(czech, **names)
+
+
+def _check_place_name(value: Any) -> PlaceName:
+    if isinstance(value, PlaceName):
+        return value
+    if isinstance(value, str) and value.strip():
+        return PlaceName(value.strip())
+    if not isinstance(value, dict) or not value:
+        raise invalid(
+            "Expected the name of a place, or its names per language.",
+            "Write the Czech name, e.g. “city: Brno”, or the names per language indented under it, "
+            "e.g. “cs: Brno” and “ru: Брно”.",
+        )
+    for code, name in value.items():
+        if not LANGUAGE_CODE.match(str(code)):
+            raise invalid("“{code}” is not a two-letter language code.", "Use cs, en, ru, vi (ISO 639-1).", code=code)
+        if not isinstance(name, str) or not name.strip():
+            raise invalid(
+                "The “{code}” name of the place is empty or not a text.",
+                "Write the name, or remove the line of that language.",
+                code=code,
+            )
+    if "cs" not in value:
+        raise invalid(
+            "The Czech name of the place is missing.",
+            "Add “cs:” with the name as on the street signs and in the postal address.",
+        )
+    return PlaceName(value["cs"].strip(), **{code: name.strip() for code, name in value.items() if code != "cs"})
+
+
+def _dump_place_name(value: PlaceName) -> str | dict[str, str]:
+    """Back to what staff wrote: a plain name, or the names per language."""
+    return value.all_languages() if value.names else str(value)
+
+
+#: A place's name as staff write it: ``Brno`` or ``{cs: Brno, ru: Брно}``.
+PlaceNameField = Annotated[
+    PlaceName,
+    PlainValidator(_check_place_name),
+    PlainSerializer(_dump_place_name),
+    WithJsonSchema(
+        {
+            "description": "The Czech (postal) name, e.g. Brno; or the names per language with cs, "
+            "e.g. {cs: Brno, ru: Брно}",
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "required": ["cs"],
+                    "propertyNames": {"pattern": "^[a-z]{2}$"},
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                },
+            ],
+        }
+    ),
+]
 
 
 class Address(Strict):
     street: str
-    city: str
+    city: PlaceNameField
     postcode: Postcode
 
     def one_line(self) -> str:
@@ -281,7 +371,7 @@ def choice(*values: str, description: str = ""):
 
 
 __all__ = [
-    "Address", "Count", "Date", "Deadline", "Email", "Ico", "Phone", "PositiveCount",
+    "Address", "PlaceName", "PlaceNameField", "Count", "Date", "Deadline", "Email", "Ico", "Phone", "PositiveCount",
     "Postcode", "RegistryId", "Slug", "Strict", "Text", "Url", "Year", "YesNo", "YEAR_END",
     "choice", "invalid", "Field",
 ]

@@ -18,7 +18,7 @@ from zavazek import i18n
 from zavazek.model import codes, hours
 from zavazek.model.codes import N_, NP_
 from zavazek.model.goals import is_overdue
-from zavazek.model.types import Text, YEAR_END
+from zavazek.model.types import PlaceName, Text, YEAR_END
 
 #: Per period: the words for once and twice ("once a year", not "1 time a year"), then any other count.
 _TARGET_PHRASES = {
@@ -94,6 +94,32 @@ class Formatter:
             f'<{tag} lang="{lang}" class="zv-fallback">{value}</{tag}>'
             f' <span class="zv-untranslated">({escape(note)})</span>'
         )
+
+    # --- place names ------------------------------------------------------------
+    #
+    # A town on its own (a card, a heading, a list) reads "Брно (Brno)": the form the
+    # reader knows, and the Czech one that is on the street signs, the bus and the
+    # map. A postal address (``Address.one_line``) stays as on the envelope, in Czech.
+    # A Czech name on another language's page is not a missing translation.
+
+    def place_name(self, name: PlaceName | str) -> str:
+        """A town's or district's name in the page's language, else its Czech name."""
+        return name.in_language(self.lang) if isinstance(name, PlaceName) else str(name)
+
+    def place(self, name: PlaceName | str) -> Markup:
+        """The name in the page's language, with the Czech name beside it where they differ."""
+        local = self.place_name(name)
+        if local == str(name):
+            return escape(local)
+        return Markup('{} <span lang="cs" class="zv-place-cs">({})</span>').format(local, str(name))
+
+    def city(self, address) -> Markup:
+        """An address's town for a card or heading: ``Брно (Brno)`` on a Russian page."""
+        return self.place(address.city)
+
+    def district(self, code: str) -> str:
+        """A district (LAU 1 code) by its name in the page's language."""
+        return self.place_name(codes.DISTRICTS[code][1])
 
     # --- values ---------------------------------------------------------------
 
