@@ -10,7 +10,8 @@ import pytest
 from browser import chromium_path, launch_chromium, serve_directory
 from pdf_text import pdf_text
 from site_fixtures import example_site, icp_site  # noqa: F401 (fixtures)
-from zavazek.pages import PAGES, page_url
+from zavazek.pages import PAGES
+from zavazek.urls import page_url
 from test_build import COMMITMENT, LANGS
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed (make test installs it)")

@@ -21,6 +21,7 @@ from zavazek.model.codes import N_
 from zavazek.model.goals import effective_deadline
 from zavazek.pages.formatting import Formatter, md_heading
 from zavazek.project import Project
+from zavazek.urls import relative, to_root
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,6 @@ def page_filename(slug: str, lang: str, default: str) -> str:
     return f"{slug}.md" if lang == default else f"{slug}.{lang}.md"
 
 
-def page_url(slug: str, lang: str, default: str) -> str:
-    """Site-relative URL of a page, e.g. ``en/zavazek/``."""
-    prefix = "" if lang == default else f"{lang}/"
-    return prefix if slug == "index" else f"{prefix}{slug}/"
-
-
 def render_page(
     spec: PageSpec, data: ProviderData, project: Project, lang: str, today: dt.date, extra: dict | None = None
 ) -> str:
@@ -115,10 +110,8 @@ def render_page(
         today=today,
         year=today.year,
         codes=codes,
-        url=lambda slug, anchor="": _relative(spec.slug, slug) + (f"#{anchor}" if anchor else ""),
-        root="" if spec.slug == "index" and lang == project.default_language else "../" * (
-            (spec.slug != "index") + (lang != project.default_language)
-        ),
+        url=lambda slug, anchor="": relative(spec.slug, slug, anchor),
+        root=to_root(spec.slug, lang, project.default_language),
         pages=pages_for(data),
         section_title=lambda page, anchor="": _section_title(page, anchor, translations.gettext),
         **(extra or {}),
@@ -132,12 +125,6 @@ def _section_title(page: str, anchor: str, gettext) -> str:
     title = gettext(next(p.title for p in PAGES if p.slug == page))
     heading = SECTIONS.get((page, anchor))
     return f"{title} › {gettext(heading)}" if heading else title
-
-
-def _relative(from_slug: str, to_slug: str) -> str:
-    """Link between two pages of the same language (directory URLs)."""
-    up = "" if from_slug == "index" else "../"
-    return up + ("" if to_slug == "index" else f"{to_slug}/")
 
 
 def render_site_pages(
