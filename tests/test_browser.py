@@ -10,7 +10,8 @@ import pytest
 from browser import chromium_path, launch_chromium, serve_directory
 from pdf_text import pdf_text
 from site_fixtures import example_site, icp_site  # noqa: F401 (fixtures)
-from zavazek.pages import PAGES, page_url
+from zavazek.pages import PAGES
+from zavazek.urls import page_url
 from test_build import COMMITMENT, LANGS
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed (make test installs it)")
@@ -19,15 +20,23 @@ pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromi
 #: reads the sitemap from there, which is the same server once published.
 #: The test server only: not even the site's public address (site_url) is asked for anything.
 OWN_HOSTS = {"127.0.0.1"}
-AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+#: WCAG 2.2 A and AA (axe tags each criterion with the version that introduced it; 2.2 added only AA rules).
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 URLS = [page_url(spec.slug, lang, "cs") for lang in LANGS for spec in PAGES]
 URLS += ["404.html"] + [f"{lang}/404.html" for lang in LANGS if lang != "cs"]
-#: The directory's own kinds of page: a region, a pre-built filter list, a kind of help, a service.
+#: The directory's own kinds of page: a region, its pre-built lists (language, kind of help, day),
+#: a kind of help, a service and an ended service.
 URLS += [
     f"{'' if lang == 'cs' else lang + '/'}sluzby/{path}/"
     for lang in LANGS
-    for path in ("praha", "praha/jazyk-ar", "druh/legal-counselling", "s/icp-socialni-poradenstvi")
+    for path in ("praha", "praha/jazyk-ar", "praha/legal-counselling", "praha/pondeli", "druh/legal-counselling",
+                 "s/icp-socialni-poradenstvi", "s/migrace-streetwork-2012")
 ]
+#: Every page of the second example site (Czech and English, no directory).
+ICP_LANGS = ("cs", "en")
+ICP_URLS = [page_url(spec.slug, lang, "cs") for lang in ICP_LANGS for spec in PAGES if spec.needs is None]
+ICP_URLS += ["404.html", "en/404.html"]
+SITE_URLS = [("cpic", url) for url in URLS] + [("icp", url) for url in ICP_URLS]
 
 
 @pytest.fixture(scope="module")
@@ -43,52 +52,58 @@ def served(example_site):
 
 
 @pytest.fixture(scope="module")
-def page_reports(browser, served):
+def page_reports(browser, example_site, icp_site):
     """Open every page once at phone width; record other-origin requests, axe results, overflow."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     reports = {}
     context = browser.new_context(viewport={"width": 360, "height": 740})
-    for url in URLS:
-        page = context.new_page()
-        foreign, failed = [], []
-        page.on("request", lambda r: foreign.append(r.url) if urlparse(r.url).hostname not in OWN_HOSTS else None)
-        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        page.goto(served + url, wait_until="networkidle")
-        result = axe.run(page, options=AXE_RULES)
-        reports[url] = {
-            "foreign": foreign,
-            "failed": failed,
-            "violations": [
-                f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]
-            ],
-            "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
-        }
-        page.close()
+    with serve_directory(example_site) as cpic, serve_directory(icp_site) as icp:
+        for site, url in SITE_URLS:
+            reports[site, url] = _page_report(context, axe, {"cpic": cpic, "icp": icp}[site] + url)
     context.close()
     return reports
 
 
-@pytest.mark.parametrize("url", URLS)
-def test_page_makes_no_request_to_any_other_origin(page_reports, url):
-    assert page_reports[url]["foreign"] == []
+def _page_report(context, axe, address: str) -> dict:
+    page = context.new_page()
+    foreign, failed = [], []
+    page.on("request", lambda r: foreign.append(r.url) if urlparse(r.url).hostname not in OWN_HOSTS else None)
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(address, wait_until="networkidle")
+    result = axe.run(page, options=AXE_RULES)
+    report = {
+        "foreign": foreign,
+        "failed": failed,
+        "violations": [
+            f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]
+        ],
+        "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
+    }
+    page.close()
+    return report
 
 
-@pytest.mark.parametrize("url", URLS)
-def test_page_makes_no_request_that_fails(page_reports, url):
+@pytest.mark.parametrize("site,url", SITE_URLS)
+def test_page_makes_no_request_to_any_other_origin(page_reports, site, url):
+    assert page_reports[site, url]["foreign"] == []
+
+
+@pytest.mark.parametrize("site,url", SITE_URLS)
+def test_page_makes_no_request_that_fails(page_reports, site, url):
     # A request answered by "not found" costs a reader on mobile data the 404 page for nothing.
-    assert page_reports[url]["failed"] == []
+    assert page_reports[site, url]["failed"] == []
 
 
-@pytest.mark.parametrize("url", URLS)
-def test_page_has_no_accessibility_violation(page_reports, url):
-    assert page_reports[url]["violations"] == []
+@pytest.mark.parametrize("site,url", SITE_URLS)
+def test_page_has_no_accessibility_violation(page_reports, site, url):
+    assert page_reports[site, url]["violations"] == []
 
 
-@pytest.mark.parametrize("url", URLS)
-def test_page_does_not_scroll_sideways_on_a_360px_phone(page_reports, url):
-    assert page_reports[url]["scroll_width"] <= 360
+@pytest.mark.parametrize("site,url", SITE_URLS)
+def test_page_does_not_scroll_sideways_on_a_360px_phone(page_reports, site, url):
+    assert page_reports[site, url]["scroll_width"] <= 360
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -205,3 +220,48 @@ def test_past_operational_plans_are_on_the_goals_page_collapsed(browser, served)
     assert old_goal.is_visible()
     assert "twice a year" in old_goal.inner_text()
     page.close()
+#: What a finger taps on a phone: links in lists (footer, regions, kinds of help, centres, ready-made lists),
+#: the up-links of the directory, the language menu, and checkboxes (through their label, which toggles them).
+TAP_TARGETS = (
+    ".zv-footer-links a", "ul.zv-regions li > a", "ul.zv-categories li > a", "ul.zv-centres li > a",
+    ".zv-lists li > a", ".zv-up a", ".md-select__link", 'label:has(> input[type="checkbox"])',
+)
+_TOO_SMALL = """selectors => selectors.flatMap(selector => [...document.querySelectorAll(selector)].map(element => {
+    const box = element.getBoundingClientRect();
+    const list = element.closest("ul");  // a list that scrolls inside itself hides part of its targets
+    const hidden = list && list.scrollHeight > list.clientHeight + 1;
+    return {selector, text: element.textContent.trim().slice(0, 30), width: box.width, height: hidden ? 0 : box.height};
+}))"""
+
+
+def test_links_in_lists_and_checkboxes_are_at_least_44px_square_on_a_360px_phone(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    measured, too_small = set(), []
+    for url in ("", "ru/", "sluzby/", "ru/sluzby/", "sluzby/praha/", "vi/sluzby/praha/", "sluzby/druh/legal-counselling/",
+                "ru/sluzby/praha/pondeli/"):
+        page.goto(served + url, wait_until="networkidle")
+        page.focus(".zv-lang-button")  # opens the language menu
+        page.wait_for_timeout(700)  # until it has slid into place
+        for box in page.evaluate(_TOO_SMALL, list(TAP_TARGETS)):
+            measured.add(box["selector"])
+            if round(box["width"], 1) < 44 or round(box["height"], 1) < 44:
+                too_small.append(f"{url} {box['selector']} {box['text']!r}: {box['width']:.2f} × {box['height']:.2f}")
+    context.close()
+    assert measured == set(TAP_TARGETS)  # each kind of target was found and measured
+    assert too_small == []
+
+
+def test_opening_hours_keep_each_day_apart_from_its_times(browser, served):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(served + "ru/strediska/")
+    row = page.locator("table.zv-hours tr").first
+    text = row.text_content()
+    # The space between the end of the day's name and the first time, as drawn.
+    gap = row.evaluate("""row => {
+        const ink = cell => { const range = document.createRange(); range.selectNodeContents(cell); return range.getBoundingClientRect(); };
+        return ink(row.cells[1]).left - ink(row.cells[0]).right;
+    }""")
+    page.close()
+    assert "Понедельник 08:30" in " ".join(text.split())  # also when copied, or read in a reader view or text browser
+    assert gap >= 12

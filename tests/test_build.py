@@ -12,7 +12,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from site_fixtures import ROOT, example_site, icp_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
-from zavazek.pages import PAGES, page_url
+from zavazek.pages import PAGES
+from zavazek.urls import page_url
 from zavazek.project import open_project
 from zavazek.yamlsource import load_document
 

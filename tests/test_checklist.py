@@ -182,7 +182,7 @@ def test_every_criterion_of_the_catalogue_is_tested_here_and_has_a_rule():
 
 
 def _urls(report, result, lang="cs"):
-    from zavazek.pages import page_url
+    from zavazek.urls import page_url
     return [page_url(link.page, lang, "cs") + (f"#{link.anchor}" if link.anchor else "") for link in result.outcome.evidence]
 
 

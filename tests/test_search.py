@@ -12,7 +12,7 @@ import pytest
 from browser import chromium_path, launch_chromium, serve_directory
 from site_fixtures import example_site  # noqa: F401 (fixture)
 from test_browser import OWN_HOSTS
-from zavazek.pages import page_url
+from zavazek.urls import page_url
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
 

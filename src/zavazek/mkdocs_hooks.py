@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zavazek import search, shells, site
+from zavazek import search, shells, site, urls
 from zavazek.problems import DataError
 
 __all__ = ["on_config", "on_env", "on_page_markdown", "on_page_content", "on_template_context", "on_post_build"]
@@ -61,6 +61,7 @@ def on_env(env, config, files):
     lang = _current_language(config)
     site.install_gettext(env, lang)
     env.globals["zv_lang"] = lang
+    env.filters["zv_url"] = urls.theme_url
     return env
 
 

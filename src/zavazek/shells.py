@@ -29,7 +29,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from zavazek.pages import page_filename, page_url
+from zavazek.pages import page_filename
+from zavazek.urls import page_url
 from zavazek.problems import Message
 
 #: Placeholders in a shell. Plain letters, so that no template escapes them differently; the

@@ -18,7 +18,8 @@ from zavazek.directory import pages as directory_pages
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
 from zavazek.model.codes import N_
-from zavazek.pages import PAGES, SECTIONS, page_filename, page_url, pages_for, render_site_pages, write_staging
+from zavazek.pages import PAGES, SECTIONS, page_filename, pages_for, render_site_pages, write_staging
+from zavazek.urls import page_url
 from zavazek.project import Project, open_project, today
 
 
@@ -164,6 +165,7 @@ def _template_context(project: Project, data: ProviderData) -> dict:
         "default_language": default,
         "languages": {lang: i18n.language_name(lang) for lang in project.languages},
         "footer": footer,
+        "home": {lang: page_url("index", lang, default) for lang in project.languages},
         "search": {lang: page_url("hledat", lang, default) for lang in project.languages},
         "search_label": {lang: i18n.gettext_for(lang)("Search") for lang in project.languages},
         "browse": {lang: {"url": page_url(browse_slug, lang, default), "label": i18n.gettext_for(lang)(browse_label)}

@@ -232,7 +232,7 @@ def run_checklist(data, project, day: dt.date) -> Report:
 
 
 def report_json_text(report: Report, project) -> str:
-    from zavazek.pages import page_url
+    from zavazek.urls import page_url
 
     def url(link: Link, lang: str) -> str:
         return page_url(link.page, lang, project.default_language) + (f"#{link.anchor}" if link.anchor else "")

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import posixpath
 from typing import Callable
 
 from markupsafe import Markup
 
-from zavazek import i18n, parallel
+from zavazek import i18n, parallel, urls
 from zavazek.directory import listing
 from zavazek.directory.map import region_counts, region_map
 from zavazek.escaping import json_for_html
@@ -42,14 +41,10 @@ class Links:
 
     def __init__(self, here: str, lang: str, default: str):
         self.here = here
-        depth = len(here.split("/")) + (lang != default)
-        self.root = "../" * depth  # the site root, for language-independent files
+        self.root = urls.to_root(here, lang, default)  # the site root, for language-independent files
 
     def page(self, path: str, anchor: str = "") -> str:
-        target = "" if path == "index" else path + "/"
-        rel = posixpath.relpath("/" + target, "/" + self.here + "/")
-        rel = "" if rel == "." else rel + "/" if not rel.endswith("/") else rel
-        return rel + (f"#{anchor}" if anchor else "")
+        return urls.relative(self.here, path, anchor)
 
     def file(self, path: str) -> str:
         return self.root + path

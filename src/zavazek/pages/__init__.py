@@ -22,6 +22,8 @@ from zavazek.model.goals import effective_deadline
 from zavazek.model.website import STATEMENT_PARTS
 from zavazek.pages.formatting import Formatter, md_heading
 from zavazek.project import Project
+from zavazek import urls
+from zavazek.urls import page_url, relative, to_root
 
 
 @dataclass(frozen=True)
@@ -83,19 +85,11 @@ def page_filename(slug: str, lang: str, default: str) -> str:
     return f"{slug}.md" if lang == default else f"{slug}.{lang}.md"
 
 
-def page_url(slug: str, lang: str, default: str) -> str:
-    """Site-relative URL of a page, e.g. ``en/zavazek/``."""
-    prefix = "" if lang == default else f"{lang}/"
-    return prefix if slug == "index" else f"{prefix}{slug}/"
-
-
 def render_page(
     spec: PageSpec, data: ProviderData, project: Project, lang: str, today: dt.date, extra: dict | None = None
 ) -> str:
     fmt = Formatter(lang, project.default_language)
-    root = "" if spec.slug == "index" and lang == project.default_language else "../" * (
-        (spec.slug != "index") + (lang != project.default_language)
-    )
+    root = to_root(spec.slug, lang, project.default_language)
     translations = i18n.translations(lang)
     _env.install_gettext_translations(translations, newstyle=True)
     template = _env.get_template(spec.template)
@@ -113,11 +107,10 @@ def render_page(
         today=today,
         year=today.year,
         codes=codes,
-        url=lambda slug, anchor="": _relative(spec.slug, slug) + (f"#{anchor}" if anchor else ""),
+        url=lambda slug, anchor="": relative(spec.slug, slug, anchor),
         root=root,
-        url_in=lambda in_lang, slug, anchor="": root + page_url(slug, in_lang, project.default_language) + (
-            f"#{anchor}" if anchor else ""
-        ),
+        url_in=lambda in_lang, slug, anchor="": urls.join(root, page_url(slug, in_lang, project.default_language))
+        + (f"#{anchor}" if anchor else ""),
         pages=pages_for(data),
         section_title=lambda page, anchor="": _section_title(page, anchor, translations.gettext),
         **(extra or {}),
@@ -131,12 +124,6 @@ def _section_title(page: str, anchor: str, gettext) -> str:
     title = gettext(next(p.title for p in PAGES if p.slug == page))
     heading = SECTIONS.get((page, anchor))
     return f"{title} › {gettext(heading)}" if heading else title
-
-
-def _relative(from_slug: str, to_slug: str) -> str:
-    """Link between two pages of the same language (directory URLs)."""
-    up = "" if from_slug == "index" else "../"
-    return up + ("" if to_slug == "index" else f"{to_slug}/")
 
 
 def render_site_pages(

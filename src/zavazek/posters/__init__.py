@@ -18,7 +18,7 @@ from markupsafe import Markup
 from zavazek import i18n
 from zavazek.loader import ProviderData
 from zavazek.model import codes
-from zavazek.pages import page_url
+from zavazek.urls import page_url
 from zavazek.pages.formatting import Formatter
 from zavazek.problems import DataError, Message, Problem
 from zavazek.project import Project
