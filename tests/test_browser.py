@@ -245,3 +245,47 @@ def test_language_menu_works_by_tap_on_a_360px_phone(browser, served, javascript
     page.wait_for_url(lambda url: urlparse(url).path == "/zavazek/")
     assert page.evaluate("document.documentElement.lang") == "cs"
     context.close()
+
+
+#: Every element's computed style (custom properties aside), and those of its ::before and ::after if it has them.
+_STYLES = """() => Array.from(document.querySelectorAll('body, body *'), (el) => [null, '::before', '::after'].map((p) => {
+  const style = getComputedStyle(el, p); const out = [];
+  if (p && style.content === 'none') return 'none';
+  for (let i = 0; i < style.length; i++) if (!style[i].startsWith('--')) out.push(style[i] + ':' + style.getPropertyValue(style[i]));
+  return out.join(';');
+}).join('|'))"""
+
+_FULL_MATERIAL = """async (hrefs) => {
+  const reduced = document.querySelector('link[href*="zavazek-material."]');
+  await Promise.all(hrefs.map((href) => new Promise((done) => {
+    const link = document.createElement('link'); link.rel = 'stylesheet'; link.href = href; link.onload = done;
+    reduced.before(link);
+  })));
+  reduced.remove();
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "kontrola/", "sluzby/", "sluzby/praha/", "hledat/?q=poradna",
+                                  "sluzby/s/icp-socialni-poradenstvi/", "vi/404.html"])
+def test_pages_look_the_same_with_materials_whole_stylesheet(browser, served, example_site, path):
+    # The reduced stylesheet drops only rules no page can use: on a phone with the menu open,
+    # on a wide screen and on paper, every element is styled as with Material's own files.
+    material = [f"{served}assets/stylesheets/{p.name}" for kind in ("main", "palette")
+                for p in (example_site / "assets" / "stylesheets").glob(f"{kind}.*.min.css")]
+    assert len(material) == 2
+    hrefs = material
+    for width, media, drawer in ((360, "screen", True), (1280, "screen", False), (1280, "print", False)):
+        page = browser.new_page(viewport={"width": width, "height": 740})
+        page.emulate_media(media=media)
+        page.goto(served + path, wait_until="networkidle")
+        if drawer:
+            page.evaluate("document.getElementById('__drawer').checked = true")
+        page.wait_for_timeout(300)  # transitions end
+        reduced = page.evaluate(_STYLES)
+        page.evaluate(_FULL_MATERIAL, hrefs)
+        page.wait_for_timeout(300)
+        full = page.evaluate(_STYLES)
+        page.close()
+        assert len(reduced) == len(full)
+        different = [i for i, (a, b) in enumerate(zip(reduced, full)) if a != b]
+        assert different == [], (width, media, [set(reduced[i].split(";")) ^ set(full[i].split(";")) for i in different[:3]])
