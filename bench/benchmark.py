@@ -11,11 +11,18 @@ Builds, in one run and on this machine:
    as many plain pages as the synthetic site has;
 
 then prints build times and their ratio, pages per second, the HTML size of
-a service page at both scales, the size of each site, and the bytes a
-one-word search downloads in headless Chromium. Then it starts ``zavazek
-serve`` on the national directory, edits one service and reports how long
-until the preview shows the change (``--no-preview`` leaves that out).
-Work folders go to bench/out/ (ignored by git). Nothing here is a
+a service page at both scales, the size of each site, the bytes a
+one-word search downloads in headless Chromium, and what each kind of page
+downloads at 360 px in Chromium (gzip, as a web server sends it): the first
+view with an empty cache, and a further view after the home page. Then it
+starts ``zavazek serve`` on the national directory, edits one service and
+reports how long until the preview shows the change (``--no-preview`` leaves
+that out).
+
+    .venv/bin/python bench/benchmark.py --first-view-only
+
+builds only the example site and prints only its page weights (seconds, not
+minutes). Work folders go to bench/out/ (ignored by git). Nothing here is a
 pass/fail test.
 """
 
@@ -23,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -73,6 +81,44 @@ def search_bytes(site: Path, query: str, lang_prefix: str = "") -> tuple[int, in
     return sum(downloaded), results
 
 
+def page_kinds(site: Path) -> dict[str, str]:
+    """One page of each kind; of the region lists and service pages, the heaviest."""
+    directory = site / "sluzby"
+    regions = [p for p in directory.glob("*/index.html") if p.parent.name not in ("s", "druh", "data")]
+    services = list((directory / "s").glob("*/index.html"))
+
+    def heaviest(pages: list[Path]) -> str:
+        return max(pages, key=lambda p: p.stat().st_size).parent.relative_to(site).as_posix() + "/"
+
+    return {"home": "", "commitment": "zavazek/", "goals": "cile/", "checklist": "kontrola/",
+            "directory home": "sluzby/", "region list": heaviest(regions), "service page": heaviest(services),
+            "search": "hledat/"}
+
+
+def page_weight_rows(site: Path, title: str) -> list[tuple[str, str]]:
+    """Rows "kind: first view / further view" in kB, and the worst of each.
+
+    A further view comes after the home page (the home page's after the commitment).
+    """
+    from browser import launch_chromium, page_weight
+
+    rows, firsts, furthers = [(f"page weight, {title} (gzip, 360 px)", "first view / further view")], {}, {}
+    with launch_chromium() as browser:
+        for kind, path in page_kinds(site).items():
+            firsts[kind], furthers[kind] = page_weight(browser, site, path, after="zavazek/" if path == "" else "")
+            rows.append((f"  {kind} (/{path})", f"{firsts[kind] / 1024:.1f} kB / {furthers[kind] / 1024:.1f} kB"))
+    worst_first, worst_further = max(firsts, key=firsts.get), max(furthers, key=furthers.get)
+    rows.append(("  worst first view", f"{firsts[worst_first] / 1024:.1f} kB ({worst_first})"))
+    rows.append(("  worst further view", f"{furthers[worst_further] / 1024:.1f} kB ({worst_further})"))
+    return rows
+
+
+def print_rows(rows: list[tuple[str, str]]) -> None:
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}")
+
+
 def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float, float]:
     """Seconds until the preview serves, then from saving an edit to seeing it: a service, a goal."""
     proc = subprocess.Popen([str(BIN / "zavazek"), "serve", str(folder), "--port", str(port)], env=ENV,
@@ -121,8 +167,18 @@ def main() -> None:
     parser.add_argument("--organisations", type=int, default=400)
     parser.add_argument("--no-preview", dest="preview", action="store_false",
                         help="do not measure an edit in the preview server")
+    parser.add_argument("--first-view-only", action="store_true",
+                        help="only build the example site and print what its pages download")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    if args.first_view_only:
+        from site_fixtures import copy_site_folder
+
+        shutil.rmtree(OUT / "example", ignore_errors=True)
+        example = copy_site_folder(ROOT, OUT / "example")
+        timed([str(BIN / "zavazek"), "build", str(example)])
+        print_rows(page_weight_rows(example / "site", "example site"))
+        return
 
     national = write_provider(OUT / "national", args.services, args.organisations)
     small = write_provider(OUT / "small", 20, 4)
@@ -155,13 +211,12 @@ def main() -> None:
         ("one-word search downloads (cs 'poradna')", f"{kb(search_cs)}  ({hits_cs} results shown)"),
         ("two-word search downloads (vi 'tu van')", f"{kb(search_vi)}  ({hits_vi} results shown)"),
     ]
+    rows += page_weight_rows(national / "site", "national directory")
     if args.preview:
         ready, service, goal = preview_edit_seconds(national)
         rows += [("preview server ready", f"{ready:.1f} s"), ("preview shows an edited service", f"{service:.1f} s"),
                  ("preview shows an edited goal", f"{goal:.1f} s")]
-    width = max(len(label) for label, _ in rows)
-    for label, value in rows:
-        print(f"{label:<{width}}  {value}")
+    print_rows(rows)
 
 
 if __name__ == "__main__":

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -37,6 +39,7 @@ def launch_chromium():
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
+    served: list[str] | None = None
 
     def log_message(self, *args):
         pass
@@ -46,11 +49,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
+    def send_response(self, code, message=None):
+        super().send_response(code, message)
+        if self.served is not None:
+            if code == 200:
+                self.served.append(self.path)
+            page = urlparse(self.path).path.endswith(("/", ".html"))
+            self.send_header("Cache-Control", "no-cache" if page else "max-age=3600")
+
 
 @contextlib.contextmanager
-def serve_directory(directory: Path, headers: dict[str, str] | None = None):
-    """Serve ``directory`` on 127.0.0.1 at a free port, adding ``headers`` to each response; yields the base URL (ending in /)."""
-    handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+def serve_directory(directory: Path, headers: dict[str, str] | None = None, served: list[str] | None = None):
+    """Serve ``directory`` on 127.0.0.1 at a free port, adding ``headers`` to each response; yields the base URL (ending in /).
+
+    With a list as ``served``, the server appends the path of every request it
+    answers with a file, and lets browsers keep files other than pages for an
+    hour, as a web server in production does: what a cached visit asks for is
+    then what it really downloads.
+    """
+    handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {}), "served": served})
     handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -60,3 +77,35 @@ def serve_directory(directory: Path, headers: dict[str, str] | None = None):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def gzip_bytes(site: Path, request_paths: list[str]) -> int:
+    """Bytes a gzip-compressing web server sends for these requests (a folder's page is its index.html)."""
+    total = 0
+    for request in request_paths:
+        path = unquote(urlparse(request).path).lstrip("/")
+        file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+        if file.is_file():
+            total += len(gzip.compress(file.read_bytes(), compresslevel=6, mtime=0))
+    return total
+
+
+def page_weight(browser, site: Path, path: str, after: str = "", width: int = 360) -> tuple[int, int]:
+    """(first view, further view): gzip bytes Chromium downloads to show ``path`` of the built ``site``.
+
+    The first view starts with an empty cache; the further view comes after
+    the page ``after`` (the home page), so the files they share are cached.
+    """
+    served: list[str] = []
+    with serve_directory(site, served) as base:
+        views = []
+        for before in (None, after):
+            context = browser.new_context(viewport={"width": width, "height": 740})
+            page = context.new_page()
+            if before is not None:
+                page.goto(base + before, wait_until="networkidle")
+            served.clear()
+            page.goto(base + path, wait_until="networkidle")
+            views.append(gzip_bytes(site, served))
+            context.close()
+    return views[0], views[1]

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import copy
 import logging
+from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zavazek import search, shells, site, urls
+from zavazek import search, shells, site, stylesheet, urls
 from zavazek.problems import DataError
 
-__all__ = ["on_config", "on_env", "on_page_markdown", "on_page_content", "on_template_context", "on_post_build"]
+__all__ = ["on_config", "on_env", "on_page_markdown", "on_page_content", "on_template_context", "on_post_page",
+           "on_post_template", "on_post_build"]
 
 log = logging.getLogger("mkdocs.plugins.zavazek")
 
@@ -53,7 +55,7 @@ def on_config(config):
     for css in ("assets/zavazek.css",):
         if css not in config.extra_css:
             config.extra_css.append(css)
-    config.extra["zavazek"] = built.template_context
+    config.extra["zavazek"] = {**built.template_context, "stylesheet": _stylesheet_name(root, built)}
     return config
 
 
@@ -99,12 +101,68 @@ def on_template_context(context, template_name, config):
     return context
 
 
+#: Material's stylesheet, reduced to what the rendered pages use (see :mod:`zavazek.stylesheet`). The
+#: vocabulary only grows within a process, so that a preview's partial rebuilds never lose a rule.
+_vocabulary = stylesheet.Vocabulary()
+_bodies_seen: set[int] = set()
+_names: dict[tuple, str] = {}
+
+
+def _material_stylesheets() -> list[Path]:
+    from material import templates
+
+    folder = Path(templates.__file__).parent / "assets" / "stylesheets"
+    return sorted(folder.glob("main.*.min.css")) + sorted(folder.glob("palette.*.min.css"))
+
+
+def _stylesheet_name(root: Path, built) -> str:
+    """Named after everything that shapes the markup, so that a browser never keeps a copy missing a rule."""
+    key = (root, built.signature)
+    if key not in _names:
+        package = Path(__file__).parent
+        inputs = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+        inputs += [root / "mkdocs.yml", *built.project.data_dir.glob("*.yaml"), *_material_stylesheets()]
+        for folder in (built.project.docs_dir, root / "overrides"):
+            inputs += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+        extra = f"mkdocs-material {version('mkdocs-material')}".encode()
+        _names.clear()
+        _names[key] = stylesheet.stylesheet_name(inputs, extra)
+    return _names[key]
+
+
+def on_post_page(output, page, config):
+    _vocabulary.add_html(output)
+    return output
+
+
+def on_post_template(output_content, template_name, config):
+    _vocabulary.add_html(output_content)
+    return output_content
+
+
+def _write_stylesheet(prepared, config) -> None:
+    for page in prepared.html_pages:  # written from shells: the engine never saw their bodies
+        key = hash(page.body)
+        if key not in _bodies_seen:
+            _bodies_seen.add(key)
+            _vocabulary.add_html(page.body)
+    ours = "".join((THEME_DIR / css).read_text(encoding="utf-8") for css in config.extra_css
+                   if (THEME_DIR / css).is_file())
+    material = "".join(p.read_text(encoding="utf-8") for p in _material_stylesheets())
+    target = Path(config.site_dir) / config.extra["zavazek"]["stylesheet"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(stylesheet.reduce(material, _vocabulary, ours), encoding="utf-8")
+
+
 _passes = site.LanguagePasses()
 
 
 def on_post_build(config):
     root = Path(config.config_file_path).parent
+    prepared = site.prepare(root)
     try:
-        _passes.after_language(site.prepare(root), _current_language(config), Path(config.site_dir))
+        finished = _passes.after_language(prepared, _current_language(config), Path(config.site_dir))
     except (shells.ShellBroken, search.SearchIndexFailed) as exc:
         raise PluginError(str(exc)) from None
+    if finished:
+        _write_stylesheet(prepared, config)

@@ -200,7 +200,8 @@ class LanguagePasses:
         self._indexing: list = []
         self._filler = shells.Filler()
 
-    def after_language(self, prepared: Prepared, lang: str, site_dir: Path) -> None:
+    def after_language(self, prepared: Prepared, lang: str, site_dir: Path) -> bool:
+        """Returns whether that was the last language: the site is complete."""
         project = prepared.project
         self._filler.fill(site_dir, lang, project.default_language, prepared.html_pages)
         page = site_dir / "404.html"
@@ -222,3 +223,5 @@ class LanguagePasses:
             self._not_found.clear()
             self._done.clear()
             search.finish(indexing)
+            return True
+        return False

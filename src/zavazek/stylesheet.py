@@ -1,0 +1,191 @@
+"""Material's stylesheet reduced to the rules the site's markup can use (part of the theme adapter).
+
+Material's ``main.*.min.css`` styles every component it has (search, tabs,
+admonitions, code, right-to-left text …): 23 kB gzip, most of it for markup
+the site never has. :class:`Vocabulary` collects the classes, ids and
+attributes of the pages as they are rendered, and :func:`reduce` keeps a
+selector only if every class, id and attribute it requires occurs in them
+(and an attribute selector's value, for ``=``). Element names, pseudo-classes
+and whatever stands inside ``:not()``, ``:is()`` and the like are not
+checked, so a rule is never dropped for those; custom properties
+(``--md-…``) that no kept rule uses are dropped too.
+
+Nothing here imports the site engine; :mod:`zavazek.mkdocs_hooks` feeds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import tinycss2
+
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_ATTRIBUTE = re.compile(r"""\s([a-zA-Z_:][-\w:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_VAR = re.compile(r"var\(\s*(--[-\w]+)")
+
+#: Attributes the site's own scripts set after the page loaded (zavazek-*.js).
+SCRIPTED_ATTRIBUTES = {"hidden": set(), "role": {"button"}, "tabindex": {"0"}, "aria-expanded": {"true", "false"}}
+
+
+class Vocabulary:
+    """The classes, ids and attributes (with their values) that occur in some pages."""
+
+    def __init__(self):
+        self.attributes: dict[str, set[str]] = defaultdict(set)
+        for name, values in SCRIPTED_ATTRIBUTES.items():
+            self.attributes[name] |= values
+
+    def add_html(self, html: str) -> None:
+        attributes = self.attributes
+        for tag in set(_TAG.findall(html)):
+            for name, double, single, bare in _ATTRIBUTE.findall(tag[1:]):
+                attributes[name.lower()].add(double or single or bare)
+
+    def has_class(self, name: str) -> bool:
+        return name in self.classes
+
+    @property
+    def classes(self) -> set[str]:
+        if getattr(self, "_classes_from", None) != len(self.attributes["class"]):
+            self._classes = {c for value in self.attributes["class"] for c in value.split()}
+            self._classes_from = len(self.attributes["class"])
+        return self._classes
+
+
+def reduce(css: str, vocabulary: Vocabulary, other_css: str = "") -> str:
+    """``css`` without the rules no page can match; ``other_css`` (loaded beside it) may use its variables."""
+    rules = _kept(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), vocabulary)
+    used = _used_variables(rules, other_css)
+    return "".join(_serialize(rule, used) for rule in rules)
+
+
+def stylesheet_name(inputs: list[Path], extra: bytes = b"") -> str:
+    """A file name that changes whenever one of the files that shape the markup or the styles changes."""
+    digest = hashlib.sha256(extra)
+    for path in sorted(inputs):
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return f"assets/stylesheets/zavazek-material.{digest.hexdigest()[:10]}.min.css"
+
+
+def _kept(rules, vocabulary: Vocabulary) -> list:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in _split(rule.prelude) if _can_match(s, vocabulary)]
+            if selectors:
+                kept.append((selectors, rule))
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            inner = _kept(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True), vocabulary)
+            if inner:
+                kept.append((inner, rule))
+        elif rule.type == "at-rule":
+            kept.append((None, rule))
+    return kept
+
+
+def _split(prelude) -> list[list]:
+    selectors, current = [], []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append(current)
+            current = []
+        else:
+            current.append(token)
+    selectors.append(current)
+    return [_strip(s) for s in selectors if _strip(s)]
+
+
+def _strip(tokens: list) -> list:
+    while tokens and tokens[0].type == "whitespace":
+        tokens = tokens[1:]
+    while tokens and tokens[-1].type == "whitespace":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _can_match(selector: list, vocabulary: Vocabulary) -> bool:
+    for i, token in enumerate(selector):
+        if token.type == "literal" and token.value == "." and i + 1 < len(selector):
+            following = selector[i + 1]
+            if following.type == "ident" and not vocabulary.has_class(following.value):
+                return False
+        elif token.type == "hash" and token.is_identifier:
+            if token.value not in vocabulary.attributes["id"]:
+                return False
+        elif token.type == "[] block" and not _attribute_can_match(token.content, vocabulary):
+            return False
+    return True
+
+
+def _attribute_can_match(content: list, vocabulary: Vocabulary) -> bool:
+    tokens = [t for t in content if t.type != "whitespace"]
+    if not tokens or tokens[0].type != "ident":
+        return True
+    name = tokens[0].lower_value
+    if name not in vocabulary.attributes:
+        return False
+    operator = tokens[1] if len(tokens) > 2 else None
+    if operator is not None and operator.type == "literal" and operator.value == "=":
+        value = tokens[2]
+        if value.type in ("ident", "string") and not (len(tokens) > 3 and tokens[3].type == "ident"):  # no [a=b i]
+            return value.value in vocabulary.attributes[name]
+    return True
+
+
+def _declarations(rule) -> list:
+    return [d for d in tinycss2.parse_declaration_list(rule.content, skip_whitespace=True, skip_comments=True)
+            if d.type == "declaration"]
+
+
+def _used_variables(rules, other_css: str) -> set[str]:
+    """Custom properties that some kept declaration uses, directly or through another variable."""
+    defined: dict[str, list[str]] = defaultdict(list)
+    used = set(_VAR.findall(other_css))
+
+    def walk(kept):
+        for inner, rule in kept:
+            if rule.type == "at-rule":
+                if inner:
+                    walk(inner)
+                elif rule.content is not None:
+                    used.update(_VAR.findall(tinycss2.serialize(rule.content)))
+                continue
+            for declaration in _declarations(rule):
+                value = tinycss2.serialize(declaration.value)
+                if declaration.name.startswith("--"):
+                    defined[declaration.name].append(value)
+                else:
+                    used.update(_VAR.findall(value))
+
+    walk(rules)
+    pending = list(used)
+    while pending:
+        for value in defined.get(pending.pop(), []):
+            for name in _VAR.findall(value):
+                if name not in used:
+                    used.add(name)
+                    pending.append(name)
+    return used
+
+
+def _serialize(item, used: set[str]) -> str:
+    inner, rule = item
+    if rule.type == "at-rule":
+        if inner is None:
+            return tinycss2.serialize([rule])
+        body = "".join(_serialize(i, used) for i in inner)
+        if not body:
+            return ""
+        return f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{body}}}"
+    declarations = [
+        f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+        for d in _declarations(rule)
+        if not d.name.startswith("--") or d.name in used
+    ]
+    if not declarations:
+        return ""
+    return ",".join(tinycss2.serialize(s) for s in inner) + "{" + ";".join(declarations) + "}"
