@@ -21,7 +21,6 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 
 from browser import serve_directory
 from site_fixtures import ROOT, example_site, icp_site  # noqa: F401 (fixtures)
