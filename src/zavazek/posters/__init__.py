@@ -61,6 +61,7 @@ def posters_for(data: ProviderData, project: Project, day: dt.date) -> list[Post
         out.append(Poster("commitment", (lang,), "A3"))
         if lang != default:
             out += [Poster("goals", (default, lang), "A4", c) for c in centres]
+            out.append(Poster("commitment", (default, lang), "A4"))
     return out
 
 
@@ -119,11 +120,7 @@ def _tag_languages() -> None:
 
 def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> str:
     """The HTML a poster's PDF is made from (everything the PDF depends on)."""
-    base = require_site_url(project)
-    lang = poster.languages[-1]
-    default = project.default_language
-    slug, anchor = ("cile", f"#operational-{poster.centre}") if poster.kind == "goals" else ("zavazek", "")
-    link = base + page_url(slug, lang, default) + anchor
+    link = poster_link(poster, project)
     c = data.commitment
     context = {
         "poster": poster,
@@ -133,7 +130,7 @@ def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.da
         "voices": [_voice(l, i, poster, project, day) for i, l in enumerate(poster.languages, 1)],
         "qr": Markup(segno.make(link, error="m").svg_inline(scale=5, border=0, title=link)),
         "link": link,
-        "short_link": _short(link),
+        "short_link": short_link(link),
         "c": c,
         "year": day.year,
     }
@@ -144,7 +141,14 @@ def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.da
     return _env.get_template("commitment.html.j2").render(**context)
 
 
-def _short(link: str) -> str:
+def poster_link(poster: Poster, project: Project) -> str:
+    """The page the QR code opens: the same content on the website, in the poster's last language."""
+    base = require_site_url(project)
+    slug, anchor = ("cile", f"#operational-{poster.centre}") if poster.kind == "goals" else ("zavazek", "")
+    return base + page_url(slug, poster.languages[-1], project.default_language) + anchor
+
+
+def short_link(link: str) -> str:
     """The address as a passer-by types it: no scheme, no anchor."""
     return link.split("://", 1)[-1].split("#", 1)[0]
 
