@@ -130,6 +130,19 @@ def _unwritten(ctx: Context, document: str, texts) -> list[Finding]:
     return _missing_in(ctx, document, texts, (ctx.project.default_language,))
 
 
+def _placeholders(ctx: Context) -> list[Finding]:
+    """A finding per value still marked [DOPLNIT] / [TO FILL IN]: a placeholder is not a written commitment."""
+    return [
+        Finding(
+            Message("A placeholder, not yet filled in."),
+            ctx.place(document, path),
+            link=_shown_on(ctx, document, path) if document in _DOCUMENT_PAGE else None,
+            fix=Message("Replace the placeholder text, marker included, with your own."),
+        )
+        for document, path in ctx.data.placeholders
+    ]
+
+
 def _by_language(findings: list[Finding], languages) -> list[Finding]:
     order = {lang: i for i, lang in enumerate(languages)}
     return sorted(findings, key=lambda f: order.get(f.lang, -1))
@@ -149,6 +162,7 @@ def commitment_published(ctx: Context) -> Outcome:
     # Written down and published: judged in the default language. Whether readers of the other
     # languages can understand them is §88(a), judged by the languages criterion (lang-complete).
     findings = _unwritten(ctx, "commitment", commitment_texts) + _unwritten(ctx, "goals", goal_texts)
+    findings += _placeholders(ctx)
     return Outcome(
         met=not findings,
         evidence=[Link("zavazek", "mission"), Link("cile", "strategic"), Link("zavazek", "principles"),

@@ -19,6 +19,7 @@ from zavazek.model import codes, hours
 from zavazek.model.codes import N_, NP_
 from zavazek.model.goals import is_overdue
 from zavazek.model.types import PlaceName, Text, YEAR_END
+from zavazek.placeholders import MARKERS, is_placeholder, strip_marker
 
 #: Per period: the words for once and twice ("once a year", not "1 time a year"), then any other count.
 _TARGET_PHRASES = {
@@ -61,6 +62,8 @@ class Formatter:
         if picked is None:
             return Markup("")
         lang, value = picked
+        if is_placeholder(value):
+            return self._unfilled(value, block)
         return self._mark(lang, escape(value), block)
 
     def rich(self, text: Text | None) -> Markup:
@@ -69,6 +72,8 @@ class Formatter:
         if picked is None:
             return Markup("")
         lang, value = picked
+        if is_placeholder(value):
+            return self._unfilled(value, block=True)
         if not _MARKDOWN_SYNTAX.search(value):  # plain text: one paragraph, no need for the Markdown parser
             return self._mark(lang, Markup(f"<p>{escape(value)}</p>"), block=True)
         rendered = _markdown.markdown(html.escape(value, quote=False), output_format="html")
@@ -84,6 +89,17 @@ class Formatter:
     def is_fallback(self, text: Text | None) -> bool:
         picked = self.pick(text)
         return picked is not None and picked[0] != self.lang
+
+    def _unfilled(self, value: str, block: bool) -> Markup:
+        """A placeholder of ``zavazek new``: labelled "not yet filled in", never shown as if it were real."""
+        tag = "div" if block else "span"
+        written_in = "cs" if value.lstrip().startswith(MARKERS[0]) else "en"
+        lang = "" if written_in == self.lang else f' lang="{written_in}"'
+        label = self.gettext("Not yet filled in:")
+        return Markup(
+            f'<{tag} class="zv-unfilled"><strong>{escape(label)}</strong> '
+            f'<span{lang}>{escape(strip_marker(value))}</span></{tag}>'
+        )
 
     def _mark(self, lang: str, value: Markup, block: bool) -> Markup:
         if lang == self.lang:
