@@ -125,7 +125,7 @@ def _placeholder_warnings(data: ProviderData) -> list[Problem]:
             out.append(
                 doc.problem(
                     paths[0],
-                    Message("{count} value(s) of this file are still placeholders marked [DOPLNIT].", {"count": len(paths)}),
+                    Message("Values of this file still marked as placeholders [DOPLNIT]: {count}.", {"count": len(paths)}),
                     Message("Replace each with your own text; “zavazek check” lists them all."),
                     severity=Severity.WARNING,
                 )

@@ -47,7 +47,16 @@ class Formatter:
     # --- texts from the data -------------------------------------------------
 
     def pick(self, text: Text | None) -> tuple[str, str] | None:
-        """(language, text) to show: the page's language, else the default, else any."""
+        """(language, text) to show: the page's language, else the default, else any.
+
+        A placeholder's marker becomes the words "Not yet filled in:" (headings, titles).
+        """
+        picked = self._pick(text)
+        if picked is not None and is_placeholder(picked[1]):
+            return picked[0], f"{self.gettext('Not yet filled in:')} {strip_marker(picked[1])}"
+        return picked
+
+    def _pick(self, text: Text | None) -> tuple[str, str] | None:
         if text is None:
             return None
         for lang in (self.lang, self.default, *sorted(text.languages())):
@@ -58,7 +67,7 @@ class Formatter:
 
     def text(self, text: Text | None, block: bool = False) -> Markup:
         """A data text, escaped; in another language it carries its own ``lang`` and a note."""
-        picked = self.pick(text)
+        picked = self._pick(text)
         if picked is None:
             return Markup("")
         lang, value = picked
@@ -68,7 +77,7 @@ class Formatter:
 
     def rich(self, text: Text | None) -> Markup:
         """A data text that may use a little Markdown (links, emphasis, lists), sanitised."""
-        picked = self.pick(text)
+        picked = self._pick(text)
         if picked is None:
             return Markup("")
         lang, value = picked
