@@ -25,6 +25,7 @@ from zavazek.model.goals import effective_deadline
 from zavazek.model.codes import N_
 from zavazek.model.types import Text
 from zavazek.problems import DataError, Message, Problem, Severity
+from zavazek.translations import sources as translation_sources
 from zavazek.yamlsource import Document, load_bytes, load_document
 
 
@@ -105,6 +106,7 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
         raise DataError(problems)
     data = ProviderData(documents=documents, **models)
     data.warnings = problems + _warnings(data, languages, today)
+    data.warnings += translation_sources.mark_outdated(data, data_dir, languages)
     return data
 
 
