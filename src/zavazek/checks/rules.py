@@ -125,8 +125,28 @@ def _missing_in(ctx: Context, document: str, texts, languages) -> list[Finding]:
 
 
 def _untranslated(ctx: Context, document: str, texts) -> list[Finding]:
-    """Texts missing in a language of the site: judged by the languages criterion only."""
-    return _missing_in(ctx, document, texts, ctx.languages)
+    """Texts missing in a language of the site, or translated from an earlier text: the languages criterion only."""
+    texts = list(texts)
+    return _missing_in(ctx, document, texts, ctx.languages) + _outdated_in(ctx, document, texts)
+
+
+def _outdated_in(ctx: Context, document: str, texts) -> list[Finding]:
+    """A finding per (language, text) whose translation was made from an earlier default-language text."""
+    return [
+        Finding(
+            Message("The translation was made from an earlier Czech text (outdated)."),
+            ctx.place(document, path + (lang,)),
+            lang=lang,
+            link=_shown_on(ctx, document, path),
+            fix=Message(
+                "Update the translation, or if it still fits run “zavazek translations confirm --lang {lang}”.",
+                {"lang": lang},
+            ),
+        )
+        for path, text in texts
+        for lang in ctx.languages
+        if text is not None and text.is_outdated(lang)
+    ]
 
 
 def _unwritten(ctx: Context, document: str, texts) -> list[Finding]:

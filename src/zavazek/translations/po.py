@@ -22,6 +22,7 @@ from pathlib import Path
 
 import polib
 
+from zavazek import i18n
 from zavazek.checks.rules import shown_on
 from zavazek.loader import ProviderData
 from zavazek.pages import PAGES, SECTIONS
@@ -35,13 +36,14 @@ _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
 
 
 def _where(data: ProviderData, entry: Entry, lang: str, default: str) -> str:
-    """Where the text appears, for the translator: page title and its address in ``lang``."""
+    """Where the text appears, for the translator, in ``lang``: the page's title and its address."""
+    gettext = i18n.gettext_for(lang)
     link = shown_on(data, entry.document, entry.path)
-    title = next((p.title for p in PAGES if p.slug == link.page), link.page)
+    title = next((gettext(p.title) for p in PAGES if p.slug == link.page), link.page)
     section = SECTIONS.get((link.page, link.anchor))
-    name = title + (f" › {section}" if section else "")
+    name = title + (f" › {gettext(section)}" if section else "")
     address = "/" + page_url(link.page, lang, default) + (f"#{link.anchor}" if link.anchor else "")
-    return f"Shown on the page: {name} ({address})"
+    return Message("Shown on the page: {page} ({address})", {"page": name, "address": address}).render(lang)
 
 
 def export(data: ProviderData, project, lang: str, sources: Sources) -> polib.POFile:
