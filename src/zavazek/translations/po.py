@@ -85,12 +85,12 @@ class Imported:
     source: str  # the default-language text it was made from (the PO file's msgid)
 
 
-def _msgstr_line(lines: list[str], start: int | None) -> int | None:
-    """The line of an entry's ``msgstr`` (polib gives the entry's first line)."""
+def _line_of(lines: list[str], start: int | None, keyword: str) -> int | None:
+    """The line of an entry's ``msgctxt`` or ``msgstr`` (polib gives the entry's first line)."""
     if start is None:
         return None
     for number in range(start, len(lines) + 1):
-        if lines[number - 1].startswith("msgstr"):
+        if lines[number - 1].startswith(keyword + " "):
             return number
     return start
 
@@ -122,12 +122,12 @@ def read(path: Path, data: ProviderData, project) -> tuple[str | None, list[Impo
     for po_entry in po:
         if po_entry.obsolete or not po_entry.msgstr.strip() or "fuzzy" in po_entry.flags:
             continue
-        line = _msgstr_line(lines, po_entry.linenum)
+        line = _line_of(lines, po_entry.linenum, "msgstr")
         context = po_entry.msgctxt or ""
         entry = known.get(context)
         if entry is None:
             problems.append(Problem(
-                path, po_entry.linenum, None, context,
+                path, _line_of(lines, po_entry.linenum, "msgctxt"), None, context,
                 Message("There is no text “{context}” in the data any more.", {"context": context}),
                 Message("Export the PO file again and translate the new one; the field was renamed or removed."),
             ))
