@@ -8,8 +8,11 @@ from pathlib import Path
 
 import polib
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
+from browser import launch_chromium, serve_directory
 from site_fixtures import ROOT, copy_site_folder, run_zavazek
+from test_browser import AXE_RULES
 from zavazek.translations.yamledit import Change, apply
 from zavazek.yamlsource import load_text
 
@@ -59,7 +62,6 @@ def test_export_names_each_text_by_file_and_ids_with_page_and_line(tmp_path):
 
 def test_translators_edit_reaches_the_page_and_a_changed_czech_text_is_flagged_everywhere(tmp_path):
     folder = copy_site_folder(ROOT, tmp_path / "cpic")
-    (folder / "data" / "translations.yaml").unlink()
     commitment = folder / "data" / "commitment.yaml"
     original = commitment.read_text(encoding="utf-8")
     po_file = tmp_path / "ru.po"
@@ -101,6 +103,17 @@ def test_translators_edit_reaches_the_page_and_a_changed_czech_text_is_flagged_e
         "<div lang=\"cs\"><p>Za naše služby nic neplatíte.</p></div></details>"
     ) in page
 
+    with serve_directory(folder / "site") as base, launch_chromium() as browser:
+        page_at_360 = browser.new_page(viewport={"width": 360, "height": 740})
+        page_at_360.goto(base + "ru/zavazek/", wait_until="networkidle")
+        note = page_at_360.locator("details.zv-outdated-note summary")
+        assert note.is_visible()
+        note.click()
+        assert page_at_360.locator("details.zv-outdated-note div[lang=cs]").inner_text() == "Za naše služby nic neplatíte."
+        violations = Axe().run(page_at_360, options=AXE_RULES).response["violations"]
+        assert [v["id"] for v in violations] == []
+        assert page_at_360.evaluate("document.documentElement.scrollWidth") <= 360
+
     report = json.loads((folder / "site" / "kontrola" / "checklist.json").read_text(encoding="utf-8"))
     assert report["translations"]["ru"] == {"current": 162, "outdated": 1, "missing": 0}
     languages = next(c for c in report["criteria"] if c["id"] == "lang-complete")
@@ -132,7 +145,6 @@ def _broken(po: polib.POFile, kind: str) -> polib.POEntry:
     elif kind == "link":
         target = entry(po, "commitment.yaml principles[bezplatnost].description")
         target.msgstr = target.msgstr.replace("цены]", "цены")
-        target.flags = []  # the translator has revised the outdated translation
     else:
         po.metadata["Language"] = "uk"
         target = None
