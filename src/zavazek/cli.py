@@ -219,5 +219,10 @@ def schemas(folder: Path):
         click.echo(path)
 
 
+from zavazek.translations.commands import translations  # noqa: E402
+
+main.add_command(translations)
+
+
 if __name__ == "__main__":
     main()

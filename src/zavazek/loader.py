@@ -27,6 +27,7 @@ from zavazek.model.descriptions import describe
 from zavazek.model.types import Text
 from zavazek.placeholders import find_placeholders
 from zavazek.problems import DataError, Message, Problem, Severity, PerLanguage
+from zavazek.translations import sources as translation_sources
 from zavazek.yamlsource import Document, load_bytes, load_document
 
 
@@ -113,6 +114,7 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
         raise DataError(problems)
     data = ProviderData(documents=documents, placeholders=placeholders, **models)
     data.warnings = problems + _placeholder_warnings(data) + _warnings(data, languages, today)
+    data.warnings += translation_sources.mark_outdated(data, data_dir, languages)
     return data
 
 

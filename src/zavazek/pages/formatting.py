@@ -73,6 +73,8 @@ class Formatter:
         lang, value = picked
         if is_placeholder(value):
             return self._unfilled(value, block)
+        if lang == self.lang and text.is_outdated(lang):
+            return self._outdated(escape(value), escape(text[self.default]), block)
         return self._mark(lang, escape(value), block)
 
     def rich(self, text: Text | None) -> Markup:
@@ -83,17 +85,35 @@ class Formatter:
         lang, value = picked
         if is_placeholder(value):
             return self._unfilled(value, block=True)
+        if lang == self.lang and text.is_outdated(lang):
+            return self._outdated(self._rich(value), self._rich(text[self.default]), block=True)
+        return self._mark(lang, self._rich(value), block=True)
+
+    @staticmethod
+    def _rich(value: str) -> Markup:
         if not _MARKDOWN_SYNTAX.search(value):  # plain text: one paragraph, no need for the Markdown parser
-            return self._mark(lang, Markup(f"<p>{escape(value)}</p>"), block=True)
+            return Markup(f"<p>{escape(value)}</p>")
         rendered = _markdown.markdown(html.escape(value, quote=False), output_format="html")
-        clean = nh3.clean(
+        return Markup(nh3.clean(
             rendered,
             tags=_ALLOWED_TAGS,
             attributes={"a": {"href"}},
             url_schemes={"http", "https", "mailto", "tel"},
             link_rel="noopener",
+        ))
+
+    def _outdated(self, value: Markup, original: Markup, block: bool) -> Markup:
+        """A translation made from an earlier default-language text: a note, and the text now, one step away."""
+        if block:
+            note = self.gettext("The Czech text has changed since this was translated. Show the Czech text")
+            return Markup(
+                '<div class="zv-outdated">{}<details class="zv-outdated-note"><summary>{}</summary>'
+                '<div lang="{}">{}</div></details></div>'
+            ).format(value, note, self.default, original)
+        note = self.gettext("the Czech text has changed since this was translated; it now reads:")
+        return Markup('{} <span class="zv-outdated-note">({} <span lang="{}">{}</span>)</span>').format(
+            value, note, self.default, original
         )
-        return self._mark(lang, Markup(clean), block=True)
 
     def is_fallback(self, text: Text | None) -> bool:
         picked = self.pick(text)
