@@ -15,6 +15,16 @@ from zavazek.problems import Message
 
 #: Where the JSON report is published in the built site.
 REPORT_PATH = "kontrola/checklist.json"
+
+
+def report_path(service_id: str | None) -> str:
+    """``kontrola/checklist.json``, or ``kontrola/<service>/checklist.json`` with several services."""
+    return REPORT_PATH if service_id is None else f"kontrola/{service_id}/checklist.json"
+
+
+def run_checklists(data, project, day: dt.date) -> dict[str | None, "Report"]:
+    """{service id: its report}: standard 1 is judged per registered service (one service: key None)."""
+    return {view.service_id: run_checklist(view, project, day) for view in data.per_service()}
 REPORT_SCHEMA = Path(__file__).with_name("report.schema.json")
 
 
@@ -95,6 +105,7 @@ class Report:
     languages: tuple[str, ...]
     results: list[Result]
     not_applicable: list[Criterion]
+    service_id: str | None = None  # the registered service judged, when the provider has several
 
     def counts(self) -> dict[Status, int]:
         counts = {status: 0 for status in Status}
@@ -228,13 +239,16 @@ def run_checklist(data, project, day: dt.date) -> Report:
         else:
             status = Status.NOT_MET if criterion.severity == "required" else Status.WARNING
         results.append(Result(criterion, status, outcome))
-    return Report(day=day, languages=tuple(project.languages), results=results, not_applicable=not_applicable)
+    return Report(day=day, languages=tuple(project.languages), results=results, not_applicable=not_applicable,
+                  service_id=data.service_id)
 
 
 def report_json_text(report: Report, project) -> str:
     from zavazek.urls import page_url
 
+    from zavazek.urls import per_service_slug
+
     def url(link: Link, lang: str) -> str:
-        return page_url(link.page, lang, project.default_language) + (f"#{link.anchor}" if link.anchor else "")
+        return page_url(per_service_slug(link.page, report.service_id), lang, project.default_language) + (f"#{link.anchor}" if link.anchor else "")
 
     return json.dumps(report.to_json(url), ensure_ascii=False, indent=1)
