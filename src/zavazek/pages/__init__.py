@@ -104,10 +104,13 @@ def render_page(
     if data.service_id in extra.get("checklists", {}) and not overview:
         extra["checklist"] = extra["checklists"][data.service_id]
         extra["report_path"] = extra["report_paths"][data.service_id]
+    title = translations.gettext(spec.title)
+    if data.service_id is not None:  # one service's page of several: say which
+        title = f"{title}: {fmt.pick(data.commitment.service.name)[1]}"
     return template.render(
         page=spec.slug,
         several=data.several_services or data.service_id is not None,
-        title=translations.gettext(spec.title),
+        title=title,
         data=data,
         c=data.commitment,
         goals=data.goals,

@@ -124,7 +124,7 @@ class Formatter:
             street = f", {escape(a.street)}" if a.street else ""
             return Markup("<strong>{}</strong>{}").format(self.city(a), Markup(street))
         names = [self.district(d) for d in place.area.districts] + [self.place_name(t) for t in place.area.towns]
-        return Markup("<strong>{}</strong> {}").format(self.gettext("We come to you:"), ", ".join(names))
+        return Markup("<span><strong>{}</strong> {}</span>").format(self.gettext("We come to you:"), ", ".join(names))
 
     def address_line(self, place) -> str:
         """The postal address on one line, or the area of field work (never an invented street)."""
