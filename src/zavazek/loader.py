@@ -206,15 +206,14 @@ def _check_services(data: ProviderData) -> list[Problem]:
             else Message("Use one of: {allowed}.", {"allowed": ", ".join(ids)}),
         )
 
+    no_such = N_("There is no service “{service}” under “services:” in commitment.yaml.")
     for group in ("strategic", "long_term"):
         for i, goal in enumerate(getattr(data.goals, group).goals):
             if goal.service is not None and goal.service not in ids:
-                problems.append(unknown((group, "goals", i, "service"), goal.service,
-                                        "There is no service “{service}” under “services:” in commitment.yaml."))
+                problems.append(unknown((group, "goals", i, "service"), goal.service, no_such))
     for i, plan in enumerate(data.goals.operational.plans):
         if plan.service is not None and plan.service not in ids:
-            problems.append(unknown(("operational", "plans", i, "service"), plan.service,
-                                    "There is no service “{service}” under “services:” in commitment.yaml."))
+            problems.append(unknown(("operational", "plans", i, "service"), plan.service, no_such))
         elif plan.service is None and len(ids) > 1:
             problems.append(goals_doc.problem(
                 ("operational", "plans", i),

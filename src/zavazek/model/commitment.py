@@ -150,6 +150,11 @@ class Commitment(Strict):
         """The model of a ``commitment.yaml`` as written: several services when it has ``services:``."""
         return SeveralServices if isinstance(value, dict) and "services" in value else cls
 
+    @classmethod
+    def file_models(cls) -> tuple[type, ...]:
+        """The forms the file may take (for its JSON Schema): one service, or several."""
+        return (cls, SeveralServices)
+
     def commitments(self) -> list[tuple[str | None, "Commitment"]]:
         """(service id, its commitment) for each registered service; one service has no id."""
         return [(None, self)]
