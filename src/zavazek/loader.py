@@ -419,6 +419,14 @@ def _check_directory(directory: Directory, doc: Document) -> list[Problem]:
                 )
             )
         for j, place in enumerate(service.places):
+            for key in ("area", "appointment"):
+                if getattr(place, key) is not None:  # the directory's pages and exports do not show them yet
+                    problems.append(doc.problem(
+                        ("services", i, "places", j, key),
+                        Message("The directory cannot show “{key}” yet; it is for centres in commitment.yaml.",
+                                {"key": key}),
+                        Message("Leave it out here, and say it in the service's “description”."),
+                    ))
             if not place.located:
                 close = difflib.get_close_matches(place.id, shared_ids, n=1)
                 problems.append(
