@@ -106,7 +106,7 @@ def render_page(
         extra["report_path"] = extra["report_paths"][data.service_id]
     title = translations.gettext(spec.title)
     if data.service_id is not None:  # one service's page of several: say which
-        title = f"{title}: {fmt.pick(data.commitment.service.name)[1]}"
+        title = f"{title} – {fmt.pick(data.commitment.service.name)[1]}"
     return template.render(
         page=spec.slug,
         several=data.several_services or data.service_id is not None,
