@@ -61,6 +61,12 @@ def icp_site(tmp_path_factory) -> Path:
     return _build(ROOT / "examples" / "icp", tmp_path_factory.mktemp("icp"))
 
 
+@pytest.fixture(scope="session")
+def opu_site(tmp_path_factory) -> Path:
+    """The example provider of two registered services, one of them field work, under examples/opu."""
+    return _build(ROOT / "examples" / "opu", tmp_path_factory.mktemp("opu"))
+
+
 @pytest.fixture
 def site_folder(tmp_path) -> Path:
     """A fresh copy of the example folder that a test may break on purpose."""

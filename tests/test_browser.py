@@ -9,7 +9,7 @@ import pytest
 
 from browser import chromium_path, launch_chromium, page_weight, serve_directory
 from pdf_text import pdf_text
-from site_fixtures import example_site, icp_site  # noqa: F401 (fixtures)
+from site_fixtures import example_site, icp_site, opu_site  # noqa: F401 (fixtures)
 from zavazek.pages import PAGES
 from zavazek.urls import page_url
 from test_build import COMMITMENT, LANGS
@@ -36,7 +36,9 @@ URLS += [
 ICP_LANGS = ("cs", "en")
 ICP_URLS = [page_url(spec.slug, lang, "cs") for lang in ICP_LANGS for spec in PAGES if spec.needs is None]
 ICP_URLS += ["404.html", "en/404.html"]
-SITE_URLS = [("cpic", url) for url in URLS] + [("icp", url) for url in ICP_URLS]
+#: The provider of two services (field work, by appointment): its own kinds of page, in Czech.
+OPU_URLS = ["", "zavazek/", "zavazek/terenni-programy/", "zavazek/poradenstvi/", "cile/terenni-programy/", "strediska/"]
+SITE_URLS = [("cpic", url) for url in URLS] + [("icp", url) for url in ICP_URLS] + [("opu", url) for url in OPU_URLS]
 
 
 @pytest.fixture(scope="module")
@@ -52,16 +54,16 @@ def served(example_site):
 
 
 @pytest.fixture(scope="module")
-def page_reports(browser, example_site, icp_site):
+def page_reports(browser, example_site, icp_site, opu_site):
     """Open every page once at phone width; record other-origin requests, axe results, overflow."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     reports = {}
     context = browser.new_context(viewport={"width": 360, "height": 740})
-    with serve_directory(example_site) as cpic, serve_directory(icp_site) as icp:
+    with serve_directory(example_site) as cpic, serve_directory(icp_site) as icp, serve_directory(opu_site) as opu:
         for site, url in SITE_URLS:
-            reports[site, url] = _page_report(context, axe, {"cpic": cpic, "icp": icp}[site] + url)
+            reports[site, url] = _page_report(context, axe, {"cpic": cpic, "icp": icp, "opu": opu}[site] + url)
     context.close()
     return reports
 

@@ -151,12 +151,13 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None):
         data = load_data(project.data_dir, list(project.languages), today())
     except DataError as exc:
         _fail(exc, folder)
-    report = checks.run_checklist(data, project, today())
-    if as_json:
-        click.echo(checks.report_json_text(report, project))
-    else:
-        click.echo(report.format_text(lang or project.default_language))
-    if strict and report.key_failures:
+    reports = checks.run_checklists(data, project, today())  # one per registered service
+    for service_id, report in reports.items():
+        if as_json:
+            click.echo(checks.report_json_text(report, project))
+        else:
+            click.echo((f"[{service_id}]\n" if service_id else "") + report.format_text(lang or project.default_language))
+    if strict and any(report.key_failures for report in reports.values()):
         sys.exit(4)
 
 

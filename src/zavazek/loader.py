@@ -19,6 +19,7 @@ import pydantic
 from pydantic import BaseModel, RootModel
 
 from zavazek.model import DATA_FILES, Commitment, Directory, Goals, Website
+from zavazek.model.commitment import SeveralServices
 from zavazek.model import codes
 from zavazek.model.services import months_before
 from zavazek.model.goals import effective_deadline
@@ -26,7 +27,7 @@ from zavazek.model.codes import N_
 from zavazek.model.descriptions import describe
 from zavazek.model.types import Text
 from zavazek.placeholders import find_placeholders
-from zavazek.problems import DataError, Message, Problem, Severity, PerLanguage
+from zavazek.problems import DataError, Message, Problem, Severity, PerLanguage, format_path
 from zavazek.translations import sources as translation_sources
 from zavazek.yamlsource import Document, load_bytes, load_document
 
@@ -43,6 +44,69 @@ class ProviderData:
     warnings: list[Problem] = field(default_factory=list)
     #: Values still marked as placeholders (see :mod:`zavazek.placeholders`): (file name, field path).
     placeholders: list[tuple[str, tuple]] = field(default_factory=list)
+    #: The registered service this is the data of, when the provider has several (see :meth:`per_service`).
+    service_id: str | None = None
+
+    @property
+    def several_services(self) -> bool:
+        return isinstance(self.commitment, SeveralServices)
+
+    def per_service(self) -> list["ProviderData"]:
+        """The data of each registered service: its own commitment and goals, errors pointing into the files.
+
+        A provider of one service has one, itself. The pages, posters and
+        checklist that standard 1 asks per service are made from these.
+        """
+        if self.service_id is not None or not isinstance(self.commitment, SeveralServices):
+            return [self]
+        return [self._of_service(i, sid, view) for i, (sid, view) in enumerate(self.commitment.commitments())]
+
+    def _of_service(self, index: int, service_id: str, view: Commitment) -> "ProviderData":
+        entry = self.commitment.services[index]
+        own = entry.model_fields_set - {"id", "centres"}
+        centre_index = [self.commitment.centres.index(c) for c in view.centres]
+        goals = self.goals.of_service(service_id)
+
+        def in_commitment(path: tuple) -> tuple:
+            if path and path[0] in own:
+                return ("services", index) + path
+            if len(path) > 1 and path[0] == "centres" and isinstance(path[1], int):
+                return ("centres", centre_index[path[1]]) + path[2:]
+            return path
+
+        indexes = {
+            ("strategic", "goals"): [self.goals.strategic.goals.index(g) for g in goals.strategic.goals],
+            ("long_term", "goals"): [self.goals.long_term.goals.index(g) for g in goals.long_term.goals],
+            ("operational", "plans"): [self.goals.operational.plans.index(p) for p in goals.operational.plans],
+        }
+
+        def in_goals(path: tuple) -> tuple:
+            known = indexes.get(path[:2])
+            if known is not None and len(path) > 2 and isinstance(path[2], int):
+                return path[:2] + (known[path[2]],) + path[3:]
+            return path
+
+        documents = dict(self.documents)
+        documents["commitment"] = _Remapped(self.documents["commitment"], in_commitment)
+        documents["goals"] = _Remapped(self.documents["goals"], in_goals)
+        return ProviderData(view, goals, self.website, self.services, documents, [],
+                            placeholders=self.placeholders, service_id=service_id)
+
+
+class _Remapped(Document):
+    """A document seen through one service's data: its field paths are turned into the file's."""
+
+    def __init__(self, doc: Document, remap):
+        super().__init__(doc.file, doc.value, doc.positions)
+        self._remap = remap
+
+    def position(self, path: tuple) -> tuple[int | None, int | None]:
+        return Document.position(self, self._remap(tuple(path)))
+
+    def problem(self, path: tuple, message: Message, hint: Message | None = None, **kw) -> Problem:
+        path = self._remap(tuple(path))
+        line, column = Document.position(self, path)
+        return Problem(self.file, line, column, format_path(path), message, hint, **kw)
 
 
 class _Unchanged:
@@ -90,7 +154,8 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
         content, reused = _unchanged.get(data_dir / filename)
         if reused is not None:
             documents[name], models[name] = reused
-            placeholders += [(name, path) for path in find_placeholders(content, reused[0].value, model)[0]]
+            form = getattr(model, "model_for", lambda value, model=model: model)(reused[0].value)
+            placeholders += [(name, path) for path in find_placeholders(content, reused[0].value, form)[0]]
             continue
         try:
             doc = load_document(data_dir / filename) if content is None else load_bytes(content, data_dir / filename)
@@ -98,6 +163,7 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
             problems.extend(exc.problems)
             continue
         documents[name] = doc
+        model = getattr(model, "model_for", lambda value, model=model: model)(doc.value)
         marked, value = find_placeholders(content, doc.value, model)
         placeholders += [(name, path) for path in marked]
         try:
@@ -106,16 +172,91 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
             problems.extend(_problems_from(exc, doc, model))
         else:
             _unchanged.remember(data_dir / filename, content, doc, models[name])
+    whole = None
     if all(name in models for name, f in DATA_FILES.items() if f.required):
-        problems.extend(_check_references(models, documents))
+        whole = ProviderData(documents=documents, **models)
+        problems.extend(_check_services(whole))
+    if whole is not None and not any(p.is_error for p in problems):
+        for view in whole.per_service():
+            problems.extend(_check_references({"commitment": view.commitment, "goals": view.goals}, view.documents))
     if "services" in models:
         problems.extend(_check_directory(models["services"], documents["services"]))
     if any(p.is_error for p in problems):
-        raise DataError(problems)
-    data = ProviderData(documents=documents, placeholders=placeholders, **models)
-    data.warnings = problems + _placeholder_warnings(data) + _warnings(data, languages, today)
-    data.warnings += translation_sources.mark_outdated(data, data_dir, languages)
+        raise DataError(_once(problems))
+    data = whole
+    data.placeholders = placeholders
+    warnings = problems + _placeholder_warnings(data) + _text_warnings(data, languages)
+    for view in data.per_service():
+        warnings += _warnings(view, today)
+    warnings += translation_sources.mark_outdated(data, data_dir, languages)
+    data.warnings = _once(warnings)
     return data
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    """Each problem once: a shared field is checked with every service."""
+    seen, out = set(), []
+    for p in problems:
+        key = str(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _check_services(data: ProviderData) -> list[Problem]:
+    """With several registered services: ids, the centres they name, what each needs, goals naming them."""
+    commitment, doc, goals_doc = data.commitment, data.documents["commitment"], data.documents["goals"]
+    several = isinstance(commitment, SeveralServices)
+    ids = [s.id for s in commitment.services] if several else []
+    problems = []
+
+    def unknown(path, service_id, msgid):
+        close = difflib.get_close_matches(service_id, ids, n=1)
+        return goals_doc.problem(
+            path, Message(msgid, {"service": service_id}),
+            Message("Did you mean “{suggestion}”?", {"suggestion": close[0]}) if close
+            else Message("Use one of: {allowed}.", {"allowed": ", ".join(ids)}),
+        )
+
+    no_such = N_("There is no service “{service}” under “services:” in commitment.yaml.")
+    for group in ("strategic", "long_term"):
+        for i, goal in enumerate(getattr(data.goals, group).goals):
+            if goal.service is not None and goal.service not in ids:
+                problems.append(unknown((group, "goals", i, "service"), goal.service, no_such))
+    for i, plan in enumerate(data.goals.operational.plans):
+        if plan.service is not None and plan.service not in ids:
+            problems.append(unknown(("operational", "plans", i, "service"), plan.service, no_such))
+        elif plan.service is None and len(ids) > 1:
+            problems.append(goals_doc.problem(
+                ("operational", "plans", i),
+                Message("The provider has several services; say which one this plan is of."),
+                Message("Add “service:” with one of: {allowed}.", {"allowed": ", ".join(ids)}),
+            ))
+    if not several:
+        return problems
+    problems.extend(_unique_ids(commitment.services, ("services",), doc))
+    centre_ids = [c.id for c in commitment.centres]
+    for i, entry in enumerate(commitment.services):
+        for name in ("refusal", "principles"):
+            if getattr(entry, name) is None and getattr(commitment, name) is None:
+                problems.append(doc.problem(
+                    ("services", i),
+                    Message("The service “{service}” has no “{field}”, and there is none shared at the top of the file.",
+                            {"service": entry.id, "field": name}),
+                    Message("Add “{field}:” to the service, or at the top of the file for every service.", {"field": name}),
+                ))
+        for j, centre in enumerate(entry.centres):
+            if centre not in centre_ids:
+                close = difflib.get_close_matches(centre, centre_ids, n=1)
+                problems.append(doc.problem(
+                    ("services", i, "centres", j),
+                    Message("There is no centre “{centre}” in commitment.yaml.", {"centre": centre}),
+                    Message("Did you mean “{suggestion}”?", {"suggestion": close[0]}) if close
+                    else Message("Use one of: {allowed}.", {"allowed": ", ".join(centre_ids)}),
+                ))
+    return problems
+
 
 
 def _placeholder_warnings(data: ProviderData) -> list[Problem]:
@@ -299,7 +440,7 @@ def _check_directory(directory: Directory, doc: Document) -> list[Problem]:
     problems.extend(_unique_ids(directory.services, ("services",), doc))
     problems.extend(_unique_ids(directory.places, ("places",), doc))
     for k, place in enumerate(directory.places):
-        if place.address is None:
+        if not place.located:
             problems.append(
                 doc.problem(
                     ("places", k),
@@ -326,7 +467,15 @@ def _check_directory(directory: Directory, doc: Document) -> list[Problem]:
                 )
             )
         for j, place in enumerate(service.places):
-            if place.address is None:
+            for key in ("area", "appointment"):
+                if getattr(place, key) is not None:  # the directory's pages and exports do not show them yet
+                    problems.append(doc.problem(
+                        ("services", i, "places", j, key),
+                        Message("The directory cannot show “{key}” yet; it is for centres in commitment.yaml.",
+                                {"key": key}),
+                        Message("Leave it out here, and say it in the service's “description”."),
+                    ))
+            if not place.located:
                 close = difflib.get_close_matches(place.id, shared_ids, n=1)
                 problems.append(
                     doc.problem(
@@ -400,7 +549,7 @@ def _unique_ids(items, where: tuple, doc: Document) -> list[Problem]:
 # --- warnings ------------------------------------------------------------------
 
 
-def _warnings(data: ProviderData, languages: list[str], today: dt.date) -> list[Problem]:
+def _text_warnings(data: ProviderData, languages: list[str]) -> list[Problem]:
     out = []
     for name in data.documents:
         doc = data.documents[name]
@@ -430,6 +579,12 @@ def _warnings(data: ProviderData, languages: list[str], today: dt.date) -> list[
                         severity=Severity.WARNING,
                     )
                 )
+    return out
+
+
+def _warnings(data: ProviderData, today: dt.date) -> list[Problem]:
+    """Warnings about one service's data: dates passed, the directory saying other ages."""
+    out = []
     if data.services is not None:
         out.extend(_directory_warnings(data.services, data.documents["services"], today))
         out.extend(_age_contradictions(data))

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Union
+
+from pydantic import TypeAdapter
 
 from pydantic.json_schema import GenerateJsonSchema
 
@@ -32,7 +35,11 @@ def schemas() -> dict[str, dict]:
     """{file name: JSON Schema} for every data file."""
     out = {}
     for name, (filename, model, _required) in DATA_FILES.items():
-        schema = model.model_json_schema(by_alias=True, schema_generator=_Described)
+        forms = getattr(model, "file_models", lambda: (model,))()
+        if len(forms) == 1:
+            schema = model.model_json_schema(by_alias=True, schema_generator=_Described)
+        else:  # commitment.yaml: one service, or several under services:
+            schema = TypeAdapter(Union[forms]).json_schema(by_alias=True, schema_generator=_Described)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = filename
         out[f"{name}.schema.json"] = schema

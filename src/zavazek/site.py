@@ -65,11 +65,12 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     try:
         if not project.site_url:
             data.warnings.append(_no_posters_warning(project))
-        checklist = checks.run_checklist(data, project, day)
+        checklists = checks.run_checklists(data, project, day)
         html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
         use_shells = os.environ.get(shells.ENV_SWITCH, "on") != "off"
         files = shells.staging_files(html_pages, project.default_language, use_shells)
-        files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
+        for service_id, checklist in checklists.items():
+            files[checks.report_path(service_id)] = checks.report_json_text(checklist, project)
         open_data = _open_data(data, project, day, cached)
         files.update(open_data)
         poster_pdfs, poster_listing = made_posters()
@@ -79,7 +80,7 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
     context = {
         "posters": poster_listing,
         "directory_home": lambda lang: directory_pages.home_context(data, project, lang, day),
-        **_checklist_context(checklist),
+        **_checklist_context(checklists),
     }
     files.update(render_site_pages(data, project, day, extra=context))
     staging = write_staging(files, project)
@@ -133,14 +134,15 @@ def _no_posters_warning(project: Project):
     )
 
 
-def _checklist_context(checklist) -> dict:
+def _checklist_context(checklists: dict) -> dict:
+    """The checklist page's data; each registered service's page picks its own report."""
     from zavazek.checks.catalogue import WORDING_STATUS
 
     return {
-        "checklist": checklist,
+        "checklists": checklists,
+        "report_paths": {service_id: checks.report_path(service_id) for service_id in checklists},
         "Status": checks.Status,
         "wording_labels": WORDING_STATUS,
-        "report_path": checks.REPORT_PATH,
     }
 
 

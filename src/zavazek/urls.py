@@ -25,6 +25,15 @@ def page_url(slug: str, lang: str, default: str) -> str:
     return prefix if slug == "index" else f"{prefix}{slug}/"
 
 
+#: Pages made once per registered service (standard 1 is per service): the commitment, goals, checklist.
+PER_SERVICE_PAGES = ("zavazek", "cile", "kontrola")
+
+
+def per_service_slug(slug: str, service_id: str | None) -> str:
+    """``zavazek/poradenstvi`` for a service of several; with one service (no id) the page is just ``zavazek``."""
+    return f"{slug}/{service_id}" if service_id and slug in PER_SERVICE_PAGES else slug
+
+
 def _folder(path: str) -> str:
     return "" if path == "index" else path + "/"
 

@@ -9,6 +9,9 @@ are in :mod:`.rules`; a check never reads anything the site is not built from.
 """
 
 from zavazek.checks.catalogue import Criterion, load_catalogue
-from zavazek.checks.checklist import REPORT_PATH, Report, Result, Status, report_json_text, run_checklist
+from zavazek.checks.checklist import (
+    REPORT_PATH, Report, Result, Status, report_json_text, report_path, run_checklist, run_checklists,
+)
 
-__all__ = ["Criterion", "REPORT_PATH", "Report", "Result", "Status", "load_catalogue", "report_json_text", "run_checklist"]
+__all__ = ["Criterion", "REPORT_PATH", "Report", "Result", "Status", "load_catalogue", "report_json_text",
+           "report_path", "run_checklist", "run_checklists"]

@@ -15,6 +15,16 @@ from zavazek.problems import Message
 
 #: Where the JSON report is published in the built site.
 REPORT_PATH = "kontrola/checklist.json"
+
+
+def report_path(service_id: str | None) -> str:
+    """``kontrola/checklist.json``, or ``kontrola/<service>/checklist.json`` with several services."""
+    return REPORT_PATH if service_id is None else f"kontrola/{service_id}/checklist.json"
+
+
+def run_checklists(data, project, day: dt.date) -> dict[str | None, "Report"]:
+    """{service id: its report}: standard 1 is judged per registered service (one service: key None)."""
+    return {view.service_id: run_checklist(view, project, day) for view in data.per_service()}
 REPORT_SCHEMA = Path(__file__).with_name("report.schema.json")
 
 
@@ -97,6 +107,7 @@ class Report:
     not_applicable: list[Criterion]
     #: Per language other than the default: texts whose translation is current, outdated, missing.
     translations: dict[str, dict[str, int]] = field(default_factory=dict)
+    service_id: str | None = None  # the registered service judged, when the provider has several
 
     def counts(self) -> dict[Status, int]:
         counts = {status: 0 for status in Status}
@@ -234,13 +245,16 @@ def run_checklist(data, project, day: dt.date) -> Report:
     from zavazek.translations.texts import counts
 
     return Report(day=day, languages=tuple(project.languages), results=results, not_applicable=not_applicable,
-                  translations=counts(data, project.languages, project.default_language))
+                  translations=counts(data, project.languages, project.default_language),
+                  service_id=data.service_id)
 
 
 def report_json_text(report: Report, project) -> str:
     from zavazek.urls import page_url
 
+    from zavazek.urls import per_service_slug
+
     def url(link: Link, lang: str) -> str:
-        return page_url(link.page, lang, project.default_language) + (f"#{link.anchor}" if link.anchor else "")
+        return page_url(per_service_slug(link.page, report.service_id), lang, project.default_language) + (f"#{link.anchor}" if link.anchor else "")
 
     return json.dumps(report.to_json(url), ensure_ascii=False, indent=1)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pydantic import model_validator
 
 from zavazek.model import codes
-from zavazek.model.hours import OpeningHours
+from zavazek.model.places import Organisation, Place, RegionCode
 from zavazek.model.types import (
-    Address, Email, Field, Ico, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url, choice, invalid,
+    Address, Email, Field, Phone, PositiveCount, RegistryId, Slug, Strict, Text, choice, invalid,
 )
 
 ServiceKind = choice(*codes.SERVICE_KINDS, description="Registered kind of social service")
@@ -15,19 +15,14 @@ ServiceForm = choice(*codes.SERVICE_FORMS, description="Form of provision")
 RegistryGroup = choice(*codes.REGISTRY_TARGET_GROUPS, description="Target-group category of the registry")
 Letter913 = choice(*codes.REFUSAL_GROUNDS_91_3, "none", description="Letter of §91(3) Act 108/2006 the ground rests on")
 ComplaintForm = choice(*codes.COMPLAINT_FORMS, description="How a complaint may be made")
-RegionCode = choice(*codes.REGIONS, description="NUTS 3 code of the region (kraj)")
 LanguageCode = choice(*codes.LANGUAGES, description="ISO 639-1 code of a language")
 
 
-class Provider(Strict):
-    name: Text
-    short_name: str | None = None
-    legal_form: Text
-    ico: Ico | None = None
+class Provider(Organisation):
+    """The provider: an organisation with its registered seat and a general e-mail."""
+
     seat: Address
-    website: Url | None = None
     email: Email
-    phone: Phone | None = None
 
 
 class Service(Strict):
@@ -117,19 +112,25 @@ class Complaints(Strict):
     ombudsman: Text | None = None
 
 
-class Centre(Strict):
-    id: Slug
+class Centre(Place):
+    """A place of the provider's: named, in a region, at an address or (field work) in an area."""
+
     name: Text
     region: RegionCode
-    address: Address
-    opening_hours: OpeningHours = OpeningHours()
-    phone: Phone | None = None
-    email: Email | None = None
-    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _somewhere(self):
+        if self.address is None and self.area is None:
+            raise invalid(
+                "The centre “{place}” has neither an address nor an area.",
+                "Write “address:” (street, city, postcode), or for field work “area:” with the districts or towns.",
+                place=self.id,
+            )
+        return self
 
 
 class Commitment(Strict):
-    """The whole of ``commitment.yaml``."""
+    """The whole of ``commitment.yaml`` for a provider of one registered service."""
 
     provider: Provider
     service: Service
@@ -143,3 +144,70 @@ class Commitment(Strict):
 
     def centre(self, centre_id: str) -> Centre | None:
         return next((c for c in self.centres if c.id == centre_id), None)
+
+    @classmethod
+    def model_for(cls, value) -> type:
+        """The model of a ``commitment.yaml`` as written: several services when it has ``services:``."""
+        return SeveralServices if isinstance(value, dict) and "services" in value else cls
+
+    @classmethod
+    def file_models(cls) -> tuple[type, ...]:
+        """The forms the file may take (for its JSON Schema): one service, or several."""
+        return (cls, SeveralServices)
+
+    def commitments(self) -> list[tuple[str | None, "Commitment"]]:
+        """(service id, its commitment) for each registered service; one service has no id."""
+        return [(None, self)]
+
+
+#: Fields a service of several may write for itself; left out, the provider's shared one applies.
+SHARED_FIELDS = ("integration_needs", "refusal", "principles", "complaints")
+
+
+class ServiceCommitment(Strict):
+    """One registered service of a provider with several: what is its own, the rest shared."""
+
+    id: Slug
+    service: Service
+    mission: list[Text] = Field(min_length=1)
+    target_groups: list[TargetGroup] = Field(min_length=1)
+    integration_needs: Text | None = None
+    refusal: Refusal | None = None
+    principles: list[Principle] | None = None
+    complaints: Complaints | None = None
+    #: Ids of the provider's centres where this service is given; all of them when left out.
+    centres: list[Slug] = []
+
+
+class SeveralServices(Strict):
+    """The whole of ``commitment.yaml`` for a provider of several registered services.
+
+    The provider, its centres and complaints are written once; ``refusal``,
+    ``principles`` and ``integration_needs`` at the top are shared by every
+    service that does not write its own.
+    """
+
+    provider: Provider
+    integration_needs: Text | None = None
+    refusal: Refusal | None = None
+    principles: list[Principle] | None = None
+    complaints: Complaints
+    centres: list[Centre] = Field(min_length=1)
+    services: list[ServiceCommitment] = Field(min_length=1)
+
+    def centre(self, centre_id: str) -> Centre | None:
+        return next((c for c in self.centres if c.id == centre_id), None)
+
+    def commitment(self, service_id: str) -> Commitment:
+        """One service's whole commitment: its own fields, the shared ones where it has none."""
+        entry = next(s for s in self.services if s.id == service_id)
+        shared = {name: getattr(entry, name) if name in entry.model_fields_set else getattr(self, name)
+                  for name in SHARED_FIELDS}
+        centres = [c for c in self.centres if not entry.centres or c.id in entry.centres]
+        return Commitment.model_construct(
+            provider=self.provider, service=entry.service, mission=entry.mission, target_groups=entry.target_groups,
+            centres=centres, **shared,
+        )
+
+    def commitments(self) -> list[tuple[str | None, Commitment]]:
+        return [(s.id, self.commitment(s.id)) for s in self.services]

@@ -46,6 +46,8 @@ class Progress(Strict):
 class Goal(Strict):
     id: Slug
     text: Text
+    #: With several registered services: the id of the one this goal is of (left out: all of them).
+    service: Slug | None = None
     target: Target | None = None
     responsible: Text | None = None
     evaluation: list[Evaluation] | None = None
@@ -70,6 +72,8 @@ class OperationalPlan(Strict):
     """One centre's operational goals for one year."""
 
     centre: Slug
+    #: With several registered services: the id of the one this plan is of.
+    service: Slug | None = None
     year: Year
     approved_by: Text | None = None
     approved_on: Date | None = None
@@ -103,6 +107,17 @@ class Goals(Strict):
     strategic: GoalGroup
     long_term: GoalGroup
     operational: Operational
+
+    def of_service(self, service_id: str | None) -> "Goals":
+        """The goals of one registered service: its own and those naming no service."""
+        if service_id is None:
+            return self
+        mine = lambda items: [g for g in items if g.service in (None, service_id)]  # noqa: E731
+        return self.model_copy(update={
+            "strategic": self.strategic.model_copy(update={"goals": mine(self.strategic.goals)}),
+            "long_term": self.long_term.model_copy(update={"goals": mine(self.long_term.goals)}),
+            "operational": self.operational.model_copy(update={"plans": mine(self.operational.plans)}),
+        })
 
     def plans_for(self, year: int) -> list[OperationalPlan]:
         return [p for p in self.operational.plans if p.year == year]

@@ -21,15 +21,15 @@ from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from zavazek.model import codes
 from zavazek.model.codes import N_
-from zavazek.model.commitment import AgeRange, LanguageCode, RegionCode, RegistryGroup, ServiceKind
-from zavazek.model.hours import OpeningHours
+from zavazek.model.commitment import AgeRange, LanguageCode, RegistryGroup, ServiceKind
+from zavazek.model import places
+from zavazek.model.places import DistrictCode, RegionCode
 from zavazek.model.types import (
-    Address, Date, Email, Field, Ico, Phone, PositiveCount, RegistryId, Slug, Strict, Text, Url,
+    Date, Field, Phone, PositiveCount, RegistryId, Slug, Strict, Text,
     YesNo, choice, invalid,
 )
 
 Category = choice(*codes.SERVICE_CATEGORIES, description="What the service helps with")
-DistrictCode = choice(*codes.DISTRICTS, description="LAU 1 code of the district (okres), e.g. CZ0323 for Plzeň-město")
 AccessLevel = choice(*codes.PHYSICAL_ACCESSIBILITY, description="Physical (wheelchair) accessibility")
 
 #: A generous box around Czechia: coordinates outside it are a typo (or lat/lon swapped).
@@ -62,17 +62,10 @@ Latitude = _degrees(*LATITUDE, N_("“{value}” is not a latitude in Czechia (b
 Longitude = _degrees(*LONGITUDE, N_("“{value}” is not a longitude in Czechia (between {low} and {high})."))
 
 
-class Organisation(Strict):
-    """Who runs services: generic contacts only (no personal names, phones or e-mails)."""
+class Organisation(places.Organisation):
+    """An organisation of the directory, named by its id in its services."""
 
     id: Slug
-    name: Text
-    short_name: str | None = None
-    legal_form: Text
-    ico: Ico | None = None
-    website: Url | None = None
-    email: Email | None = None
-    phone: Phone | None = None
 
 
 class TargetGroupRef(Strict):
@@ -112,7 +105,7 @@ class Coordinates(Strict):
         return value
 
 
-class Place(Strict):
+class Place(places.Place):
     """Where the service is given, and when it is open (local Prague time).
 
     A place several services share (a centre) can be described once under
@@ -123,14 +116,9 @@ class Place(Strict):
     for the service are all its hours there, a day left out is closed.
     """
 
-    id: Slug
-    name: Text | None = None
-    address: Address | None = None  # only left out when ``id`` names a shared place
-    region: RegionCode | None = None  # needed only when the service has several regions
+    #: ``address`` (or ``area``) is only left out when ``id`` names a shared place;
+    #: ``region`` is needed only when the service has several regions.
     coordinates: Coordinates | None = None
-    opening_hours: OpeningHours = OpeningHours()
-    phone: Phone | None = None
-    note: Text | None = None
 
     def region_in(self, service: "Service") -> str:
         """The place's region: its own, or the service's only one."""
@@ -246,10 +234,10 @@ class Directory(Strict):
         An id that names no shared place is left without an address; the
         loader reports it at its line.
         """
-        shared = {p.id: p for p in self.places if p.address is not None}
+        shared = {p.id: p for p in self.places if p.located}
         for service in self.services:
             for i, place in enumerate(service.places):
-                if place.address is None and place.id in shared:
+                if not place.located and place.id in shared:
                     service.places[i] = place.at(shared[place.id])
         return self
 

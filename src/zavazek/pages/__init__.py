@@ -23,7 +23,7 @@ from zavazek.model.website import STATEMENT_PARTS
 from zavazek.pages.formatting import Formatter, md_heading
 from zavazek.project import Project
 from zavazek import urls
-from zavazek.urls import page_url, relative, to_root
+from zavazek.urls import PER_SERVICE_PAGES, page_url, per_service_slug, relative, to_root
 
 
 @dataclass(frozen=True)
@@ -86,15 +86,31 @@ def page_filename(slug: str, lang: str, default: str) -> str:
 
 
 def render_page(
-    spec: PageSpec, data: ProviderData, project: Project, lang: str, today: dt.date, extra: dict | None = None
+    spec: PageSpec, data: ProviderData, project: Project, lang: str, today: dt.date, extra: dict | None = None,
+    overview: bool = False,
 ) -> str:
+    """One page in one language; ``data`` may be one registered service's (then its pages link to each other).
+
+    With several services, ``overview`` makes the page that lists them
+    instead (``zavazek/`` leading to ``zavazek/<service>/`` …).
+    """
     fmt = Formatter(lang, project.default_language)
-    root = to_root(spec.slug, lang, project.default_language)
+    here = per_service_slug(spec.slug, data.service_id)
+    root = to_root(here, lang, project.default_language)
     translations = i18n.translations(lang)
     _env.install_gettext_translations(translations, newstyle=True)
-    template = _env.get_template(spec.template)
+    template = _env.get_template("services.md.j2" if overview else spec.template)
+    extra = dict(extra or {})
+    if data.service_id in extra.get("checklists", {}) and not overview:
+        extra["checklist"] = extra["checklists"][data.service_id]
+        extra["report_path"] = extra["report_paths"][data.service_id]
+    title = translations.gettext(spec.title)
+    if data.service_id is not None:  # one service's page of several: say which
+        title = f"{title} – {fmt.pick(data.commitment.service.name)[1]}"
     return template.render(
-        title=translations.gettext(spec.title),
+        page=spec.slug,
+        several=data.several_services or data.service_id is not None,
+        title=title,
         data=data,
         c=data.commitment,
         goals=data.goals,
@@ -107,13 +123,14 @@ def render_page(
         today=today,
         year=today.year,
         codes=codes,
-        url=lambda slug, anchor="": relative(spec.slug, slug, anchor),
+        url=lambda slug, anchor="": relative(here, per_service_slug(slug, data.service_id), anchor),
         root=root,
-        url_in=lambda in_lang, slug, anchor="": urls.join(root, page_url(slug, in_lang, project.default_language))
+        url_in=lambda in_lang, slug, anchor="": urls.join(
+            root, page_url(per_service_slug(slug, data.service_id), in_lang, project.default_language))
         + (f"#{anchor}" if anchor else ""),
         pages=pages_for(data),
         section_title=lambda page, anchor="": _section_title(page, anchor, translations.gettext),
-        **(extra or {}),
+        **extra,
         effective_deadline=effective_deadline,
         language_name=i18n.language_name,
     )
@@ -131,11 +148,18 @@ def render_site_pages(
 ) -> dict[str, str]:
     """{file name: Markdown} for every generated page in every language."""
     pages = {}
+    default = project.default_language
     for lang in project.languages:
         for spec in pages_for(data):
-            pages[page_filename(spec.slug, lang, project.default_language)] = render_page(
-                spec, data, project, lang, today, extra
+            several = data.several_services and spec.slug in PER_SERVICE_PAGES
+            pages[page_filename(spec.slug, lang, default)] = render_page(
+                spec, data, project, lang, today, extra, overview=several
             )
+            if several:
+                for view in data.per_service():
+                    pages[page_filename(per_service_slug(spec.slug, view.service_id), lang, default)] = render_page(
+                        spec, view, project, lang, today, extra
+                    )
     return pages
 
 

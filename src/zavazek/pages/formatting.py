@@ -162,6 +162,41 @@ class Formatter:
         """An address's town for a card or heading: ``Брно (Brno)`` on a Russian page."""
         return self.place(address.city)
 
+    def where(self, place) -> Markup:
+        """Where a place is: its town and street, or for field work "We come to you: Domažlice, Klatovy …"."""
+        if place.area is None:
+            a = place.address
+            street = f", {escape(a.street)}" if a.street else ""
+            return Markup("<strong>{}</strong>{}").format(self.city(a), Markup(street))
+        names = [self.district(d) for d in place.area.districts] + [self.place_name(t) for t in place.area.towns]
+        return Markup("<span><strong>{}</strong> {}</span>").format(self.gettext("We come to you:"), ", ".join(names))
+
+    def address_line(self, place) -> str:
+        """The postal address on one line, or the area of field work (never an invented street)."""
+        if place.area is None:
+            return place.address.one_line()
+        names = [self.district(d) for d in place.area.districts] + [self.place_name(t) for t in place.area.towns]
+        return self.gettext("We come to you: {places}").format(places=", ".join(names))
+
+    def appointment(self, place) -> Markup:
+        """How to book a place open by appointment: "By appointment: call …, e-mail …, text …"."""
+        a = place.appointment
+        ways = []
+        if a.phone:
+            ways.append(Markup('{} <a href="tel:{}">{}</a>').format(self.gettext("call"), a.phone.replace(" ", ""), a.phone))
+        if a.email:
+            ways.append(Markup('{} <a href="mailto:{}">{}</a>').format(self.gettext("e-mail"), a.email, a.email))
+        if a.text_message:
+            ways.append(Markup('{} <a href="sms:{}">{}</a>').format(
+                self.gettext("send a text message to"), a.text_message.replace(" ", ""), a.text_message))
+        return Markup("{}: {}").format(self.gettext("By appointment"), Markup(", ").join(ways))
+
+    def today_line(self, place, day: dt.date) -> Markup:
+        """The home page's "today" for a place: its hours today, or how to book one by appointment."""
+        if place.appointment is not None:
+            return self.appointment(place)
+        return Markup(escape(self.hours_today(place.opening_hours, day)))
+
     def district(self, code: str) -> str:
         """A district (LAU 1 code) by its name in the page's language."""
         return self.place_name(codes.DISTRICTS[code][1])

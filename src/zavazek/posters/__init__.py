@@ -19,7 +19,7 @@ from markupsafe import Markup
 from zavazek import i18n
 from zavazek.loader import ProviderData
 from zavazek.model import codes
-from zavazek.urls import page_url
+from zavazek.urls import page_url, per_service_slug
 from zavazek.pages.formatting import Formatter
 from zavazek.problems import DataError, Message, Problem
 from zavazek.project import Project
@@ -39,11 +39,13 @@ class Poster:
     languages: tuple[str, ...]  # one, or Czech plus one other language
     size: str = "A4"
     centre: str | None = None
+    service: str | None = None  # the registered service, when the provider has several
 
     @property
     def filename(self) -> str:
         who = self.centre if self.kind == "goals" else "zavazek"
-        return f"{who}-{'-'.join(self.languages)}-{self.size.lower()}.pdf"
+        of = f"{self.service}-" if self.service else ""
+        return f"{of}{who}-{'-'.join(self.languages)}-{self.size.lower()}.pdf"
 
 
 #: Rendered posters, keyed by a hash of their HTML (inside the provider's folder).
@@ -53,16 +55,22 @@ CACHE_DIR = ".zavazek/cache/posters"
 def posters_for(data: ProviderData, project: Project, day: dt.date) -> list[Poster]:
     """Every poster the site publishes: per centre with goals this year, and the commitment."""
     default = project.default_language
-    centres = [p.centre for p in data.goals.plans_for(day.year)]
     out = []
-    for lang in project.languages:
-        out += [Poster("goals", (lang,), "A4", c) for c in centres]
-        out.append(Poster("commitment", (lang,), "A4"))
-        out.append(Poster("commitment", (lang,), "A3"))
-        if lang != default:
-            out += [Poster("goals", (default, lang), "A4", c) for c in centres]
-            out.append(Poster("commitment", (default, lang), "A4"))
+    for view in data.per_service():
+        s = view.service_id
+        centres = [p.centre for p in view.goals.plans_for(day.year)]
+        for lang in project.languages:
+            out += [Poster("goals", (lang,), "A4", c, s) for c in centres]
+            out.append(Poster("commitment", (lang,), "A4", service=s))
+            out.append(Poster("commitment", (lang,), "A3", service=s))
+            if lang != default:
+                out += [Poster("goals", (default, lang), "A4", c, s) for c in centres]
+                out.append(Poster("commitment", (default, lang), "A4", service=s))
     return out
+
+
+def _of_service(data: ProviderData, service_id: str | None) -> ProviderData:
+    return next(view for view in data.per_service() if view.service_id == service_id)
 
 
 def require_site_url(project: Project) -> str:
@@ -121,6 +129,7 @@ def _tag_languages() -> None:
 def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> str:
     """The HTML a poster's PDF is made from (everything the PDF depends on)."""
     link = poster_link(poster, project)
+    data = _of_service(data, poster.service)
     c = data.commitment
     context = {
         "poster": poster,
@@ -145,6 +154,7 @@ def poster_link(poster: Poster, project: Project) -> str:
     """The page the QR code opens: the same content on the website, in the poster's last language."""
     base = require_site_url(project)
     slug, anchor = ("cile", f"#operational-{poster.centre}") if poster.kind == "goals" else ("zavazek", "")
+    slug = per_service_slug(slug, poster.service)
     return base + page_url(slug, poster.languages[-1], project.default_language) + anchor
 
 
@@ -157,10 +167,12 @@ def _title(poster, data, project, day) -> str:
     """The PDF's document title, in the poster's first language."""
     lang = poster.languages[0]
     gettext = i18n.gettext_for(lang)
+    data = _of_service(data, poster.service)
     if poster.kind == "goals":
         centre = Formatter(lang, project.default_language).pick(data.commitment.centre(poster.centre).name)[1]
         return f"{gettext('Operational goals for {year}').format(year=day.year)} – {centre}"
-    return f"{gettext('Our commitment')} – {Formatter(lang, project.default_language).pick(data.commitment.provider.name)[1]}"
+    who = data.commitment.service.name if poster.service else data.commitment.provider.name
+    return f"{gettext('Our commitment')} – {Formatter(lang, project.default_language).pick(who)[1]}"
 
 
 @dataclass(frozen=True)
