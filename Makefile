@@ -18,6 +18,7 @@ TEST_PACKAGES := chromium poppler-utils
 site: $(BIN)/.site-ready system-site
 	$(BIN)/zavazek build .
 	$(BIN)/zavazek build examples/icp
+	$(BIN)/zavazek build examples/opu
 
 test: $(BIN)/.test-ready system-site system-test
 	$(BIN)/python -m pytest

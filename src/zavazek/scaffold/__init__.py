@@ -65,6 +65,22 @@ def native_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+#: Fields written commented out: ``area`` replaces ``address``, ``appointment`` the opening hours.
+ALTERNATIVES = frozenset({"area", "appointment"})
+
+
+def _alternative(cls: type, key: str) -> bool:
+    """Written commented out: an alternative to another field, or a goal's service (only with several)."""
+    return key in ALTERNATIVES or (key == "service" and _key(cls).startswith("goals."))
+
+
+def _commented_out(line: str, indent: int) -> str:
+    """``line`` as a YAML comment at ``indent``, so that removing ``# `` brings the field back."""
+    if line.strip().startswith("#"):
+        return line
+    return line[:indent] + "# " + line[indent:]
+
+
 class Scaffold:
     """Writes the commented YAML of one data file for a site in ``languages``."""
 
@@ -112,16 +128,24 @@ class Scaffold:
         self.lines.append(" " * indent + f"# en: {description['en']}")
 
     def model(self, cls: type, indent: int, first_prefix: str = "") -> None:
-        """The fields of ``cls`` at ``indent``; ``first_prefix`` ("- ") starts a list item."""
-        for n, (name, info) in enumerate(cls.model_fields.items()):
-            key = info.alias or name
+        """The fields of ``cls`` at ``indent``; ``first_prefix`` ("- ") starts a list item.
+
+        A field that replaces another (``area`` for ``address``) is written
+        commented out after the rest, to be switched on instead of the other.
+        """
+        fields = [(info.alias or name, info) for name, info in cls.model_fields.items()]
+        fields = sorted(fields, key=lambda f: _alternative(cls, f[0]))
+        for n, (key, info) in enumerate(fields):
             description = describe(cls, key)
             prefix = first_prefix if n == 0 else " " * len(first_prefix)
             self.comment(indent + len(first_prefix), description)
             lead = " " * indent + prefix
             # pydantic keeps a field's own Annotated metadata (validators, schema) apart from its type
             annotation = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+            start = len(self.lines)
             self.field(cls, key, annotation, info.default, description, lead, indent + len(first_prefix))
+            if _alternative(cls, key):
+                self.lines[start:] = [_commented_out(line, indent + len(first_prefix)) for line in self.lines[start:]]
 
     def field(self, cls, key, annotation, default, description, lead: str, indent: int) -> None:
         models = submodels(annotation)
