@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
-from zavazek.shells import ENV_SWITCH, SHELL_NAMES
+from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek, set_plugin_options, site_folder  # noqa: F401
+from zavazek.shells import SHELL_NAMES
 
 
 def _pages(site):
@@ -19,7 +19,8 @@ def _sitemap_entries(site):
 
 def test_pages_from_shells_are_byte_for_byte_the_pages_the_engine_renders_itself(example_site, tmp_path):
     folder = copy_site_folder(ROOT, tmp_path / "engine")
-    result = run_zavazek("build", str(folder), env={ENV_SWITCH: "off"})
+    set_plugin_options(folder, shells=False)
+    result = run_zavazek("build", str(folder))
     assert result.returncode == 0, result.stderr
     engine_pages, shell_pages = _pages(folder / "site"), _pages(example_site)
     assert len([p for p in shell_pages if p.startswith("en/sluzby/s/")]) > 20

@@ -144,13 +144,11 @@ def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000, today: dt.
     plugin = _plugin(_load_config(root, today), root)
     plugin.on_startup(command="serve", dirty=True)
     prepared = plugin.prepare(root)
-    watch = [prepared.project.data_dir, prepared.project.docs_dir]
     serve(
         config_file=str(root / projects.CONFIG_FILE),
         livereload=True,
         build_type="dirty",
         dev_addr=f"{host}:{port}",
         docs_dir=str(prepared.staging_dir),
-        watch=[str(folder) for folder in watch if folder.is_dir()],
         **overrides,
     )

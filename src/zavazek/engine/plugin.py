@@ -132,6 +132,13 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         config.extra["zavazek"] = {**built.template_context, "stylesheet": self._stylesheet_name(root, built)}
         return config
 
+    def on_serve(self, server, config, builder):
+        """A preview rebuilds when a data file or a hand-written page is saved."""
+        for folder in (self.prepared.project.data_dir, self.prepared.project.docs_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
     def on_env(self, env, config, files):
         lang = _current_language(config)
         site.install_gettext(env, lang)
