@@ -38,7 +38,7 @@ def _assert_complete(site):
 
 
 def test_the_installed_package_imports_from_its_installation_not_the_sources(installed, tmp_path):
-    result = installed.run("python", "-c", "import zavazek; print(zavazek.__file__)", cwd=tmp_path)
+    result = installed.run("python", "-c", "import zavazek.cli; print(zavazek.cli.__file__)", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert str(installed.venv) in result.stdout and str(ROOT) not in result.stdout
 
