@@ -41,8 +41,8 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = True) -> 
     errors = _ErrorRecords()
     logger.addHandler(errors)
     try:
-        config = _load_config(root, today, site_dir=str(work))
-        prepared = _plugin(config, root).prepare(root)  # raises DataError before anything is touched
+        config, plugin = _configured(root, today, site_dir=str(work))
+        prepared = plugin.prepare(root)  # raises DataError before anything is touched
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -61,8 +61,8 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = True) -> 
     return prepared
 
 
-def _load_config(root: Path, today: dt.date | None, **overrides):
-    """MkDocs' configuration of the folder, with the plugin's ``today`` set when given.
+def _configured(root: Path, today: dt.date | None, **overrides):
+    """MkDocs' configuration of the folder and our plugin in it, given the command line's options.
 
     MkDocs reads the pages from the folder závazek generates them into (the
     provider's ``mkdocs.yml`` need not name it, and it need not have ``docs/``).
@@ -74,28 +74,10 @@ def _load_config(root: Path, today: dt.date | None, **overrides):
         projects.open_project(root)  # raises the DataError that says so
     staging = root / projects.STAGING_DIR
     staging.mkdir(parents=True, exist_ok=True)
-    if today is not None:
-        overrides["plugins"] = _plugins_with_options(config_file, today=today)
-    return load_config(config_file=str(config_file), docs_dir=str(staging), **overrides)
-
-
-def _plugins_with_options(config_file: Path, **options) -> list | dict:
-    """The ``plugins`` of mkdocs.yml, with these options of the zavazek plugin set."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, "rb") as f:
-        plugins = yaml_load(f).get("plugins") or []
-    name = projects.PLUGIN_NAME
-    if isinstance(plugins, dict):
-        return {**plugins, name: {**(plugins.get(name) or {}), **options}}
-    out = []
-    for entry in plugins:
-        if entry == name:
-            entry = {name: dict(options)}
-        elif isinstance(entry, dict) and name in entry:
-            entry = {name: {**(entry[name] or {}), **options}}
-        out.append(entry)
-    return out
+    config = load_config(config_file=str(config_file), docs_dir=str(staging), **overrides)
+    plugin = _plugin(config, root)
+    plugin.override(**({"today": today} if today is not None else {}))
+    return config, plugin
 
 
 def _plugin(config, root: Path):
@@ -137,11 +119,8 @@ def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000, today: dt.
     from mkdocs.commands.serve import serve
 
     root = Path(root).resolve()
-    overrides = {}
-    if today is not None:
-        overrides["plugins"] = _plugins_with_options(root / projects.CONFIG_FILE, today=today)
     # MkDocs keeps the plugin object for the whole preview: this one, which checks the data first.
-    plugin = _plugin(_load_config(root, today), root)
+    _, plugin = _configured(root, today)
     plugin.on_startup(command="serve", dirty=True)
     prepared = plugin.prepare(root)
     serve(
@@ -150,5 +129,4 @@ def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000, today: dt.
         build_type="dirty",
         dev_addr=f"{host}:{port}",
         docs_dir=str(prepared.staging_dir),
-        **overrides,
     )

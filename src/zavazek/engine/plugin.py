@@ -84,6 +84,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
 
     def __init__(self):
         super().__init__()
+        self.command_line: dict = {}  # options the command line gives, over mkdocs.yml's
         self.serving = False
         self.prepared: site.Prepared | None = None  # the last prepared site, reused while nothing changed
         self._passes = site.LanguagePasses()
@@ -93,6 +94,18 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         self._vocabulary = stylesheet.Vocabulary()
         self._bodies_seen: set[int] = set()
         self._stylesheet_names: dict[tuple, str] = {}
+
+    def load_config(self, options, config_file_path=None):
+        # MkDocs validates the options again on each rebuild of a preview: the command line's stay.
+        return super().load_config({**options, **self.command_line}, config_file_path)
+
+    def override(self, **options) -> None:
+        """Options from the command line (``zavazek build --today``), validated as if mkdocs.yml said them."""
+        self.command_line = options
+        self.config.load_dict(options)
+        failed, _ = self.config.validate()
+        if failed:
+            raise PluginError("\n".join(f"{key}: {error}" for key, error in failed))
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
