@@ -8,8 +8,15 @@ from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek, set
 from zavazek.shells import SHELL_NAMES
 
 
+def _stylesheet(site):
+    (sheet,) = (site / "assets" / "stylesheets").glob("zavazek-material.*.min.css")
+    return sheet
+
+
 def _pages(site):
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")
+    """The pages, with the stylesheet's name (named after mkdocs.yml too, among others) left out."""
+    name = _stylesheet(site).name.encode()
+    return {p.relative_to(site).as_posix(): p.read_bytes().replace(name, b"STYLESHEET") for p in site.rglob("*.html")
             if not p.relative_to(site).as_posix().startswith("pagefind/")}
 
 
@@ -27,6 +34,7 @@ def test_pages_from_shells_are_byte_for_byte_the_pages_the_engine_renders_itself
     assert engine_pages.keys() == shell_pages.keys()
     different = [path for path in engine_pages if engine_pages[path] != shell_pages[path]]
     assert different == []
+    assert _stylesheet(folder / "site").read_bytes() == _stylesheet(example_site).read_bytes()
     assert _sitemap_entries(folder / "site") == _sitemap_entries(example_site)
 
 
