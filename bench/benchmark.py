@@ -52,7 +52,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from bare_site import write_bare_site  # noqa: E402
 from synthetic import write_provider  # noqa: E402
 
-ENV = {**os.environ, "ZAVAZEK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
+TODAY = "2026-11-23"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BIN = Path(sys.executable).parent
 
 
@@ -127,7 +128,7 @@ def print_rows(rows: list[tuple[str, str]]) -> None:
 
 def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float, float]:
     """Seconds until the preview serves, then from saving an edit to seeing it: a service, a goal."""
-    proc = subprocess.Popen([str(BIN / "zavazek"), "serve", str(folder), "--port", str(port)], env=ENV,
+    proc = subprocess.Popen([str(BIN / "zavazek"), "serve", str(folder), "--port", str(port), "--today", TODAY], env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def fetch(path: str):
@@ -172,7 +173,7 @@ def poster_rows(folder: Path) -> list[tuple[str, str]]:
     from zavazek.posters.measure import type_sizes
     from zavazek.project import open_project
 
-    day = dt.date.fromisoformat(ENV["ZAVAZEK_TODAY"])
+    day = dt.date.fromisoformat(TODAY)
     project = open_project(folder)
     data = load_data(project.data_dir, list(project.languages), day)
     rows, total = [("poster (smallest / 10th percentile type, sheets, bytes)", "")], 0.0
@@ -210,14 +211,14 @@ def main() -> None:
 
         shutil.rmtree(OUT / "example", ignore_errors=True)
         example = copy_site_folder(ROOT, OUT / "example")
-        timed([str(BIN / "zavazek"), "build", str(example)])
+        timed([str(BIN / "zavazek"), "build", str(example), "--today", TODAY])
         print_rows(page_weight_rows(example / "site", "example site"))
         return
 
     national = write_provider(OUT / "national", args.services, args.organisations)
     small = write_provider(OUT / "small", 20, 4)
-    t_national = timed([str(BIN / "zavazek"), "build", str(national)])
-    t_small = timed([str(BIN / "zavazek"), "build", str(small)])
+    t_national = timed([str(BIN / "zavazek"), "build", str(national), "--today", TODAY])
+    t_small = timed([str(BIN / "zavazek"), "build", str(small), "--today", TODAY])
     pages = html_pages(national / "site")
 
     bare = write_bare_site(OUT / "bare", pages)

@@ -3,7 +3,7 @@
     .venv/bin/python bench/synthetic.py OUT_DIR [--services 2000] [--organisations 400]
 
 Writes OUT_DIR/ as a copy of the example provider (mkdocs.yml, data/,
-docs/, hooks/, overrides/) whose ``data/services.yaml`` is replaced by a generated
+docs/, overrides/) whose ``data/services.yaml`` is replaced by a generated
 directory: every region, category and a realistic spread of languages,
 opening hours, places, fees and ended programmes, with texts in cs, en, ru
 and vi of realistic length. The same seed gives the same directory.

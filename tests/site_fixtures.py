@@ -21,7 +21,7 @@ PLAIN_TEXT_KEYS = {"short_name", "street", "city"}
 
 
 def copy_site_folder(source: Path, target: Path) -> Path:
-    """A provider's folder as staff have it: config, data, hand-written pages, hooks."""
+    """A provider's folder as staff have it: config, data, hand-written pages, theme overrides."""
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_PARTS:
         src = source / name
@@ -32,12 +32,28 @@ def copy_site_folder(source: Path, target: Path) -> Path:
     return target
 
 
+def set_plugin_options(folder: Path, **options) -> None:
+    """Write options of the zavazek plugin into the folder's mkdocs.yml, as a provider would."""
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - zavazek\n" in text
+    lines = "".join(f"      {key}: {str(value).lower() if isinstance(value, bool) else value}\n"
+                    for key, value in options.items())
+    config.write_text(text.replace("\n  - zavazek\n", f"\n  - zavazek:\n{lines}", 1), encoding="utf-8")
+
+
+#: The commands that compute something for a day, and so take ``--today``.
+DATED_COMMANDS = {"validate", "build", "serve", "posters", "check"}
+
+
 def run_zavazek(
     *args: str, cwd: Path | None = None, today: str = TODAY, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ZAVAZEK_TODAY": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    """The ``zavazek`` command, for the fixed day ``today`` (``--today``) unless it is not dated."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    dated = ["--today", today] if args and args[0] in DATED_COMMANDS and today else []
     return subprocess.run(
-        [sys.executable, "-m", "zavazek.cli", *args],
+        [sys.executable, "-m", "zavazek.cli", *args, *dated],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
     )
 

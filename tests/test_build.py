@@ -11,7 +11,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from site_fixtures import ROOT, example_site, icp_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
+from site_fixtures import (  # noqa: F401 (fixtures)
+    ROOT, copy_site_folder, example_site, icp_site, run_zavazek, set_plugin_options, site_folder,
+)
 from zavazek.pages import PAGES
 from zavazek.urls import page_url
 from zavazek.project import open_project
@@ -306,18 +308,21 @@ def test_a_failed_build_leaves_the_published_site_exactly_as_it_was(site_folder)
     assert _tree_digest(site_folder / "site") == before
 
 
-def test_plain_mkdocs_build_works_in_the_folder(site_folder):
+@pytest.mark.parametrize("example", [".", "examples/icp"])
+def test_plain_mkdocs_build_works_in_the_folder_with_the_day_from_mkdocs_yml(example, tmp_path):
     import os
     import subprocess
     import sys
 
+    folder = copy_site_folder(ROOT / example, tmp_path / "provider")
+    set_plugin_options(folder, today="2026-11-27")  # a Friday
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet"],
-        cwd=site_folder, capture_output=True, text=True,
-        env={**os.environ, "ZAVAZEK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"},
+        cwd=folder, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
-    assert (site_folder / "site" / "ru" / "zavazek" / "index.html").exists()
+    assert (folder / "site" / "en" / "zavazek" / "index.html").exists()
+    assert "(Fri, Nov 27)" in " ".join(text_of(read(folder / "site", "index", "en")).split())
 
 
 def test_the_second_provider_builds_with_the_same_command(icp_site):

@@ -40,9 +40,9 @@ def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
 def preview(folder):
     """``zavazek serve`` on a free port; yields its address (ending in /) and the process."""
     port = _free_port()
-    env = {**os.environ, "ZAVAZEK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "zavazek.cli", "serve", str(folder), "--port", str(port)],
+        [sys.executable, "-m", "zavazek.cli", "serve", str(folder), "--port", str(port), "--today", "2026-11-27"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
@@ -56,6 +56,7 @@ def test_preview_shows_a_changed_goal_after_saving_the_file(site_folder):
     with preview(site_folder) as (base, server):
         goals_url = f"{base}en/cile/"
         assert _wait_for(goals_url, "Open an evening Czech course"), "the preview did not start"
+        assert "Closed today (Fri, Nov 27)" in _get(f"{base}en/"), "the preview is not for the day of --today"
         goals = site_folder / "data" / "goals.yaml"
         goals.write_text(
             goals.read_text(encoding="utf-8").replace(

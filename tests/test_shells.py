@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 
-from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
-from zavazek.shells import ENV_SWITCH, SHELL_NAMES
+from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek, set_plugin_options, site_folder  # noqa: F401
+from zavazek.shells import SHELL_NAMES
+
+
+def _stylesheet(site):
+    (sheet,) = (site / "assets" / "stylesheets").glob("zavazek-material.*.min.css")
+    return sheet
 
 
 def _pages(site):
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")
+    """The pages, with the stylesheet's name (named after mkdocs.yml too, among others) left out."""
+    name = _stylesheet(site).name.encode()
+    return {p.relative_to(site).as_posix(): p.read_bytes().replace(name, b"STYLESHEET") for p in site.rglob("*.html")
             if not p.relative_to(site).as_posix().startswith("pagefind/")}
 
 
@@ -19,13 +26,15 @@ def _sitemap_entries(site):
 
 def test_pages_from_shells_are_byte_for_byte_the_pages_the_engine_renders_itself(example_site, tmp_path):
     folder = copy_site_folder(ROOT, tmp_path / "engine")
-    result = run_zavazek("build", str(folder), env={ENV_SWITCH: "off"})
+    set_plugin_options(folder, shells=False)
+    result = run_zavazek("build", str(folder))
     assert result.returncode == 0, result.stderr
     engine_pages, shell_pages = _pages(folder / "site"), _pages(example_site)
     assert len([p for p in shell_pages if p.startswith("en/sluzby/s/")]) > 20
     assert engine_pages.keys() == shell_pages.keys()
     different = [path for path in engine_pages if engine_pages[path] != shell_pages[path]]
     assert different == []
+    assert _stylesheet(folder / "site").read_bytes() == _stylesheet(example_site).read_bytes()
     assert _sitemap_entries(folder / "site") == _sitemap_entries(example_site)
 
 

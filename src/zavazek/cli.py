@@ -7,7 +7,7 @@ criterion not met.
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -20,17 +20,11 @@ FOLDER = click.argument("folder", default=".", type=click.Path(file_okay=False, 
 
 
 def _today_option(f):
-    def set_today(ctx, param, value):
-        if value is not None:
-            os.environ["ZAVAZEK_TODAY"] = value.date().isoformat()
-        return value
-
     return click.option(
         "--today",
         type=click.DateTime(formats=["%Y-%m-%d"]),
-        callback=set_today,
-        expose_value=False,
-        help="Check the data as on this date (YYYY-MM-DD) instead of today.",
+        callback=lambda ctx, param, value: value.date() if value is not None else None,
+        help="Check the data as on this date (YYYY-MM-DD) instead of today (or the plugin's today in mkdocs.yml).",
     )(f)
 
 
@@ -48,14 +42,14 @@ def main():
 @main.command()
 @FOLDER
 @_today_option
-def validate(folder: Path):
+def validate(folder: Path, today: dt.date | None):
     """Check the data files and report every problem (nothing is built)."""
     from zavazek.loader import load_data
-    from zavazek.project import open_project, today
+    from zavazek.project import open_project, today as day_of
 
     try:
         project = open_project(folder)
-        data = load_data(project.data_dir, list(project.languages), today())
+        data = load_data(project.data_dir, list(project.languages), day_of(project, today))
     except DataError as exc:
         _fail(exc, folder)
     for warning in data.warnings:
@@ -66,16 +60,15 @@ def validate(folder: Path):
 @main.command()
 @FOLDER
 @_today_option
-def build(folder: Path):
+def build(folder: Path, today: dt.date | None):
     """Build the site into FOLDER/site; on any error the old site stays as it was."""
-    from zavazek import engine, site
+    from zavazek import engine
 
     started = time.monotonic()
     try:
-        prepared = site.prepare(folder.resolve())
+        prepared = engine.build_site(folder, today=today)
         for warning in prepared.data.warnings:
             click.echo(warning.format(prepared.project.root), err=True)
-        engine.build_site(folder)
         seconds = time.monotonic() - started
     except DataError as exc:
         _fail(exc, folder)
@@ -89,12 +82,12 @@ def build(folder: Path):
 @FOLDER
 @click.option("--port", default=8000, show_default=True)
 @_today_option
-def serve(folder: Path, port: int):
+def serve(folder: Path, port: int, today: dt.date | None):
     """Preview the site at http://127.0.0.1:PORT/, rebuilding when a data file changes."""
     from zavazek import engine
 
     try:
-        engine.serve_site(folder, port=port)
+        engine.serve_site(folder, port=port, today=today)
     except DataError as exc:
         _fail(exc, folder)
 
@@ -104,23 +97,24 @@ def serve(folder: Path, port: int):
 @click.option("--centre", help="Only this centre's posters (its id in commitment.yaml).")
 @click.option("--lang", help="Only posters in this language (e.g. ru).")
 @_today_option
-def posters(folder: Path, centre: str | None, lang: str | None):
+def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date | None):
     """Make the noticeboard posters again into FOLDER/site/nastenky/, without rebuilding the site."""
     from zavazek import posters as poster_module
     from zavazek.loader import load_data
-    from zavazek.project import open_project, today
+    from zavazek.project import open_project, today as day_of
 
     try:
         project = open_project(folder)
         poster_module.require_site_url(project)
-        data = load_data(project.data_dir, list(project.languages), today())
+        day = day_of(project, today)
+        data = load_data(project.data_dir, list(project.languages), day)
     except DataError as exc:
         _fail(exc, folder)
 
     def wanted(poster) -> bool:
         return (centre is None or poster.centre == centre) and (lang is None or lang in poster.languages)
 
-    files, listing = poster_module.published(data, project, today(), only=wanted)
+    files, listing = poster_module.published(data, project, day, only=wanted)
     for path, content in files.items():
         target = project.site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -137,21 +131,22 @@ def posters(folder: Path, centre: str | None, lang: str | None):
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (as published in kontrola/checklist.json).")
 @click.option("--lang", help="Language of the report (default: the site's first language).")
 @_today_option
-def check(folder: Path, strict: bool, as_json: bool, lang: str | None):
+def check(folder: Path, strict: bool, as_json: bool, lang: str | None, today: dt.date | None):
     """Check the published commitment against the law, criterion by criterion.
 
     Use --today 2027-01-01 to see what will be out of date on that day.
     """
     from zavazek import checks
     from zavazek.loader import load_data
-    from zavazek.project import open_project, today
+    from zavazek.project import open_project, today as day_of
 
     try:
         project = open_project(folder)
-        data = load_data(project.data_dir, list(project.languages), today())
+        day = day_of(project, today)
+        data = load_data(project.data_dir, list(project.languages), day)
     except DataError as exc:
         _fail(exc, folder)
-    reports = checks.run_checklists(data, project, today())  # one per registered service
+    reports = checks.run_checklists(data, project, day)  # one per registered service
     for service_id, report in reports.items():
         if as_json:
             click.echo(checks.report_json_text(report, project))

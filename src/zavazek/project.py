@@ -7,7 +7,6 @@ public address, name), so that the core does not depend on the site engine.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +15,8 @@ import yaml
 from zavazek.problems import DataError, Message, Problem
 
 CONFIG_FILE = "mkdocs.yml"
+#: The name of the MkDocs plugin in mkdocs.yml (its entry point).
+PLUGIN_NAME = "zavazek"
 DATA_DIR = "data"
 DOCS_DIR = "docs"
 #: Generated pages (one Markdown file per page and language); never edited by hand.
@@ -36,6 +37,8 @@ class Project:
     site_url: str | None
     site_name: str
     config: dict = field(default_factory=dict, compare=False, repr=False)  # mkdocs.yml as read
+    data_folder: str = DATA_DIR  # the zavazek plugin's ``data_dir``, relative to mkdocs.yml
+    fixed_today: dt.date | None = None  # the zavazek plugin's ``today``
 
     @property
     def default_language(self) -> str:
@@ -43,7 +46,7 @@ class Project:
 
     @property
     def data_dir(self) -> Path:
-        return self.root / DATA_DIR
+        return self.root / self.data_folder
 
     @property
     def docs_dir(self) -> Path:
@@ -58,7 +61,8 @@ class Project:
         return self.root / "site"
 
 
-def open_project(root: Path | str = ".") -> Project:
+def open_project(root: Path | str = ".", data_dir: str | None = None) -> Project:
+    """The folder's project; ``data_dir`` overrides the plugin option of the same name in mkdocs.yml."""
     root = Path(root).resolve()
     config_path = root / CONFIG_FILE
     try:
@@ -83,13 +87,58 @@ def open_project(root: Path | str = ".") -> Project:
                 )
             ]
         ) from None
+    config = config if isinstance(config, dict) else {}
     languages = _i18n_languages(config)
+    options = plugin_options(config)
     return Project(
         root=root,
         languages=tuple(languages),
         site_url=(config.get("site_url") or None),
         site_name=str(config.get("site_name") or ""),
-        config=config if isinstance(config, dict) else {},
+        config=config,
+        data_folder=str(data_dir or options.get("data_dir") or DATA_DIR),
+        fixed_today=parse_today(options.get("today"), config_path),
+    )
+
+
+def plugin_options(config: dict) -> dict:
+    """The options under ``plugins: - zavazek: {...}`` in mkdocs.yml, as written (the plugin validates them)."""
+    plugins = config.get("plugins") or []
+    if isinstance(plugins, dict):
+        options = plugins.get(PLUGIN_NAME)
+    else:
+        options = next((p[PLUGIN_NAME] for p in plugins if isinstance(p, dict) and PLUGIN_NAME in p), None)
+    return options if isinstance(options, dict) else {}
+
+
+def parse_today(value, config_path: Path) -> dt.date | None:
+    """The plugin's ``today`` option: a date (YAML reads 2026-11-23 as one) or its ISO text."""
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError([Problem(
+            config_path, None, None, f"plugins.{PLUGIN_NAME}.today",
+            Message("“{value}” is not a date.", {"value": value}),
+            Message("Write the date as YYYY-MM-DD, e.g. today: 2026-11-23, or leave the option out."),
+        )]) from None
+
+
+def missing_data_dir(config_path: Path, value: str) -> Problem:
+    """The plugin's ``data_dir`` option names no folder."""
+    return Problem(
+        config_path, None, None, f"plugins.{PLUGIN_NAME}.data_dir",
+        Message("There is no folder “{folder}” next to mkdocs.yml.", {"folder": value}),
+        Message("Give the folder with the data files (commitment.yaml, goals.yaml), e.g. data_dir: data."),
+    )
+
+
+def plugin_not_listed(config_path: Path) -> Problem:
+    return Problem(
+        config_path, None, None, "plugins",
+        Message("mkdocs.yml does not list the zavazek plugin, so nothing would be built from the data."),
+        Message("Add “- zavazek” under “plugins:”, before “- i18n”."),
     )
 
 
@@ -103,7 +152,7 @@ def _i18n_languages(config: dict) -> list[str]:
     return ["cs"]
 
 
-def today() -> dt.date:
-    """The date checks are computed for: ``ZAVAZEK_TODAY`` (YYYY-MM-DD) or the real date."""
-    value = os.environ.get("ZAVAZEK_TODAY")
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+def today(project: Project | None = None, override: dt.date | None = None) -> dt.date:
+    """The date pages and checks are computed for: the command's ``--today``, else the plugin's
+    ``today`` in mkdocs.yml, else the real date."""
+    return override or (project.fixed_today if project else None) or dt.date.today()

@@ -39,9 +39,6 @@ TITLE = "ZavazekShellTitle"
 BODY = "<h1>ZavazekShellBody</h1>"
 SHELL_NAMES = {True: "zavazek-shell-indexed", False: "zavazek-shell-unindexed"}
 
-#: Set to "off" to build every HTML page through the site engine instead (slow; to compare).
-ENV_SWITCH = "ZAVAZEK_SHELLS"
-
 
 @dataclass(frozen=True)
 class HtmlPage:

@@ -2,13 +2,13 @@
 
 :func:`prepare` loads and validates the data, renders every page in every
 language into the staging docs folder, and returns what the engine needs
-(navigation, theme context). Nothing here imports MkDocs.
+(navigation, theme context). Nothing here imports MkDocs: the engine passes
+how to build as :class:`BuildOptions` and keeps the result between rebuilds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,18 @@ from zavazek.urls import page_url
 from zavazek.project import Project, open_project, today
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build, as the command line or the plugin's options in mkdocs.yml say."""
+
+    today: dt.date | None = None  # the day pages are computed for; None: mkdocs.yml's, else the real date
+    data_dir: str | None = None  # the data folder, relative to mkdocs.yml; None: as mkdocs.yml says
+    #: A preview server: keep the search index and the open-data files of its first build (they take seconds).
+    preview: bool = False
+    #: Write directory pages from shells the engine rendered once (False: every page through the engine; slow).
+    shells: bool = True
+
+
 @dataclass
 class Prepared:
     project: Project
@@ -33,30 +45,25 @@ class Prepared:
     today: dt.date
     html_pages: list[shells.HtmlPage] = field(default_factory=list, repr=False)
     open_data: dict[str, bytes] = field(default_factory=dict, repr=False)
-    fresh: bool = True  # False when served from the cache of an earlier language pass
+    fresh: bool = True  # False when it is the previous result, unchanged
     signature: tuple = field(default=(), repr=False)
+    options: BuildOptions = field(default_factory=BuildOptions)
 
 
-_cache: dict[Path, Prepared] = {}
-
-#: Set by the preview server: keep the search index of its first build.
-PREVIEW_ENV = "ZAVAZEK_PREVIEW"
-
-
-def _signature(project: Project, day: dt.date) -> tuple:
+def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
     files = [project.root / "mkdocs.yml"]
     files += [project.data_dir / f.filename for f in DATA_FILES.values()]
     if project.docs_dir.is_dir():
         files += sorted(p for p in project.docs_dir.rglob("*") if p.is_file())
-    return (day,) + tuple((str(f), f.stat().st_mtime_ns if f.exists() else None) for f in files)
+    return (day, options) + tuple((str(f), f.stat().st_mtime_ns if f.exists() else None) for f in files)
 
 
-def prepare(root: Path, day: dt.date | None = None) -> Prepared:
-    """Validate and render; cached per folder until a data, docs or config file changes."""
-    project = open_project(root)
-    day = day or today()
-    signature = _signature(project, day)
-    cached = _cache.get(project.root)
+def prepare(root: Path, options: BuildOptions = BuildOptions(), previous: Prepared | None = None) -> Prepared:
+    """Validate and render; returns ``previous`` itself when no data, docs or config file changed since."""
+    project = open_project(root, options.data_dir)
+    day = today(project, options.today)
+    signature = _signature(project, day, options)
+    cached = previous if previous is not None and previous.project.root == project.root else None
     if cached is not None and cached.signature == signature:
         cached.fresh = False
         return cached
@@ -67,11 +74,11 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
             data.warnings.append(_no_posters_warning(project))
         checklists = checks.run_checklists(data, project, day)
         html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
-        use_shells = os.environ.get(shells.ENV_SWITCH, "on") != "off"
+        use_shells = options.shells
         files = shells.staging_files(html_pages, project.default_language, use_shells)
         for service_id, checklist in checklists.items():
             files[checks.report_path(service_id)] = checks.report_json_text(checklist, project)
-        open_data = _open_data(data, project, day, cached)
+        open_data = _open_data(data, project, day, cached if options.preview else None)
         files.update(open_data)
         poster_pdfs, poster_listing = made_posters()
     finally:
@@ -94,8 +101,8 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         html_pages=html_pages if use_shells else [],  # the pages to write from shells after each pass
         open_data=open_data,
         signature=signature,
+        options=options,
     )
-    _cache[project.root] = prepared
     return prepared
 
 
@@ -106,8 +113,8 @@ def _not_written_by_hand(pages: list[shells.HtmlPage], project: Project) -> list
 
 
 def _open_data(data: ProviderData, project: Project, day: dt.date, cached: Prepared | None) -> dict[str, bytes]:
-    """The directory's open-data files; the preview keeps those of its first build (they take seconds)."""
-    if os.environ.get(PREVIEW_ENV) and cached is not None and cached.open_data:
+    """The directory's open-data files; a preview keeps those of its first build (``cached``)."""
+    if cached is not None and cached.open_data:
         return cached.open_data
     return directory_exports.files(data, project, day)
 
@@ -213,7 +220,7 @@ class LanguagePasses:
                 (site_dir / lang).mkdir(parents=True, exist_ok=True)
                 (site_dir / lang / "404.html").write_bytes(self._not_found[lang])
         self._done.add(lang)
-        if not (os.environ.get(PREVIEW_ENV) and (site_dir / search.bundle(lang)).is_dir()):
+        if not (prepared.options.preview and (site_dir / search.bundle(lang)).is_dir()):
             self._indexing.append(
                 search.start_language_index(site_dir, lang, list(project.languages), project.default_language)
             )

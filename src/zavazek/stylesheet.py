@@ -10,7 +10,7 @@ and whatever stands inside ``:not()``, ``:is()`` and the like are not
 checked, so a rule is never dropped for those; custom properties
 (``--md-…``) that no kept rule uses are dropped too.
 
-Nothing here imports the site engine; :mod:`zavazek.mkdocs_hooks` feeds it.
+Nothing here imports the site engine; :mod:`zavazek.engine.plugin` feeds it.
 """
 
 from __future__ import annotations

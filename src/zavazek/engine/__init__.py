@@ -1,18 +1,21 @@
-"""Build and serve a provider's site with MkDocs (the only module that drives it).
+"""Build and serve a provider's site with MkDocs (the only package that drives it).
 
 :func:`build_site` builds into a fresh folder beside ``site/`` and swaps it
 in only when the whole build succeeded, so a failed build never leaves a
-half-built or broken site where the old one was.
+half-built or broken site where the old one was. What the command line
+says (``--today``) reaches the ``zavazek`` plugin (:mod:`zavazek.engine.plugin`)
+as its options, as if ``mkdocs.yml`` said so.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
-import time
 from pathlib import Path
 
+from zavazek import project as projects
 from zavazek import site
 from zavazek.problems import DataError
 
@@ -23,16 +26,12 @@ class BuildFailed(Exception):
     """The site engine failed for a reason that is not in the data."""
 
 
-def build_site(root: Path, quiet: bool = True) -> float:
-    """Validate, build and publish ``root/site``; returns the seconds it took."""
+def build_site(root: Path, today: dt.date | None = None, quiet: bool = True) -> site.Prepared:
+    """Validate, build and publish ``root/site``; returns the prepared site (its data, warnings, folders)."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    started = time.monotonic()
     root = Path(root).resolve()
-    prepared = site.prepare(root)  # raises DataError before anything is touched
-    target = prepared.project.site_dir
     work = root / ".zavazek" / "site-new"
     shutil.rmtree(work, ignore_errors=True)
     logger = logging.getLogger("mkdocs")
@@ -42,10 +41,13 @@ def build_site(root: Path, quiet: bool = True) -> float:
     errors = _ErrorRecords()
     logger.addHandler(errors)
     try:
-        config = load_config(
-            config_file=str(root / "mkdocs.yml"), site_dir=str(work), docs_dir=str(prepared.staging_dir)
-        )
-        build(config)
+        config, plugin = _configured(root, today, site_dir=str(work))
+        prepared = plugin.prepare(root)  # raises DataError before anything is touched
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     except DataError:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -55,8 +57,34 @@ def build_site(root: Path, quiet: bool = True) -> float:
     finally:
         logger.setLevel(level)
         logger.removeHandler(errors)
-    _swap(work, target)
-    return time.monotonic() - started
+    _swap(work, prepared.project.site_dir)
+    return prepared
+
+
+def _configured(root: Path, today: dt.date | None, **overrides):
+    """MkDocs' configuration of the folder and our plugin in it, given the command line's options.
+
+    MkDocs reads the pages from the folder závazek generates them into (the
+    provider's ``mkdocs.yml`` need not name it, and it need not have ``docs/``).
+    """
+    from mkdocs.config import load_config
+
+    config_file = root / projects.CONFIG_FILE
+    if not config_file.is_file():
+        projects.open_project(root)  # raises the DataError that says so
+    staging = root / projects.STAGING_DIR
+    staging.mkdir(parents=True, exist_ok=True)
+    config = load_config(config_file=str(config_file), docs_dir=str(staging), **overrides)
+    plugin = _plugin(config, root)
+    plugin.override(**({"today": today} if today is not None else {}))
+    return config, plugin
+
+
+def _plugin(config, root: Path):
+    plugin = config.plugins.get(projects.PLUGIN_NAME)
+    if plugin is None:
+        raise DataError([projects.plugin_not_listed(root / projects.CONFIG_FILE)])
+    return plugin
 
 
 class _ErrorRecords(logging.Handler):
@@ -79,7 +107,7 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000, today: dt.date | None = None) -> None:
     """Preview server that rebuilds when a data, docs or config file changes.
 
     Rebuilds are "dirty": only pages whose generated source changed are
@@ -88,19 +116,17 @@ def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     with a national directory. A page added or removed by hand may leave
     the menu of other pages stale until the server is restarted.
     """
-    import sys
-
     from mkdocs.commands.serve import serve
 
     root = Path(root).resolve()
-    site.prepare(root)
-    os.environ[site.PREVIEW_ENV] = "1"
-    if "--dirty" not in sys.argv:
-        sys.argv.append("--dirty")  # mkdocs-static-i18n builds the other languages dirty only when it sees this
+    # MkDocs keeps the plugin object for the whole preview: this one, which checks the data first.
+    _, plugin = _configured(root, today)
+    plugin.on_startup(command="serve", dirty=True)
+    prepared = plugin.prepare(root)
     serve(
-        config_file=str(root / "mkdocs.yml"),
+        config_file=str(root / projects.CONFIG_FILE),
         livereload=True,
         build_type="dirty",
         dev_addr=f"{host}:{port}",
-        watch=[str(root / "data"), str(root / "docs")] if (root / "docs").is_dir() else [str(root / "data")],
+        docs_dir=str(prepared.staging_dir),
     )

@@ -1,36 +1,263 @@
-"""The ``zavazek`` MkDocs plugin: what a provider's ``mkdocs.yml`` lists under ``plugins``."""
+"""The ``zavazek`` MkDocs plugin: the thin adapter between MkDocs and the závazek core.
+
+A provider's ``mkdocs.yml`` lists it under ``plugins`` (before ``i18n``),
+optionally with options::
+
+    plugins:
+      - zavazek:
+          data_dir: data        # the folder with commitment.yaml, goals.yaml …
+          today: 2026-11-23     # compute the pages for this day (default: the day of the build)
+      - i18n: …
+
+so that ``zavazek build``, plain ``mkdocs build`` and ``mkdocs serve`` work
+in the provider's folder. The work is done by the core (:mod:`zavazek.site`);
+the plugin passes MkDocs' objects in and out, and keeps what must survive
+between the rebuilds of a preview server: MkDocs keeps one plugin object for
+the whole ``mkdocs serve`` because it has :meth:`~ZavazekPlugin.on_startup`.
+
+mkdocs-static-i18n rebuilds the whole site once per language, so every
+event below runs once per language; the prepared site is computed once.
+"""
 
 from __future__ import annotations
 
+import copy
+import logging
+from importlib.metadata import version
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from zavazek.engine import hooks
+from zavazek import project, search, shells, site, stylesheet, urls
+from zavazek.problems import DataError
+
+log = logging.getLogger("mkdocs.plugins.zavazek")
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+#: Pages the core wrote as finished HTML (front matter ``zavazek_html: true``):
+#: Markdown would only re-parse their HTML, which at national scale is most
+#: of the build time, so their body skips it.
+_HTML_PLACEHOLDER = "ZAVAZEK-PRERENDERED-HTML"
 
 
-class ZavazekPlugin(BasePlugin):
-    """Builds the provider's pages from ``data/`` and hands them to MkDocs."""
+class _DataDir(c.Dir):
+    """An existing folder, relative to mkdocs.yml; the error names mkdocs.yml and the option."""
+
+    def run_validation(self, value):
+        try:
+            return super().run_validation(value)
+        except ValidationError:
+            config_file = Path(self.config_dir or ".") / project.CONFIG_FILE
+            raise ValidationError("\n" + project.missing_data_dir(config_file, str(value)).format(config_file.parent))
+
+
+class _Day(c.BaseConfigOption):
+    """A date written YYYY-MM-DD (YAML reads it as a date), or nothing."""
+
+    def __init__(self):
+        super().__init__()
+        self.default = None
+
+    def pre_validation(self, config, key_name):
+        self.config_file = Path(config.config_file_path or project.CONFIG_FILE)
+
+    def run_validation(self, value):
+        try:
+            return project.parse_today(value, self.config_file)
+        except DataError as exc:
+            raise ValidationError("\n" + exc.problems[0].format(self.config_file.parent)) from None
+
+
+class ZavazekConfig(Config):
+    data_dir = _DataDir(exists=True, default=project.DATA_DIR)
+    today = _Day()
+    #: False: every directory page through MkDocs itself instead of from its shell (slow; to compare them).
+    shells = c.Type(bool, default=True)
+
+
+class ZavazekPlugin(BasePlugin[ZavazekConfig]):
+    """Builds the provider's pages from the data folder and hands them to MkDocs."""
+
+    def __init__(self):
+        super().__init__()
+        self.command_line: dict = {}  # options the command line gives, over mkdocs.yml's
+        self.serving = False
+        self.prepared: site.Prepared | None = None  # the last prepared site, reused while nothing changed
+        self._passes = site.LanguagePasses()
+        self._prerendered: dict[str, str] = {}
+        #: Material's stylesheet, reduced to what the rendered pages use (see :mod:`zavazek.stylesheet`). The
+        #: vocabulary only grows within a preview, so that its partial rebuilds never lose a rule.
+        self._vocabulary = stylesheet.Vocabulary()
+        self._bodies_seen: set[int] = set()
+        self._stylesheet_names: dict[tuple, str] = {}
+
+    def load_config(self, options, config_file_path=None):
+        # MkDocs validates the options again on each rebuild of a preview: the command line's stay.
+        return super().load_config({**options, **self.command_line}, config_file_path)
+
+    def override(self, **options) -> None:
+        """Options from the command line (``zavazek build --today``), validated as if mkdocs.yml said them."""
+        self.command_line = options
+        self.config.load_dict(options)
+        failed, _ = self.config.validate()
+        if failed:
+            raise PluginError("\n".join(f"{key}: {error}" for key, error in failed))
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+        if self.serving and dirty:
+            _language_passes_dirty()
+
+    def options(self) -> site.BuildOptions:
+        return site.BuildOptions(
+            today=self.config.today, data_dir=self.config.data_dir, preview=self.serving, shells=self.config.shells
+        )
+
+    def prepare(self, root: Path) -> site.Prepared:
+        """The prepared site (raises :class:`DataError`); prepared again only when a file changed."""
+        self.prepared = site.prepare(root, self.options(), self.prepared)
+        return self.prepared
 
     @event_priority(100)  # before mkdocs-static-i18n reads the files
     def on_config(self, config):
-        return hooks.on_config(config)
+        root = Path(config.config_file_path).parent
+        try:
+            built = self.prepare(root)
+        except DataError as exc:
+            raise PluginError("\n" + exc.format(root)) from None
+        if built.fresh:
+            for warning in built.data.warnings:
+                log.warning(warning.format(root))
+        config.docs_dir = str(built.staging_dir)
+        if not config.nav:
+            config.nav = built.nav
+        if str(THEME_DIR) not in config.theme.dirs:
+            # The provider's own custom_dir (if any) stays first, then ours, then Material.
+            position = 1 if config.theme.custom_dir else 0
+            config.theme.dirs.insert(position, str(THEME_DIR))
+        for css in ("assets/zavazek.css",):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        config.extra["zavazek"] = {**built.template_context, "stylesheet": self._stylesheet_name(root, built)}
+        return config
+
+    def on_serve(self, server, config, builder):
+        """A preview rebuilds when a data file or a hand-written page is saved."""
+        for folder in (self.prepared.project.data_dir, self.prepared.project.docs_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
 
     def on_env(self, env, config, files):
-        return hooks.on_env(env, config, files)
+        lang = _current_language(config)
+        site.install_gettext(env, lang)
+        env.globals["zv_lang"] = lang
+        env.filters["zv_url"] = urls.theme_url
+        return env
 
     def on_page_markdown(self, markdown, page, config, files):
-        return hooks.on_page_markdown(markdown, page, config, files)
+        if page.meta.get("zavazek_html"):
+            self._prerendered[page.file.src_uri] = markdown
+            return _HTML_PLACEHOLDER
+        return markdown
 
     def on_page_content(self, html, page, config, files):
-        return hooks.on_page_content(html, page, config, files)
+        body = self._prerendered.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        return html.replace(f"<p>{_HTML_PLACEHOLDER}</p>", body, 1)
 
     def on_template_context(self, context, template_name, config):
-        return hooks.on_template_context(context, template_name, config)
+        """"Page not found" offers each language's home page in its language menu.
+
+        mkdocs-static-i18n leaves the menu of the page built last in the previous
+        language pass there (it sets ``config.extra.alternate`` as an attribute
+        per page, which its reset of the key does not undo).
+        """
+        homes = getattr(config.plugins.get("i18n"), "extra_alternate", None)
+        if template_name == "404.html" and homes:
+            config.extra.alternate = copy.deepcopy(homes)
+        return context
 
     def on_post_page(self, output, page, config):
-        return hooks.on_post_page(output, page, config)
+        self._vocabulary.add_html(output)
+        return output
 
     def on_post_template(self, output_content, template_name, config):
-        return hooks.on_post_template(output_content, template_name, config)
+        self._vocabulary.add_html(output_content)
+        return output_content
 
     def on_post_build(self, config):
-        return hooks.on_post_build(config)
+        prepared = self.prepared
+        try:
+            finished = self._passes.after_language(prepared, _current_language(config), Path(config.site_dir))
+        except (shells.ShellBroken, search.SearchIndexFailed) as exc:
+            raise PluginError(str(exc)) from None
+        if finished:
+            self._write_stylesheet(prepared, config)
+
+    def _stylesheet_name(self, root: Path, built: site.Prepared) -> str:
+        """Named after everything that shapes the markup, so that a browser never keeps a copy missing a rule."""
+        key = (root, built.signature)
+        if key not in self._stylesheet_names:
+            package = Path(__file__).parent
+            inputs = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+            inputs += [root / "mkdocs.yml", *built.project.data_dir.glob("*.yaml"), *_material_stylesheets()]
+            for folder in (built.project.docs_dir, root / "overrides"):
+                inputs += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+            extra = f"mkdocs-material {version('mkdocs-material')}".encode()
+            self._stylesheet_names = {key: stylesheet.stylesheet_name(inputs, extra)}
+        return self._stylesheet_names[key]
+
+    def _write_stylesheet(self, prepared: site.Prepared, config) -> None:
+        for page in prepared.html_pages:  # written from shells: the engine never saw their bodies
+            key = hash(page.body)
+            if key not in self._bodies_seen:
+                self._bodies_seen.add(key)
+                self._vocabulary.add_html(page.body)
+        ours = "".join((THEME_DIR / css).read_text(encoding="utf-8") for css in config.extra_css
+                       if (THEME_DIR / css).is_file())
+        material = "".join(p.read_text(encoding="utf-8") for p in _material_stylesheets())
+        target = Path(config.site_dir) / config.extra["zavazek"]["stylesheet"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(stylesheet.reduce(material, self._vocabulary, ours), encoding="utf-8")
+
+
+def _current_language(config) -> str:
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or config.theme.get("language") or "cs"
+
+
+def _material_stylesheets() -> list[Path]:
+    from material import templates
+
+    folder = Path(templates.__file__).parent / "assets" / "stylesheets"
+    return sorted(folder.glob("main.*.min.css")) + sorted(folder.glob("palette.*.min.css"))
+
+
+def _language_passes_dirty() -> None:
+    """A dirty preview rebuilds the other languages dirty too: only the pages whose source changed.
+
+    mkdocs-static-i18n (1.3) builds its further language passes dirty only when
+    it finds ``--dirty`` on the command line, and has no option for it; its
+    passes call the ``build`` its module imported, which this replaces, for the
+    preview's process, by one that always builds dirty.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs_static_i18n import plugin as i18n
+
+    if getattr(i18n.build, "always_dirty", False):
+        return
+
+    def dirty_build(config, **kwargs):
+        return build(config, **{**kwargs, "dirty": True})
+
+    dirty_build.always_dirty = True
+    i18n.build = dirty_build
+
+
+__all__ = ["ZavazekPlugin", "ZavazekConfig", "THEME_DIR"]

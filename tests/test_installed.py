@@ -1,0 +1,59 @@
+"""A provider who installs závazek's wheel (not this repository) gets a complete site.
+
+About a minute: ``pytest -m wheel`` runs it alone (see ``tests/installed.py``).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from installed import installed  # noqa: F401 (fixture)
+from site_fixtures import ROOT, TODAY, copy_site_folder
+
+pytestmark = pytest.mark.wheel
+
+
+def _provider(target):
+    """The second example provider, with the first one's directory of services, so every part is built."""
+    folder = copy_site_folder(ROOT / "examples" / "icp", target)
+    shutil.copy2(ROOT / "data" / "services.yaml", folder / "data" / "services.yaml")
+    return folder
+
+
+def _assert_complete(site):
+    """Every kind of file the package ships shows in the site: templates, theme, catalogs, criteria."""
+    assert (site / "index.html").is_file() and (site / "en" / "cile" / "index.html").is_file()  # page templates
+    assert (site / "sluzby" / "praha" / "index.html").is_file()  # directory templates
+    assert list((site / "sluzby" / "s").glob("*/index.html"))
+    assert (site / "sluzby" / "data" / "directory.csv").is_file()
+    assert list((site / "nastenky").glob("*-cs-a4.pdf"))  # poster templates and fonts
+    assert (site / "kontrola" / "checklist.json").is_file()  # criteria.yaml
+    assert (site / "zavazek-directory.js").is_file() or (site / "assets" / "zavazek-directory.js").is_file()  # theme
+    assert (site / "pagefind" / "cs").is_dir()
+    cs, en = (site / "index.html").read_text(encoding="utf-8"), (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'placeholder="Hledat"' in cs and 'placeholder="Search"' in en  # the catalogs, not the English msgids
+    assert "Služby pro cizince" in cs and "Services for foreigners" not in cs
+
+
+def test_the_installed_package_imports_from_its_installation_not_the_sources(installed, tmp_path):
+    result = installed.run("python", "-c", "import zavazek.cli; print(zavazek.cli.__file__)", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert str(installed.venv) in result.stdout and str(ROOT) not in result.stdout
+
+
+def test_zavazek_build_from_the_wheel_makes_the_whole_site(installed, tmp_path):
+    folder = _provider(tmp_path / "provider")
+    result = installed.run("zavazek", "build", str(folder), "--today", TODAY, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    _assert_complete(folder / "site")
+    schemas = installed.run("zavazek", "schemas", str(folder), cwd=tmp_path)
+    assert schemas.returncode == 0 and (folder / "schemas" / "services.schema.json").is_file(), schemas.stderr
+
+
+def test_plain_mkdocs_build_with_the_wheel_makes_the_whole_site(installed, tmp_path):
+    folder = _provider(tmp_path / "provider")
+    result = installed.run("mkdocs", "build", "--quiet", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    _assert_complete(folder / "site")
