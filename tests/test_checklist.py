@@ -168,7 +168,7 @@ CASES = {
     "gdpr-notice": (None, remove_czech_hosting, "soukromi/", ("data/website.yaml", "hosting:")),
     "gdpr-third-party": (None, lambda f: edit(f, "mkdocs.yml", "  font: false", "  font: {text: Roboto}"),
                          "soukromi/#not-collected", ("mkdocs.yml", None)),
-    "gdpr-cookies": (None, lambda f: edit(f, "mkdocs.yml", "watch:\n", "extra:\n  analytics: {provider: google, property: G-XXXX}\nwatch:\n"),
+    "gdpr-cookies": (None, lambda f: edit(f, "mkdocs.yml", "markdown_extensions:\n", "extra:\n  analytics: {provider: google, property: G-XXXX}\nmarkdown_extensions:\n"),
                      "soukromi/#not-collected", ("mkdocs.yml", None)),
 }
 NOT_CHECKABLE = ["sqss-1b", "sqss-1d", "a11y-standard", "internal-rules", "refused-register"]

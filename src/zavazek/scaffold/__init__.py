@@ -331,7 +331,7 @@ def create(folder: Path, name: str, languages: list[str], directory: bool, today
         ("publish.yml.j2", ".github/workflows/publish.yml"),
     ):
         files[target] = env.get_template(template).render(**context)
-    files["docs/.gitkeep"] = ""  # pages written by hand go here (MkDocs needs the folder)
+    files["docs/.gitkeep"] = ""  # pages written by hand go here
     written = []
     for path, content in files.items():
         target = folder / path
