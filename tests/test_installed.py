@@ -57,3 +57,21 @@ def test_plain_mkdocs_build_with_the_wheel_makes_the_whole_site(installed, tmp_p
     result = installed.run("mkdocs", "build", "--quiet", cwd=folder)
     assert result.returncode == 0, result.stderr
     _assert_complete(folder / "site")
+
+
+def test_a_new_provider_starts_a_site_with_the_wheel_alone(installed, tmp_path):
+    """``zavazek new`` from options (no terminal), then check, build and plain mkdocs build, all from the wheel."""
+    folder = tmp_path / "poradna"
+    made = installed.run("zavazek", "new", str(folder), "--name", "Poradna Příklad", "--languages", "cs,en,vi",
+                         "--directory", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    strict = installed.run("zavazek", "check", "--strict", str(folder), cwd=tmp_path)
+    assert strict.returncode == 4, strict.stdout + strict.stderr
+    assert "data/commitment.yaml:" in strict.stdout and "(service.summary.cs)" in strict.stdout
+    built = installed.run("zavazek", "build", str(folder), cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    home = (folder / "site" / "vi" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="vi"' in home and "zv-unfilled" in home
+    plain = installed.run("mkdocs", "build", "--quiet", "-d", str(tmp_path / "plain"), cwd=folder)
+    assert plain.returncode == 0, plain.stderr
+    assert (tmp_path / "plain" / "sluzby" / "index.html").is_file()
