@@ -71,7 +71,25 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
         "sort_services": lambda services: sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold()),
         "region_name": lambda code: fmt.label(codes.REGIONS[code]),
         "exports": EXPORTS,
+        "short_url": functools.partial(short_url, project, lang),
+        "data_date": data_date,
     }
+
+
+def short_url(project: Project, lang: str, path: str) -> str | None:
+    """A page's public address as a reader types it from paper: "cpic.example.org/en/sluzby/s/x/".
+
+    None without ``site_url``; the printed page then names no address.
+    """
+    if not project.site_url:
+        return None
+    host = project.site_url.split("://", 1)[-1].rstrip("/")
+    return f"{host}/{urls.page_url(path, lang, project.default_language)}"
+
+
+def data_date(services) -> dt.date | None:
+    """The date a printed list's data is of: when its most recently checked record was checked."""
+    return max((s.verified_on for s in services), default=None)
 
 
 @functools.cache
@@ -224,8 +242,9 @@ def render_directory_pages(data, project: Project, day: dt.date) -> list[HtmlPag
                 key = ("list", lang, code, flist.slug, everywhere, tuple(digest[s.id] for s in flist.services))
                 wanted.append((key, page(_list_page, data, project, day, cards, lang, code, flist)))
         for category, regions in listing.by_category(region_services).items():
-            key = ("category", lang, category, everywhere, tuple(regions))
-            wanted.append((key, page(_category_page, data, project, day, lang, category, regions)))
+            newest = data_date(s for _, services in region_services for s in services if category in s.categories)
+            key = ("category", lang, category, everywhere, tuple(regions), newest)
+            wanted.append((key, page(_category_page, data, project, day, lang, category, regions, newest)))
         for service in data.services.services:
             key = ("service", lang, everywhere, digest[service.id])
             wanted.append((key, page(_service_page, data, project, day, lang, service)))
@@ -259,10 +278,12 @@ def _list_page(data, project, day, cards: Cards, lang: str, code: str, flist: li
     )
 
 
-def _category_page(data, project, day, lang: str, category: str, regions: list[listing.RegionCount]) -> HtmlPage:
+def _category_page(data, project, day, lang: str, category: str, regions: list[listing.RegionCount],
+                   newest: dt.date | None) -> HtmlPage:
     path = listing.category_path(category)
     ctx = _common(data, project, lang, day, path)
-    return _render_page("category.html.j2", {**ctx, "category": category, "regions": regions}, lang, path)
+    return _render_page("category.html.j2", {**ctx, "category": category, "regions": regions, "newest": newest},
+                        lang, path)
 
 
 def _service_page(data, project, day, lang: str, service: Service) -> HtmlPage:
