@@ -14,6 +14,7 @@ from pathlib import Path
 
 from zavazek import checks, i18n, parallel, posters, search, shells
 from zavazek.directory import exports as directory_exports
+from zavazek.directory import handouts as directory_handouts
 from zavazek.directory import pages as directory_pages
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
@@ -61,7 +62,8 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         cached.fresh = False
         return cached
     data = load_data(project.data_dir, list(project.languages), day)
-    made_posters = parallel.in_child(lambda: posters.published(data, project, day))  # PDFs take seconds
+    made_posters = parallel.in_child(  # PDFs take seconds
+        lambda: (posters.published(data, project, day), directory_handouts.published(data, project, day)))
     try:
         if not project.site_url:
             data.warnings.append(_no_posters_warning(project))
@@ -72,10 +74,11 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
         open_data = _open_data(data, project, day, cached)
         files.update(open_data)
-        poster_pdfs, poster_listing = made_posters()
+        (poster_pdfs, poster_listing), handout_pdfs = made_posters()
     finally:
         made_posters.cancel()  # when something above failed; no-op once the posters are made
     files.update(poster_pdfs)
+    files.update(handout_pdfs)
     context = {
         "posters": poster_listing,
         "directory_home": lambda lang: directory_pages.home_context(data, project, lang, day),

@@ -15,7 +15,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from zavazek import i18n, parallel, urls
-from zavazek.directory import listing
+from zavazek.directory import handouts, listing
 from zavazek.directory.map import region_counts, region_map
 from zavazek.escaping import json_for_html
 from zavazek.model import codes, hours
@@ -71,25 +71,11 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
         "sort_services": lambda services: sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold()),
         "region_name": lambda code: fmt.label(codes.REGIONS[code]),
         "exports": EXPORTS,
-        "short_url": functools.partial(short_url, project, lang),
-        "data_date": data_date,
+        "short_url": functools.partial(listing.short_url, project, lang),
+        "data_date": listing.data_date,
+        "own_language_name": i18n.language_name,
+        "handouts": lambda code: handouts.offered(project, code, lang),
     }
-
-
-def short_url(project: Project, lang: str, path: str) -> str | None:
-    """A page's public address as a reader types it from paper: "cpic.example.org/en/sluzby/s/x/".
-
-    None without ``site_url``; the printed page then names no address.
-    """
-    if not project.site_url:
-        return None
-    host = project.site_url.split("://", 1)[-1].rstrip("/")
-    return f"{host}/{urls.page_url(path, lang, project.default_language)}"
-
-
-def data_date(services) -> dt.date | None:
-    """The date a printed list's data is of: when its most recently checked record was checked."""
-    return max((s.verified_on for s in services), default=None)
 
 
 @functools.cache
@@ -242,7 +228,7 @@ def render_directory_pages(data, project: Project, day: dt.date) -> list[HtmlPag
                 key = ("list", lang, code, flist.slug, everywhere, tuple(digest[s.id] for s in flist.services))
                 wanted.append((key, page(_list_page, data, project, day, cards, lang, code, flist)))
         for category, regions in listing.by_category(region_services).items():
-            newest = data_date(s for _, services in region_services for s in services if category in s.categories)
+            newest = listing.data_date(s for _, services in region_services for s in services if category in s.categories)
             key = ("category", lang, category, everywhere, tuple(regions), newest)
             wanted.append((key, page(_category_page, data, project, day, lang, category, regions, newest)))
         for service in data.services.services:

@@ -16,6 +16,7 @@ import segno
 from markupsafe import Markup
 
 from zavazek import i18n
+from zavazek import pdf as pdf_files
 from zavazek.loader import ProviderData
 from zavazek.model import codes
 from zavazek.urls import page_url
@@ -82,9 +83,7 @@ def render_poster(poster: Poster, data: ProviderData, project: Project, day: dt.
 
 
 def _pdf(html: str, project: Project) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=str(project.root)).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf_files.render(html, project.root)
 
 
 def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> str:
@@ -135,14 +134,7 @@ def _section(poster, data, project, day, lang) -> str:
 
 def pdf_to_png(pdf: bytes, *options: str) -> bytes:
     """The first page as PNG (Poppler's pdftoppm)."""
-    import subprocess
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "page"
-        subprocess.run(["pdftoppm", "-png", "-singlefile", *options, "-", str(out)], input=pdf, capture_output=True, check=True)
-        return out.with_suffix(".png").read_bytes()
+    return pdf_files.to_png(pdf, *options)
 
 
 def preview_png(pdf: bytes, width: int = 240) -> bytes:
@@ -151,11 +143,7 @@ def preview_png(pdf: bytes, width: int = 240) -> bytes:
 
 
 def _cache_key(html: str) -> str:
-    import hashlib
-
-    import weasyprint
-
-    return hashlib.sha256(f"{weasyprint.__version__}\n{html}".encode()).hexdigest()[:32]
+    return pdf_files.cache_key(html)
 
 
 def _cached_render(html: str, project: Project) -> tuple[bytes, bytes]:
