@@ -1,0 +1,111 @@
+"""Hand-outs a social worker gives a client: the directory's lists printed from Chromium, and the ready PDFs."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pytest
+from pypdf import PdfReader
+
+from browser import chromium_path, launch_chromium, serve_directory
+from pdf_text import pdf_text
+from site_fixtures import ROOT, TODAY, example_site  # noqa: F401 (fixture)
+from zavazek.directory.listing import REGION_SLUGS
+from zavazek.loader import load_data
+import datetime as dt
+
+LANGS = ["cs", "en", "ru", "vi"]
+DAY = dt.date.fromisoformat(TODAY)
+DIRECTORY = load_data(ROOT / "data", LANGS, DAY).services
+PRAGUE = DIRECTORY.in_region("CZ010", DAY)
+
+browser_only = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def printed(example_site):
+    """path -> PDF printed by Chromium on A4."""
+    with serve_directory(example_site) as base, launch_chromium() as browser:
+        def print_page(path: str) -> bytes:
+            page = browser.new_page()
+            page.goto(base + path)
+            pdf = page.pdf(format="A4")
+            page.close()
+            return pdf
+        yield print_page
+
+
+@browser_only
+def test_a_printed_region_list_has_six_services_a_page_each_with_street_phone_hours_and_page_address(printed):
+    pdf = printed("en/sluzby/praha/")
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert len(PRAGUE) >= 6 and pages <= math.ceil(len(PRAGUE) / 6)
+    text = pdf_text(pdf)
+    for s in PRAGUE:
+        for place in s.places:
+            assert place.address.street in text
+        assert DIRECTORY.phone(s) in text
+        assert f"cpic.example.org/en/sluzby/s/{s.id}/" in text
+    assert "Mon, Wed 8:00 AM–12:00 PM, 1:00 PM–5:00 PM" in text  # a week's hours on one line
+    assert "Data as of October 12, 2026" in text  # the newest check of the listed services
+    assert "Filter the list" not in text and "Ready-made lists" not in text
+
+
+@browser_only
+def test_a_kind_of_help_prints_the_address_of_each_regions_list(printed):
+    text = pdf_text(printed("en/sluzby/druh/legal-counselling/"))
+    assert "Legal counselling by region" in text
+    assert "cpic.example.org/en/sluzby/praha/legal-counselling/" in text
+
+
+@browser_only
+def test_a_printed_service_page_has_its_facts_and_address(printed):
+    service = DIRECTORY.service("icp-socialni-poradenstvi")
+    text = pdf_text(printed("ru/sluzby/s/icp-socialni-poradenstvi/"))
+    assert service.name["ru"][:30] in text and service.places[0].address.street in text
+    assert "cpic.example.org/ru/sluzby/s/icp-socialni-poradenstvi/" in text
+    assert DIRECTORY.organisation(service.organisation).email in text
+
+
+def lang_tags(pdf: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    found, todo = set(), [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop().get_object()
+        if isinstance(node, list):
+            todo += node
+        elif hasattr(node, "get"):
+            if "/Lang" in node:
+                found.add(str(node["/Lang"]))
+            if "/K" in node:
+                todo.append(node["/K"])
+    return found
+
+
+@pytest.mark.parametrize("code", [c for c in REGION_SLUGS if DIRECTORY.in_region(c, DAY)])
+def test_each_region_has_its_list_as_pdf_in_every_language_linked_from_its_page(example_site, code):
+    slug = REGION_SLUGS[code]
+    services = DIRECTORY.in_region(code, DAY)
+    for lang in LANGS:
+        prefix = "" if lang == "cs" else f"{lang}/"
+        page = (example_site / prefix / "sluzby" / slug / "index.html").read_text(encoding="utf-8")
+        variants = [(lang,)] if lang == "cs" else [(lang,), ("cs", lang)]
+        for langs in variants:
+            name = f"{slug}-{'-'.join(langs)}.pdf"
+            assert f'{name}" type="application/pdf"' in page
+            pdf = (example_site / "sluzby" / slug / name).read_bytes()
+            text = pdf_text(pdf)
+            for s in services:
+                assert " ".join(s.name[lang].split())[:25] in text if lang in s.name.root else True
+                assert DIRECTORY.phone(s) in text
+            pages = len(PdfReader(io.BytesIO(pdf)).pages)
+            assert pages <= max(1, math.ceil(len(services) / 6))
+
+
+def test_the_bilingual_list_carries_czech_and_the_readers_language_tagged_as_such(example_site):
+    pdf = (example_site / "sluzby" / "praha" / "praha-cs-ru.pdf").read_bytes()
+    text = pdf_text(pdf)
+    assert "Služby: Hlavní město Praha" in text and "Услуги: Прага" in text
+    assert {"cs", "ru"} <= lang_tags(pdf)
+    assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "cs"
