@@ -22,7 +22,8 @@ that out).
     .venv/bin/python bench/benchmark.py --first-view-only
 
 builds only the example site and prints only its page weights (seconds, not
-minutes). Work folders go to bench/out/ (ignored by git). Nothing here is a
+minutes); ``--handouts-only`` renders only the example site's hand-out PDFs
+and prints, for each, its pages, services per page, size and smallest type. Work folders go to bench/out/ (ignored by git). Nothing here is a
 pass/fail test.
 """
 
@@ -161,6 +162,35 @@ def kb(n: int) -> str:
     return f"{n / 1024:,.0f} kB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.0f} MB"
 
 
+def handout_rows(folder: Path) -> list[tuple[str, str]]:
+    """Every hand-out PDF of a provider: pages, services per page, size, smallest type; and the time to render all."""
+    import datetime as dt
+
+    from zavazek import pdf
+    from zavazek.directory import handouts, listing
+    from zavazek.loader import load_data
+    from zavazek.project import open_project
+
+    day = dt.date.fromisoformat(ENV["ZAVAZEK_TODAY"])
+    project = open_project(folder)
+    data = load_data(project.data_dir, list(project.languages), day)
+    shutil.rmtree(folder / handouts.CACHE_DIR, ignore_errors=True)
+    started = time.monotonic()
+    files = handouts.published(data, project, day)
+    seconds = time.monotonic() - started
+    counts = {listing.region_path(code): len(services) for code, services in listing.regions(data.services, day)}
+    rows = [("hand-out PDFs rendered (empty cache)", f"{len(files)} in {seconds:.1f} s ({seconds / max(len(files), 1):.2f} s each)")]
+    started = time.monotonic()
+    handouts.published(data, project, day)
+    rows.append(("  again, from the cache", f"{time.monotonic() - started:.1f} s"))
+    for path, content in sorted(files.items()):
+        pages = pdf.pages(content)
+        services = counts[path.rsplit("/", 1)[0]]
+        rows.append((f"  {path}", f"{pages} p, {services / pages:.1f} services/page, {kb(len(content))}, "
+                                  f"smallest line {pdf.smallest_type_pt(content):.1f} pt"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=2000)
@@ -169,8 +199,16 @@ def main() -> None:
                         help="do not measure an edit in the preview server")
     parser.add_argument("--first-view-only", action="store_true",
                         help="only build the example site and print what its pages download")
+    parser.add_argument("--handouts-only", action="store_true",
+                        help="only render the example site's hand-out PDFs and print their measures")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    if args.handouts_only:
+        from site_fixtures import copy_site_folder
+
+        shutil.rmtree(OUT / "example", ignore_errors=True)
+        print_rows(handout_rows(copy_site_folder(ROOT, OUT / "example")))
+        return
     if args.first_view_only:
         from site_fixtures import copy_site_folder
 
@@ -212,6 +250,7 @@ def main() -> None:
         ("two-word search downloads (vi 'tu van')", f"{kb(search_vi)}  ({hits_vi} results shown)"),
     ]
     rows += page_weight_rows(national / "site", "national directory")
+    rows += handout_rows(national)[:2]
     if args.preview:
         ready, service, goal = preview_edit_seconds(national)
         rows += [("preview server ready", f"{ready:.1f} s"), ("preview shows an edited service", f"{service:.1f} s"),
