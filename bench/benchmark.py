@@ -22,8 +22,15 @@ that out).
     .venv/bin/python bench/benchmark.py --first-view-only
 
 builds only the example site and prints only its page weights (seconds, not
-minutes); ``--handouts-only`` renders only the example site's hand-out PDFs
-and prints, for each, its pages, services per page, size and smallest type. Work folders go to bench/out/ (ignored by git). Nothing here is a
+minutes).
+
+    .venv/bin/python bench/benchmark.py --posters-only
+    .venv/bin/python bench/benchmark.py --handouts-only
+
+render every noticeboard poster (or every hand-out of the directory) of the
+example site and print, per PDF, the smallest type size printed, the size
+below which a tenth of the characters fall, pages and bytes, and the time
+to render them all. Work folders go to bench/out/ (ignored by git). Nothing here is a
 pass/fail test.
 """
 
@@ -158,6 +165,29 @@ def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float, 
         proc.wait()
 
 
+def poster_rows(folder: Path) -> list[tuple[str, str]]:
+    """Each poster's printed type sizes, sheets and bytes, read back from its PDF."""
+    import datetime as dt
+
+    from zavazek.loader import load_data
+    from zavazek.posters import posters_for, render_poster
+    from zavazek.posters.measure import type_sizes
+    from zavazek.project import open_project
+
+    day = dt.date.fromisoformat(ENV["ZAVAZEK_TODAY"])
+    project = open_project(folder)
+    data = load_data(project.data_dir, list(project.languages), day)
+    rows, total = [("poster (smallest / 10th percentile type, sheets, bytes)", "")], 0.0
+    for poster in posters_for(data, project, day):
+        started = time.monotonic()
+        pdf = render_poster(poster, data, project, day)
+        total += time.monotonic() - started
+        m = type_sizes(pdf)
+        rows.append((f"  {poster.filename}", f"{m.smallest:5.1f} pt / {m.tenth:5.1f} pt, {m.pages} sheet(s), {m.bytes:,} B"))
+    rows.append((f"rendering all {len(rows) - 1} posters", f"{total:.1f} s"))
+    return rows
+
+
 def kb(n: int) -> str:
     return f"{n / 1024:,.0f} kB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.0f} MB"
 
@@ -199,10 +229,15 @@ def main() -> None:
                         help="do not measure an edit in the preview server")
     parser.add_argument("--first-view-only", action="store_true",
                         help="only build the example site and print what its pages download")
+    parser.add_argument("--posters-only", action="store_true",
+                        help="only render the example site's posters and print their type sizes")
     parser.add_argument("--handouts-only", action="store_true",
-                        help="only render the example site's hand-out PDFs and print their measures")
+                        help="only render the example site's hand-out PDFs and print their type sizes")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    if args.posters_only:
+        print_rows(poster_rows(ROOT))
+        return
     if args.handouts_only:
         from site_fixtures import copy_site_folder
 

@@ -97,7 +97,7 @@ def page_weight(browser, site: Path, path: str, after: str = "", width: int = 36
     the page ``after`` (the home page), so the files they share are cached.
     """
     served: list[str] = []
-    with serve_directory(site, served) as base:
+    with serve_directory(site, served=served) as base:
         views = []
         for before in (None, after):
             context = browser.new_context(viewport={"width": width, "height": 740})

@@ -282,8 +282,8 @@ PAGE_KINDS = ["", "zavazek/", "cile/", "kontrola/", "sluzby/", "sluzby/praha/",
 def test_a_first_view_fits_in_50_kb_and_a_further_page_in_15_kb(browser, example_site, path):
     # Gzip bytes, as a web server sends them: a reader on a prepaid phone pays for each one.
     first, further = page_weight(browser, example_site, path, after="zavazek/" if path == "" else "")
-    assert first <= 50 * 1024
-    assert further <= 15 * 1024
+    assert 2 * 1024 < first <= 50 * 1024  # the page and its styles were really measured
+    assert 1024 < further <= 15 * 1024
 
 
 def _phone(browser, javascript: bool = True):

@@ -12,7 +12,10 @@ from pdf_text import pdf_text
 
 from site_fixtures import ROOT, example_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
 from zavazek.loader import load_data
-from zavazek.posters import Poster, pdf_to_png, render_poster
+from zavazek.pages.formatting import Formatter
+from zavazek.posters import Poster, _voice, pdf_to_png, plan_dates, poster_link, render_poster, short_link
+from zavazek.posters.measure import type_sizes
+from zavazek.posters.sheets import SHEETS, Sheet
 from zavazek.project import open_project
 from zavazek.problems import DataError
 
@@ -26,13 +29,97 @@ def text_of(pdf: bytes) -> str:
 
 
 def qr_in(pdf: bytes) -> str:
+    return qr_with_width(pdf)[0]
+
+
+def qr_with_width(pdf: bytes, dpi: int = 150) -> tuple[str, float]:
+    """The QR code's text and its printed width in millimetres (from a raster at ``dpi``)."""
     import zxingcpp
     from PIL import Image
 
-    png = pdf_to_png(pdf, "-r", "150")
+    png = pdf_to_png(pdf, "-r", str(dpi))
     codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     assert len(codes) == 1
-    return codes[0].text
+    corners = codes[0].position
+    width_px = corners.top_right.x - corners.top_left.x
+    return codes[0].text, width_px / dpi * 25.4
+
+
+EVERY_KIND = [
+    Poster("commitment", ("cs",), "A4"),
+    Poster("commitment", ("ru",), "A3"),
+    Poster("commitment", ("cs", "vi"), "A4"),
+    Poster("goals", ("vi",), "A4", "brno"),
+    Poster("goals", ("cs", "ru"), "A4", "plzen"),
+]
+
+
+def small_passages(poster: Poster, data=None) -> list[str]:
+    """What alone may be set below the floor: the web address, the QR caption, the date of the data."""
+    data = data or DATA
+    out = [short_link(poster_link(poster, PROJECT))]
+    for i, lang in enumerate(poster.languages, 1):
+        words = _voice(lang, i, poster, PROJECT, DAY).words
+        out += [words.scan, words.made_on]
+        if poster.kind == "goals":
+            out += plan_dates(Formatter(lang, "cs"), data.goals.plan_of(poster.centre, DAY.year))
+    return out
+
+
+def below_the_floor(pdf: bytes, poster: Poster, sheet: Sheet, data=None) -> list[str]:
+    """Text set smaller than the sheet's floor that is none of the passages allowed to be smaller."""
+    allowed = "".join("".join(small_passages(poster, data)).split())
+    return [" ".join(text.split()) for text, size in type_sizes(pdf).runs
+            if size < sheet.body_pt - 0.05 and "".join(text.split()) not in allowed]
+
+
+@pytest.mark.parametrize("poster", EVERY_KIND, ids=lambda p: p.filename)
+def test_running_text_is_readable_from_two_metres_and_only_address_and_date_are_smaller(poster):
+    sheet = SHEETS[poster.size]
+    pdf = render_poster(poster, DATA, PROJECT, DAY)
+    sizes = type_sizes(pdf)
+    assert below_the_floor(pdf, poster, sheet) == []
+    assert sizes.smallest >= max(12, sheet.small_pt - 0.05)
+    assert SHEETS["A4"].body_pt >= 20 and SHEETS["A3"].body_pt >= 28 and SHEETS["A4"].title_pt >= 48
+    title = "Náš závazek" if poster.kind == "commitment" and poster.languages[0] == "cs" else None
+    if title:
+        assert min(size for text, size in sizes.runs if title in text) >= sheet.title_pt - 0.05
+
+
+def test_the_floor_check_catches_running_text_set_below_twenty_points(monkeypatch):
+    poster, a4 = Poster("goals", ("cs",), "A4", "brno"), SHEETS["A4"]
+    monkeypatch.setitem(SHEETS, "A4", dataclasses.replace(a4, body_pt=16, key_pt=18))
+    pdf = render_poster(poster, DATA, PROJECT, DAY)
+    assert below_the_floor(pdf, poster, a4)
+
+
+def test_the_first_sheet_of_the_commitment_says_who_it_is_for_that_it_is_free_where_and_the_phone():
+    pdf = render_poster(Poster("commitment", ("cs",), "A4"), DATA, PROJECT, DAY)
+    first = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Bezplatné poradenství a pomoc pro cizince" in first and "Zdarma" in first
+    assert "Příkladová 1, 602 00 Brno" in first and "+420 000 000 164" in first and "Po, St 8:30–12:00" in first
+    everything = text_of(pdf)
+    assert "Držitelé mezinárodní ochrany" in everything and "stiznosti@cpic.example.org" in everything and "Bezpečí" in everything
+    sizes = type_sizes(pdf)
+    phone = min(s for t, s in sizes.runs if "+420 000 000 164" in t)
+    principle = max(s for t, s in sizes.runs if "Bezpečí" in t)
+    assert phone >= SHEETS["A4"].lead_pt - 0.05 > principle
+
+
+def test_the_goals_poster_says_when_the_plan_was_approved_and_when_progress_was_counted():
+    text = text_of(render_poster(Poster("goals", ("cs",), "A4", "plzen"), DATA, PROJECT, DAY))
+    assert "Plán schválen 22. ledna 2026." in text and "Plnění ke dni 16. listopadu 2026." in text
+    assert "splněno 7 z 12" in text and "Údaje ke dni" not in text
+
+
+@pytest.mark.parametrize("poster", [Poster("goals", ("cs",), "A4", "brno"), Poster("commitment", ("ru",), "A3")],
+                         ids=lambda p: p.filename)
+def test_the_qr_code_is_at_least_three_centimetres_wide_and_opens_the_printed_address(poster):
+    pdf = render_poster(poster, DATA, PROJECT, DAY)
+    link, width_mm = qr_with_width(pdf)
+    assert width_mm >= 30
+    printed = link.split("://")[1].split("#")[0]
+    assert printed in "".join(text_of(pdf).split())
 
 
 @pytest.mark.parametrize("lang", PROJECT.languages)
@@ -70,19 +157,65 @@ def test_bilingual_poster_has_czech_and_the_other_language():
     assert "Připravit srozumitelný leták" in text and "Soạn tờ rơi dễ hiểu" in text
 
 
-def test_a_very_long_goal_list_flows_onto_more_pages_without_losing_text():
+def test_bilingual_posters_give_the_opening_hours_in_both_languages():
+    goals = text_of(render_poster(Poster("goals", ("cs", "ru"), "A4", "brno"), DATA, PROJECT, DAY))
+    assert "Otevírací doba" in goals and "Часы работы" in goals
+    assert "Pondělí" in goals and "понедельник" in goals.lower() and "Čtvrtek" in goals and "четверг" in goals.lower()
+    commitment = text_of(render_poster(Poster("commitment", ("cs", "vi"), "A4"), DATA, PROJECT, DAY))
+    assert "Otevírací doba: Po, St 8:30–12:00" in commitment and "Giờ mở cửa: Th 2, Th 4 08:30–12:00" in commitment
+
+
+def struct_langs(pdf: bytes) -> dict[str, set[str]]:
+    """Languages on the PDF's structure elements, per structure type (/P, /H2, ...)."""
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"]
+    found: dict[str, set[str]] = {}
+
+    def walk(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if "/S" in node and "/Lang" in node:
+            found.setdefault(str(node["/S"]), set()).add(str(node["/Lang"]))
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object"):
+                walk(kid)
+
+    walk(root)
+    return found
+
+
+def test_each_passage_of_a_bilingual_poster_is_tagged_with_its_language():
+    pdf = render_poster(Poster("goals", ("cs", "vi"), "A4", "brno"), DATA, PROJECT, DAY)
+    langs = struct_langs(pdf)
+    assert langs["/P"] == {"cs", "vi"} and langs["/H2"] == {"cs", "vi"} and langs["/Span"] >= {"cs", "vi"}
+    assert "/Lang" not in str(struct_langs(render_poster(Poster("goals", ("cs",), "A4", "brno"), DATA, PROJECT, DAY)).get("/H2", ""))
+
+
+def test_a_very_long_goal_list_continues_on_another_sheet_in_full_and_at_full_size():
     plan = DATA.goals.plans_for(2026)[0]
+    long_text = "a přitom spolupracovat s obcemi, školami, úřady práce a neziskovými organizacemi v celém kraji"
     goals = [
-        g.model_copy(update={"id": f"g{i}", "text": g.text.model_copy(update={"root": {**g.text.root, "cs": f"Cíl číslo {i}: {g.text['cs']}"}})})
-        for i in range(30) for g in plan.goals[:1]
+        g.model_copy(update={"id": f"g{i}", "text": g.text.model_copy(update={"root": {**g.text.root, "cs": f"Cíl číslo {i}: {g.text['cs']} {long_text} (konec cíle {i})"}})})
+        for i in range(15) for g in plan.goals[:1]
     ]
     long_plan = plan.model_copy(update={"goals": goals})
     operational = DATA.goals.operational.model_copy(update={"plans": [long_plan]})
     data = dataclasses.replace(DATA, goals=DATA.goals.model_copy(update={"operational": operational}))
-    pdf = render_poster(Poster("goals", ("cs",), "A4", plan.centre), data, PROJECT, DAY)
+    poster = Poster("goals", ("cs",), "A4", plan.centre)
+    pdf = render_poster(poster, data, PROJECT, DAY)
     assert len(PdfReader(io.BytesIO(pdf)).pages) > 1
     text = text_of(pdf)
-    assert all(f"Cíl číslo {i}:" in text for i in range(30))
+    assert all(f"Cíl číslo {i}: {' '.join(plan.goals[0].text['cs'].split())} {long_text} (konec cíle {i})" in text for i in range(15))
+    assert below_the_floor(pdf, poster, SHEETS["A4"], data) == []
+
+
+def test_a_progress_count_dated_before_the_plan_was_approved_is_refused(site_folder):
+    goals = site_folder / "data" / "goals.yaml"
+    goals.write_text(goals.read_text(encoding="utf-8").replace("progress_as_of: 2026-11-16", "progress_as_of: 2026-01-02"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_data(site_folder / "data", list(PROJECT.languages), DAY)
+    assert "progress_as_of" in str(caught.value.problems[0].hint)
 
 
 def test_without_a_public_address_posters_refuse_to_encode_a_wrong_link():
@@ -94,11 +227,11 @@ def test_without_a_public_address_posters_refuse_to_encode_a_wrong_link():
 
 def test_the_built_site_publishes_posters_with_previews_on_a_page_per_language(example_site):
     pdfs = sorted((example_site / "nastenky").glob("*.pdf"))
-    assert len(pdfs) == 29  # 3 centres x 4 languages, 3 x 3 bilingual, commitment A4 + A3 x 4
+    assert len(pdfs) == 32  # 3 centres x 4 languages, 3 x 3 bilingual, commitment A4 + A3 x 4, 3 bilingual
     assert all(p.with_suffix(".png").read_bytes().startswith(b"\x89PNG") for p in pdfs)
     page = (example_site / "ru" / "nastenky" / "index.html").read_text(encoding="utf-8")
     assert "../../nastenky/brno-ru-a4.pdf" in page and "../../nastenky/brno-cs-ru-a4.pdf" in page
-    assert "brno-en-a4.pdf" not in page
+    assert "zavazek-cs-ru-a4.pdf" in page and "brno-en-a4.pdf" not in page
 
 
 def test_posters_command_without_a_public_address_says_so_and_fails(site_folder):
@@ -110,6 +243,7 @@ def test_posters_command_without_a_public_address_says_so_and_fails(site_folder)
     assert not (site_folder / "site" / "nastenky").exists()
 
 
-def test_every_example_poster_fits_on_one_sheet(example_site):
-    pages = {p.name: len(PdfReader(p).pages) for p in (example_site / "nastenky").glob("*.pdf")}
+def test_every_example_goals_poster_in_one_language_fits_on_one_sheet(example_site):
+    goals = [p for p in (example_site / "nastenky").glob("*.pdf") if not p.name.startswith("zavazek-")]
+    pages = {p.name: len(PdfReader(p).pages) for p in goals if p.name.count("-") == 2}
     assert pages and all(n == 1 for n in pages.values()), {k: n for k, n in pages.items() if n > 1}

@@ -40,7 +40,7 @@ def _tag_languages() -> None:
 
     def build(box, parent, pdf, *args):
         element = getattr(box, "element", None)
-        lang = element.get("lang") if element is not None and hasattr(element, "get") else None
+        lang = element.get("lang") if element is not None and element.tag != "html" else None
         for made in original(box, parent, pdf, *args):
             if lang and "Lang" not in made:
                 made["Lang"] = pydyf.String(lang)

@@ -73,7 +73,20 @@ class OperationalPlan(Strict):
     year: Year
     approved_by: Text | None = None
     approved_on: Date | None = None
+    #: The day the goals' progress was last counted (printed on the poster as such).
+    progress_as_of: Date | None = None
     goals: list[OperationalGoal] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _progress_after_approval(self):
+        if self.approved_on and self.progress_as_of and self.progress_as_of < self.approved_on:
+            raise invalid(
+                "The progress is counted on {counted}, before the plan was approved on {approved}.",
+                "Write in “progress_as_of” the day the progress was last counted, on or after “approved_on”.",
+                counted=self.progress_as_of.isoformat(),
+                approved=self.approved_on.isoformat(),
+            )
+        return self
 
 
 class Operational(Strict):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import segno
 from markupsafe import Markup
@@ -23,6 +24,7 @@ from zavazek.urls import page_url
 from zavazek.pages.formatting import Formatter
 from zavazek.problems import DataError, Message, Problem
 from zavazek.project import Project
+from zavazek.posters.sheets import SHEETS
 
 FOLDER = "nastenky"
 SIZES = ("A4", "A3")
@@ -60,6 +62,7 @@ def posters_for(data: ProviderData, project: Project, day: dt.date) -> list[Post
         out.append(Poster("commitment", (lang,), "A3"))
         if lang != default:
             out += [Poster("goals", (default, lang), "A4", c) for c in centres]
+            out.append(Poster("commitment", (default, lang), "A4"))
     return out
 
 
@@ -88,22 +91,37 @@ def _pdf(html: str, project: Project) -> bytes:
 
 def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> str:
     """The HTML a poster's PDF is made from (everything the PDF depends on)."""
+    link = poster_link(poster, project)
+    c = data.commitment
+    context = {
+        "poster": poster,
+        "sheet": SHEETS[poster.size],
+        "lang": poster.languages[0],
+        "title": _title(poster, data, project, day),
+        "voices": [_voice(l, i, poster, project, day) for i, l in enumerate(poster.languages, 1)],
+        "qr": Markup(segno.make(link, error="m").svg_inline(scale=5, border=0, title=link)),
+        "link": link,
+        "short_link": short_link(link),
+        "c": c,
+        "year": day.year,
+    }
+    if poster.kind == "goals":
+        plan = next(p for p in data.goals.plans_for(day.year) if p.centre == poster.centre)
+        context.update(centre=c.centre(poster.centre), plan=plan, goals=data.goals, today=day)
+        return _env.get_template("goals.html.j2").render(**context)
+    return _env.get_template("commitment.html.j2").render(**context)
+
+
+def poster_link(poster: Poster, project: Project) -> str:
+    """The page the QR code opens: the same content on the website, in the poster's last language."""
     base = require_site_url(project)
-    lang = poster.languages[-1]
-    default = project.default_language
     slug, anchor = ("cile", f"#operational-{poster.centre}") if poster.kind == "goals" else ("zavazek", "")
-    link = base + page_url(slug, lang, default) + anchor
-    sections = [Markup(_section(poster, data, project, day, l)) for l in poster.languages]
-    html = _env.get_template("poster.html.j2").render(
-        poster=poster,
-        lang=poster.languages[0],
-        title=_title(poster, data, project, day),
-        sections=sections,
-        qr=Markup(segno.make(link, error="m").svg_inline(scale=5, border=0)),
-        link=link,
-        size=poster.size,
-    )
-    return html
+    return base + page_url(slug, poster.languages[-1], project.default_language) + anchor
+
+
+def short_link(link: str) -> str:
+    """The address as a passer-by types it: no scheme, no anchor."""
+    return link.split("://", 1)[-1].split("#", 1)[0]
 
 
 def _title(poster, data, project, day) -> str:
@@ -116,25 +134,78 @@ def _title(poster, data, project, day) -> str:
     return f"{gettext('Our commitment')} – {Formatter(lang, project.default_language).pick(data.commitment.provider.name)[1]}"
 
 
-def _section(poster, data, project, day, lang) -> str:
-    """One language's part of a poster, rendered with that language's catalog."""
-    _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+@dataclass(frozen=True)
+class Voice:
+    """One language of a poster: its formatter and the poster's own words in it.
+
+    A bilingual poster sets every passage once per voice, the second
+    (``index`` 2) under the first, in italic.
+    """
+
+    lang: str
+    index: int
+    fmt: Formatter
+    words: SimpleNamespace
+
+    def attrs(self, cls: str = "") -> Markup:
+        """``lang`` and ``class`` of an element that holds this voice's passage."""
+        return Markup('lang="{}" class="voice-{}{}"').format(self.lang, self.index, f" {cls}" if cls else "")
+
+
+def _voice(lang: str, index: int, poster: Poster, project: Project, day: dt.date) -> Voice:
+    _ = i18n.gettext_for(lang)
     fmt = Formatter(lang, project.default_language)
-    c = data.commitment
-    # On a bilingual poster the opening hours and address are shown once, under the last language.
-    with_contacts = lang == poster.languages[-1]
-    context = {"lang": lang, "fmt": fmt, "t": fmt.text, "c": c, "codes": codes, "year": day.year, "with_contacts": with_contacts}
-    if poster.kind == "goals":
-        plan = next(p for p in data.goals.plans_for(day.year) if p.centre == poster.centre)
-        context.update(centre=c.centre(poster.centre), plan=plan, goals=data.goals, today=day,
-                       data_date=plan.approved_on or day)
-        return _env.get_template("goals.html.j2").render(**context)
-    return _env.get_template("commitment.html.j2").render(data_date=day, **context)
+    words = SimpleNamespace(
+        commitment=_("Our commitment"),
+        goals=_("Operational goals for {year}").format(year=day.year),
+        free=_("Free of charge"),
+        who=_("Who the service is for"),
+        where=_("Where to find us"),
+        phone=_("Phone"),
+        hours=_("Opening hours"),
+        principles=_("Principles of our work"),
+        refusal=_("When we may refuse the service"),
+        complaints=_("How to complain"),
+        complaints_to=_("Send a complaint to"),
+        target=_("Target"),
+        deadline=_("Deadline"),
+        status=_("Status"),
+        scan=_("Scan the code or type the address:"),
+        made_on=fmt.fill(_("Poster made on {date}."), date=fmt.date(day)),
+    )
+    return Voice(lang, index, fmt, words)
+
+
+def plan_dates(fmt: Formatter, plan) -> list[str]:
+    """What the dates on a goals poster are: when the plan was approved, when its progress was counted."""
+    _ = fmt.gettext
+    out = []
+    if plan.approved_on:
+        out.append(fmt.fill(_("Plan approved on {date}."), date=fmt.date(plan.approved_on)))
+    if plan.progress_as_of:
+        out.append(fmt.fill(_("Progress as of {date}."), date=fmt.date(plan.progress_as_of)))
+    return out
+
+
+def hours_rows(voices: list[Voice], opening_hours) -> list[tuple[list[tuple[Voice, str]], str]]:
+    """The timetable of a bilingual poster: each open day named in every voice, then its hours."""
+    per_voice = [v.fmt.hours(opening_hours) for v in voices]
+    return [([(v, rows[i][0]) for v, rows in zip(voices, per_voice)], per_voice[0][i][1]) for i in range(len(per_voice[0]))]
+
+
+_env.globals.update(plan_dates=plan_dates, hours_rows=hours_rows)
 
 
 def pdf_to_png(pdf: bytes, *options: str) -> bytes:
     """The first page as PNG (Poppler's pdftoppm)."""
-    return pdf_files.to_png(pdf, *options)
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "page"
+        subprocess.run(["pdftoppm", "-png", "-singlefile", *options, "-", str(out)], input=pdf, capture_output=True, check=True)
+        return out.with_suffix(".png").read_bytes()
 
 
 def preview_png(pdf: bytes, width: int = 240) -> bytes:
@@ -143,7 +214,11 @@ def preview_png(pdf: bytes, width: int = 240) -> bytes:
 
 
 def _cache_key(html: str) -> str:
-    return pdf_files.cache_key(html)
+    import hashlib
+
+    import weasyprint
+
+    return hashlib.sha256(f"{weasyprint.__version__}\n{html}".encode()).hexdigest()[:32]
 
 
 def _cached_render(html: str, project: Project) -> tuple[bytes, bytes]:
