@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from site_fixtures import ROOT, example_site, icp_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
+from site_fixtures import ROOT, run_zavazek
 from zavazek.pages import PAGES
 from zavazek.urls import page_url
 from zavazek.project import open_project

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 
@@ -10,14 +11,21 @@ from pypdf import PdfReader
 
 from browser import chromium_path, launch_chromium, serve_directory
 from pdf_text import pdf_text
-from site_fixtures import ROOT, TODAY, example_site  # noqa: F401 (fixture)
+from site_fixtures import ROOT, TODAY
+from zavazek import pdf as pdf_files
+from zavazek.directory import handouts
+from zavazek.directory.handouts import Handout
 from zavazek.directory.listing import REGION_SLUGS
+from zavazek.directory.pages import render_directory_pages
 from zavazek.loader import load_data
+from zavazek.project import open_project
 import datetime as dt
 
 LANGS = ["cs", "en", "ru", "vi"]
 DAY = dt.date.fromisoformat(TODAY)
-DIRECTORY = load_data(ROOT / "data", LANGS, DAY).services
+DATA = load_data(ROOT / "data", LANGS, DAY)
+DIRECTORY = DATA.services
+PROJECT = open_project(ROOT)
 PRAGUE = DIRECTORY.in_region("CZ010", DAY)
 
 browser_only = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
@@ -109,3 +117,55 @@ def test_the_bilingual_list_carries_czech_and_the_readers_language_tagged_as_suc
     assert "Služby: Hlavní město Praha" in text and "Услуги: Прага" in text
     assert {"cs", "ru"} <= lang_tags(pdf)
     assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "cs"
+
+
+def test_a_region_hand_out_names_each_services_address_web_hours_languages_cost_and_page(example_site):
+    text = pdf_text((example_site / "sluzby" / "praha" / "praha-en.pdf").read_bytes())
+    assert "Services in Prague" in text and "Data as of October 12, 2026" in text
+    assert "cpic.example.org/en/sluzby/praha/" in text
+    for s in PRAGUE:
+        org = DIRECTORY.organisation(s.organisation)
+        assert s.places[0].address.street in text
+        assert (org.email or org.website.split("://")[-1].rstrip("/")) in text
+        assert f"cpic.example.org/en/sluzby/s/{s.id}/" in text
+    assert "Mon, Wed 8:00 AM–12:00 PM, 1:00 PM–5:00 PM" in text
+    assert text.count("Staff speak:") == len(PRAGUE) and text.count("Cost:") == len(PRAGUE)
+
+
+def test_a_ready_hand_out_is_the_same_sheet_as_that_region_rendered_alone(example_site):
+    """Hand-outs are laid out many to a document and split: each file has its region's pages and only those."""
+    handout = Handout("CZ064", ("cs", "vi"))
+    alone = pdf_files.render(handouts.handout_html(handout, DIRECTORY.in_region("CZ064", DAY), DATA, PROJECT), ROOT)
+    published = (example_site / handout.path).read_bytes()
+    assert pdf_text(published) == pdf_text(alone)
+    assert PdfReader(io.BytesIO(published)).metadata.title == "Služby: Jihomoravský kraj / Dịch vụ: Jihomoravský kraj"
+
+
+def test_a_long_list_numbers_its_own_pages_and_repeats_its_title_on_the_next_ones():
+    long_list = Handout("CZ010", ("ru",))
+    short_list = Handout("CZ064", ("ru",))
+    passages = handouts._Passages(DATA, PROJECT)
+    sheets = [handouts._sheet(long_list, PRAGUE * 4, DATA, PROJECT, passages),
+              handouts._sheet(short_list, DIRECTORY.in_region("CZ064", DAY), DATA, PROJECT, passages)]
+    made = pdf_files.render_sheets(handouts._document(sheets), ROOT, {s.id: s.title for s in sheets})
+    long_pages = PdfReader(io.BytesIO(made["praha-ru"])).pages
+    assert len(long_pages) >= 2
+    assert len(long_pages) <= math.ceil(len(PRAGUE) * 4 / 6)
+    first, second = (" ".join(p.extract_text().split()) for p in long_pages[:2])
+    assert first.count("Услуги: Прага") == 1 and first.endswith("1")  # the heading, not also the running title
+    assert "Услуги: Прага" in second and second.endswith("2")
+    short = PdfReader(io.BytesIO(made["jihomoravsky-ru"]))
+    assert len(short.pages) == 1 and " ".join(short.pages[0].extract_text().split()).endswith("1")
+    assert short.metadata.title == "Услуги: Южноморавский край"
+
+
+def test_a_region_without_services_offers_no_hand_out(tmp_path):
+    only_prague = DIRECTORY.model_copy(update={"services": [s for s in DIRECTORY.services if s.regions == ["CZ010"]]})
+    data = dataclasses.replace(DATA, services=only_prague)
+    project = dataclasses.replace(PROJECT, root=tmp_path)
+    files = handouts.published(data, project, DAY)
+    assert sorted(files) == sorted(h.path for h in handouts.handouts_for(project, "CZ010"))
+    pages = {(p.path, p.lang): p for p in render_directory_pages(data, project, DAY)}
+    assert "praha-en.pdf" in pages[("sluzby/praha", "en")].body
+    brno = pages[("sluzby/jihomoravsky", "en")].body
+    assert ".pdf" not in brno and "zv-handouts" not in brno

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
+from site_fixtures import ROOT, copy_site_folder, run_zavazek
 from zavazek.shells import ENV_SWITCH, SHELL_NAMES
 
 

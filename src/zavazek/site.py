@@ -62,8 +62,10 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         cached.fresh = False
         return cached
     data = load_data(project.data_dir, list(project.languages), day)
-    made_posters = parallel.in_child(  # PDFs take seconds
-        lambda: (posters.published(data, project, day), directory_handouts.published(data, project, day)))
+    # PDFs take seconds: posters and hand-outs are rendered each on a core of its own, meanwhile
+    # this process renders the pages (and then waits, so two children keep both cores busy).
+    made_posters = parallel.in_child(lambda: posters.published(data, project, day))
+    made_handouts = parallel.in_child(lambda: directory_handouts.published(data, project, day))
     try:
         if not project.site_url:
             data.warnings.append(_no_posters_warning(project))
@@ -74,9 +76,11 @@ def prepare(root: Path, day: dt.date | None = None) -> Prepared:
         files[checks.REPORT_PATH] = checks.report_json_text(checklist, project)
         open_data = _open_data(data, project, day, cached)
         files.update(open_data)
-        (poster_pdfs, poster_listing), handout_pdfs = made_posters()
+        poster_pdfs, poster_listing = made_posters()
+        handout_pdfs = made_handouts()
     finally:
-        made_posters.cancel()  # when something above failed; no-op once the posters are made
+        made_posters.cancel()  # when something above failed; no-op once the PDFs are made
+        made_handouts.cancel()
     files.update(poster_pdfs)
     files.update(handout_pdfs)
     context = {

@@ -49,8 +49,13 @@ def handouts_for(project: Project, region: str) -> list[Handout]:
     return out
 
 
-def offered(project: Project, region: str, lang: str) -> list[Handout]:
-    """What a region page in ``lang`` links to: the list in its language, and with Czech beside it."""
+def offered(project: Project, region: str, services, lang: str) -> list[Handout]:
+    """What a region page in ``lang`` links to: the list in its language, and with Czech beside it.
+
+    A region without services has no hand-outs (there would be nothing on them).
+    """
+    if not services:
+        return []
     wanted = {(lang,), (project.default_language, lang)}
     return [h for h in handouts_for(project, region) if h.languages in wanted]
 
@@ -78,11 +83,21 @@ class _Passages:
         return self._done[key]
 
 
-def handout_html(handout: Handout, services: list[Service], data, project: Project, passages=None) -> str:
-    """The HTML a hand-out's PDF is made from (everything the PDF depends on)."""
-    passages = passages or _Passages(data, project)
-    last = handout.languages[-1]
-    fmt = Formatter(last, project.default_language)
+@dataclass(frozen=True)
+class _Sheet:
+    """A hand-out as one section of an HTML document (see :func:`handout_html`)."""
+
+    handout: Handout
+    title: str
+    context: dict
+
+    @property
+    def id(self) -> str:
+        return self.handout.path.rsplit("/", 1)[-1][:-4]
+
+
+def _sheet(handout: Handout, services: list[Service], data, project: Project, passages: _Passages) -> _Sheet:
+    fmt = Formatter(handout.languages[-1], project.default_language)
     services = sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold())
     date = data_date(services)
     headings = []
@@ -97,24 +112,49 @@ def handout_html(handout: Handout, services: list[Service], data, project: Proje
             "example": gettext("Example data for demonstration.") if data.services.example else None,
         })
     rows = [[passages(s, lang) for lang in handout.languages] for s in services]
+    title = " / ".join(h["title"] for h in headings)
+    return _Sheet(handout, title, {"headings": headings, "rows": rows, "bilingual": len(handout.languages) > 1})
+
+
+def _document(sheets: list[_Sheet]) -> str:
+    """One HTML document of hand-outs in the same languages, each starting a page."""
     return _env.get_template("handout.html.j2").render(
-        lang=handout.languages[0], headings=headings, rows=rows, bilingual=len(handout.languages) > 1,
-        title=" / ".join(h["title"] for h in headings),
+        lang=sheets[0].handout.languages[0], title=" · ".join(s.title for s in sheets),
+        sheets=[{"id": s.id, **s.context} for s in sheets],
     )
 
 
+def handout_html(handout: Handout, services: list[Service], data, project: Project, passages=None) -> str:
+    """The HTML a hand-out's PDF is made from on its own (everything the PDF depends on)."""
+    return _document([_sheet(handout, services, data, project, passages or _Passages(data, project))])
+
+
 def published(data, project: Project, day: dt.date) -> dict[str, bytes]:
-    """Every region's hand-outs (for regions with services), from the cache where their HTML is unchanged."""
+    """Every region's hand-outs (for regions with services), from the cache where their HTML is unchanged.
+
+    Those not in the cache are laid out as one document per combination of
+    languages and split into files: WeasyPrint then does its work per
+    document (style sheet, fonts) a few times instead of a hundred.
+    """
     if data.services is None:
         return {}
     cache = pdf.Cache(project.root / CACHE_DIR)
     passages = _Passages(data, project)
-    files = {}
+    files: dict[str, bytes] = {}
+    missing: dict[tuple[str, ...], list[tuple[_Sheet, str]]] = {}
     for code, services in listing.regions(data.services, day):
-        if not services:
-            continue
-        for handout in handouts_for(project, code):
-            html = handout_html(handout, services, data, project, passages)
-            files[handout.path] = cache.get(html, lambda h: {".pdf": pdf.render(h, project.root)})[".pdf"]
+        for handout in handouts_for(project, code) if services else ():
+            sheet = _sheet(handout, services, data, project, passages)
+            html = _document([sheet])
+            found = cache.find(html)
+            if found is not None:
+                files[handout.path] = found[".pdf"]
+            else:
+                missing.setdefault(handout.languages, []).append((sheet, html))
+    for group in missing.values():
+        made = pdf.render_sheets(_document([s for s, _ in group]), project.root, {s.id: s.title for s, _ in group})
+        for sheet, html in group:
+            cache.keep(html, {".pdf": made[sheet.id]})
+            files[sheet.handout.path] = made[sheet.id]
     cache.forget_unused()
-    return files
+    return dict(sorted(files.items()))

@@ -74,7 +74,7 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
         "short_url": functools.partial(listing.short_url, project, lang),
         "data_date": listing.data_date,
         "own_language_name": i18n.language_name,
-        "handouts": lambda code: handouts.offered(project, code, lang),
+        "handouts": lambda code, services: handouts.offered(project, code, services, lang),
     }
 
 

@@ -198,14 +198,7 @@ _env.globals.update(plan_dates=plan_dates, hours_rows=hours_rows)
 
 def pdf_to_png(pdf: bytes, *options: str) -> bytes:
     """The first page as PNG (Poppler's pdftoppm)."""
-    import subprocess
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "page"
-        subprocess.run(["pdftoppm", "-png", "-singlefile", *options, "-", str(out)], input=pdf, capture_output=True, check=True)
-        return out.with_suffix(".png").read_bytes()
+    return pdf_files.to_png(pdf, *options)
 
 
 def preview_png(pdf: bytes, width: int = 240) -> bytes:
@@ -213,33 +206,9 @@ def preview_png(pdf: bytes, width: int = 240) -> bytes:
     return pdf_to_png(pdf, "-scale-to", str(width))
 
 
-def _cache_key(html: str) -> str:
-    import hashlib
-
-    import weasyprint
-
-    return hashlib.sha256(f"{weasyprint.__version__}\n{html}".encode()).hexdigest()[:32]
-
-
-def _cached_render(html: str, project: Project) -> tuple[bytes, bytes]:
-    """PDF and preview of a poster, reused from ``.zavazek/cache/posters`` when its HTML is unchanged.
-
-    Rendering all posters takes seconds; a rebuild after editing one
-    service or one goal should not pay for posters that stayed the same.
-    """
-    key = _cache_key(html)
-    folder = project.root / CACHE_DIR
-    pdf_file, png_file = folder / f"{key}.pdf", folder / f"{key}.png"
-    if pdf_file.exists() and png_file.exists():
-        return pdf_file.read_bytes(), png_file.read_bytes()
+def _render_with_preview(html: str, project: Project) -> dict[str, bytes]:
     pdf = _pdf(html, project)
-    png = preview_png(pdf)
-    folder.mkdir(parents=True, exist_ok=True)
-    for target, content in ((pdf_file, pdf), (png_file, png)):
-        partial = target.with_name(target.name + ".part")
-        partial.write_bytes(content)
-        partial.replace(target)
-    return pdf, png
+    return {".pdf": pdf, ".png": preview_png(pdf)}
 
 
 def published(data: ProviderData, project: Project, day: dt.date, only=None) -> tuple[dict[str, bytes], list[dict]]:
@@ -247,19 +216,18 @@ def published(data: ProviderData, project: Project, day: dt.date, only=None) -> 
     files, listing = {}, []
     if not project.site_url:
         return files, listing
-    used = set()
+    # Rendering all posters takes seconds; a rebuild after editing one service
+    # or one goal should not pay for posters that stayed the same.
+    cache = pdf_files.Cache(project.root / CACHE_DIR, (".pdf", ".png"))
     for poster in posters_for(data, project, day):
         if only is not None and not only(poster):
             continue
-        html = poster_html(poster, data, project, day)
-        used.add(_cache_key(html))
-        pdf, png = _cached_render(html, project)
+        made = cache.get(poster_html(poster, data, project, day), lambda html: _render_with_preview(html, project))
         path = f"{FOLDER}/{poster.filename}"
-        files[path] = pdf
-        files[path[:-4] + ".png"] = png
-        listing.append({"poster": poster, "path": path, "bytes": len(pdf), "title": _title(poster, data, project, day)})
+        files[path] = made[".pdf"]
+        files[path[:-4] + ".png"] = made[".png"]
+        listing.append({"poster": poster, "path": path, "bytes": len(made[".pdf"]),
+                        "title": _title(poster, data, project, day)})
     if only is None:  # every poster was made: forget the ones no longer needed
-        for old in (project.root / CACHE_DIR).glob("*.*"):
-            if old.stem not in used:
-                old.unlink(missing_ok=True)
+        cache.forget_unused()
     return files, listing
