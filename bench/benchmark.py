@@ -165,13 +165,20 @@ def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float, 
         proc.wait()
 
 
+def pdf_row(name: str, pdf: bytes) -> tuple[str, str]:
+    """A PDF's printed type sizes, pages and bytes, read back from it."""
+    from zavazek.posters.measure import type_sizes
+
+    m = type_sizes(pdf)
+    return f"  {name}", f"{m.smallest:5.1f} pt / {m.tenth:5.1f} pt, {m.pages} page(s), {m.bytes:,} B"
+
+
 def poster_rows(folder: Path) -> list[tuple[str, str]]:
-    """Each poster's printed type sizes, sheets and bytes, read back from its PDF."""
+    """Each poster's printed type sizes, sheets and bytes, and the time to render them all."""
     import datetime as dt
 
     from zavazek.loader import load_data
     from zavazek.posters import posters_for, render_poster
-    from zavazek.posters.measure import type_sizes
     from zavazek.project import open_project
 
     day = dt.date.fromisoformat(ENV["ZAVAZEK_TODAY"])
@@ -182,8 +189,7 @@ def poster_rows(folder: Path) -> list[tuple[str, str]]:
         started = time.monotonic()
         pdf = render_poster(poster, data, project, day)
         total += time.monotonic() - started
-        m = type_sizes(pdf)
-        rows.append((f"  {poster.filename}", f"{m.smallest:5.1f} pt / {m.tenth:5.1f} pt, {m.pages} sheet(s), {m.bytes:,} B"))
+        rows.append(pdf_row(poster.filename, pdf))
     rows.append((f"rendering all {len(rows) - 1} posters", f"{total:.1f} s"))
     return rows
 
@@ -192,12 +198,11 @@ def kb(n: int) -> str:
     return f"{n / 1024:,.0f} kB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.0f} MB"
 
 
-def handout_rows(folder: Path) -> list[tuple[str, str]]:
-    """Every hand-out PDF of a provider: pages, services per page, size, smallest type; and the time to render all."""
+def handout_rows(folder: Path, each: bool = True) -> list[tuple[str, str]]:
+    """Every hand-out PDF of a provider: type sizes, pages, bytes; and the time to render them all."""
     import datetime as dt
 
-    from zavazek import pdf
-    from zavazek.directory import handouts, listing
+    from zavazek.directory import handouts
     from zavazek.loader import load_data
     from zavazek.project import open_project
 
@@ -208,16 +213,13 @@ def handout_rows(folder: Path) -> list[tuple[str, str]]:
     started = time.monotonic()
     files = handouts.published(data, project, day)
     seconds = time.monotonic() - started
-    counts = {listing.region_path(code): len(services) for code, services in listing.regions(data.services, day)}
-    rows = [("hand-out PDFs rendered (empty cache)", f"{len(files)} in {seconds:.1f} s ({seconds / max(len(files), 1):.2f} s each)")]
+    rows = [("hand-outs rendered, empty cache", f"{len(files)} in {seconds:.1f} s ({seconds / max(len(files), 1):.2f} s each)")]
     started = time.monotonic()
     handouts.published(data, project, day)
-    rows.append(("  again, from the cache", f"{time.monotonic() - started:.1f} s"))
-    for path, content in sorted(files.items()):
-        pages = pdf.pages(content)
-        services = counts[path.rsplit("/", 1)[0]]
-        rows.append((f"  {path}", f"{pages} p, {services / pages:.1f} services/page, {kb(len(content))}, "
-                                  f"smallest line {pdf.smallest_type_pt(content):.1f} pt"))
+    rows.append(("  again, from the cache", f"{time.monotonic() - started:.2f} s"))
+    if each:
+        rows.append(("hand-out (smallest / 10th percentile type, pages, bytes)", ""))
+        rows += [pdf_row(path.rsplit("/", 1)[-1], content) for path, content in files.items()]
     return rows
 
 
@@ -285,7 +287,7 @@ def main() -> None:
         ("two-word search downloads (vi 'tu van')", f"{kb(search_vi)}  ({hits_vi} results shown)"),
     ]
     rows += page_weight_rows(national / "site", "national directory")
-    rows += handout_rows(national)[:2]
+    rows += handout_rows(national, each=False)
     if args.preview:
         ready, service, goal = preview_edit_seconds(national)
         rows += [("preview server ready", f"{ready:.1f} s"), ("preview shows an edited service", f"{service:.1f} s"),
