@@ -159,6 +159,13 @@ def test_a_long_list_numbers_its_own_pages_and_repeats_its_title_on_the_next_one
     assert short.metadata.title == "Услуги: Южноморавский край"
 
 
+def test_a_long_bilingual_list_has_at_least_six_services_a_page():
+    passages = handouts._Passages(DATA, PROJECT)
+    sheet = handouts._sheet(Handout("CZ010", ("cs", "vi")), PRAGUE * 2, DATA, PROJECT, passages)
+    made = pdf_files.render_sheets(handouts._document([sheet]), ROOT, {sheet.id: sheet.title})
+    assert len(PdfReader(io.BytesIO(made["praha-cs-vi"])).pages) <= math.ceil(len(PRAGUE) * 2 / 6)
+
+
 def test_a_region_without_services_offers_no_hand_out(tmp_path):
     only_prague = DIRECTORY.model_copy(update={"services": [s for s in DIRECTORY.services if s.regions == ["CZ010"]]})
     data = dataclasses.replace(DATA, services=only_prague)
