@@ -164,7 +164,7 @@ def write_provider(target: Path, services: int = 2000, organisations: int = 400)
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "data", "docs", "hooks", "overrides"):
+    for name in ("mkdocs.yml", "data", "docs", "overrides"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, target / name)

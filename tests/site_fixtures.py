@@ -15,7 +15,7 @@ from zavazek.yamlsource import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
-SITE_PARTS = ("mkdocs.yml", "data", "docs", "hooks", "overrides")
+SITE_PARTS = ("mkdocs.yml", "data", "docs", "overrides")
 LANGS = {"cs", "en", "ru", "vi"}
 PLAIN_TEXT_KEYS = {"short_name", "street", "city"}
 

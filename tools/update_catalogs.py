@@ -60,7 +60,7 @@ def template_catalog() -> Catalog:
         for lineno, msgid in python_messages(path):
             catalog.add(msgid, locations=[(str(path.relative_to(ROOT)), lineno)])
     templates = sorted(PACKAGE.glob("*/templates/*.j2"))
-    templates += sorted((PACKAGE / "theme").rglob("*.html"))
+    templates += sorted((PACKAGE / "engine" / "theme").rglob("*.html"))
     for path in templates:
         for lineno, msgid, _comments, _context in extract_from_file(
             "jinja2.ext:babel_extract", str(path), options=JINJA_OPTIONS

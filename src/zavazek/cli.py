@@ -161,6 +161,55 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None):
 
 
 @main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--name", help="The provider's name, in Czech (e.g. \"Integrační centrum Praha\").")
+@click.option("--languages", help="The site's languages, the first being the default (e.g. cs,en,ru,vi).")
+@click.option("--directory/--no-directory", default=None,
+              help="Whether the site keeps a directory of services (data/services.yaml).")
+def new(folder: Path, name: str | None, languages: str | None, directory: bool | None):
+    """Create a new provider's site in FOLDER: every data file, commented, with placeholders to fill in.
+
+    Without a terminal, give --name (and --languages, default cs,en); on a terminal the command asks.
+    """
+    from zavazek import scaffold
+    from zavazek.project import today
+
+    asking = sys.stdin.isatty()
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        _usage(f"Složka {folder} existuje a není prázdná. / The folder {folder} exists and is not empty.")
+    if name is None:
+        if not asking:
+            _usage("Chybí --name: název poskytovatele. / Missing --name: the provider's name.")
+        name = click.prompt("Název poskytovatele / The provider's name")
+    if languages is None:
+        languages = click.prompt("Jazyky webu / The site's languages", default="cs,en") if asking else "cs,en"
+    if directory is None:
+        directory = asking and click.confirm("Adresář služeb (services.yaml)? / A directory of services?", default=False)
+    codes = [code.strip() for code in languages.split(",") if code.strip()]
+    known = scaffold.available_languages()
+    unknown = [code for code in codes if code not in known]
+    if unknown or not codes or len(set(codes)) != len(codes):
+        _usage(
+            f"Neznámý nebo opakovaný jazyk: {', '.join(unknown) or languages}. Možné: {', '.join(known)}. / "
+            f"Unknown or repeated language: {', '.join(unknown) or languages}. Available: {', '.join(known)}."
+        )
+    if not name.strip():
+        _usage("Název poskytovatele je prázdný. / The provider's name is empty.")
+    for path in scaffold.create(folder, name.strip(), codes, directory, today()):
+        click.echo(path)
+    click.echo(
+        f"OK: {folder}. Doplňte hodnoty označené [DOPLNIT] (zavazek check {folder} je vypíše), náhled: zavazek serve {folder}\n"
+        f"OK: {folder}. Fill in the values marked [DOPLNIT] / [TO FILL IN] (zavazek check {folder} lists them), "
+        f"preview: zavazek serve {folder}"
+    )
+
+
+def _usage(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(2)
+
+
+@main.command()
 @FOLDER
 def schemas(folder: Path):
     """Write the JSON Schemas of the data files into FOLDER/schemas (for editors)."""
@@ -168,6 +217,11 @@ def schemas(folder: Path):
 
     for path in write_schemas(folder / "schemas"):
         click.echo(path)
+
+
+from zavazek.translations.commands import translations  # noqa: E402
+
+main.add_command(translations)
 
 
 if __name__ == "__main__":

@@ -23,8 +23,11 @@ from zavazek.model import codes
 from zavazek.model.services import months_before
 from zavazek.model.goals import effective_deadline
 from zavazek.model.codes import N_
+from zavazek.model.descriptions import describe
 from zavazek.model.types import Text
-from zavazek.problems import DataError, Message, Problem, Severity
+from zavazek.placeholders import find_placeholders
+from zavazek.problems import DataError, Message, Problem, Severity, PerLanguage
+from zavazek.translations import sources as translation_sources
 from zavazek.yamlsource import Document, load_bytes, load_document
 
 
@@ -38,6 +41,8 @@ class ProviderData:
     services: Directory | None = None  # data/services.yaml is optional
     documents: dict[str, Document] = field(repr=False, default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    #: Values still marked as placeholders (see :mod:`zavazek.placeholders`): (file name, field path).
+    placeholders: list[tuple[str, tuple]] = field(default_factory=list)
 
 
 class _Unchanged:
@@ -78,12 +83,14 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     models: dict[str, BaseModel] = {}
+    placeholders: list[tuple[str, tuple]] = []
     for name, (filename, model, required) in DATA_FILES.items():
         if not required and not (data_dir / filename).exists():
             continue
         content, reused = _unchanged.get(data_dir / filename)
         if reused is not None:
             documents[name], models[name] = reused
+            placeholders += [(name, path) for path in find_placeholders(content, reused[0].value, model)[0]]
             continue
         try:
             doc = load_document(data_dir / filename) if content is None else load_bytes(content, data_dir / filename)
@@ -91,8 +98,10 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
             problems.extend(exc.problems)
             continue
         documents[name] = doc
+        marked, value = find_placeholders(content, doc.value, model)
+        placeholders += [(name, path) for path in marked]
         try:
-            models[name] = model.model_validate(doc.value if doc.value is not None else {})
+            models[name] = model.model_validate(value if value is not None else {})
         except pydantic.ValidationError as exc:
             problems.extend(_problems_from(exc, doc, model))
         else:
@@ -103,15 +112,36 @@ def load_data(data_dir: Path, languages: list[str], today: dt.date) -> ProviderD
         problems.extend(_check_directory(models["services"], documents["services"]))
     if any(p.is_error for p in problems):
         raise DataError(problems)
-    data = ProviderData(documents=documents, **models)
-    data.warnings = problems + _warnings(data, languages, today)
+    data = ProviderData(documents=documents, placeholders=placeholders, **models)
+    data.warnings = problems + _placeholder_warnings(data) + _warnings(data, languages, today)
+    data.warnings += translation_sources.mark_outdated(data, data_dir, languages)
     return data
+
+
+def _placeholder_warnings(data: ProviderData) -> list[Problem]:
+    """One warning per file that still has placeholders, at the first one."""
+    out = []
+    for name, doc in data.documents.items():
+        paths = [path for file, path in data.placeholders if file == name]
+        if paths:
+            out.append(
+                doc.problem(
+                    paths[0],
+                    Message("Values of this file still marked as placeholders [DOPLNIT]: {count}.", {"count": len(paths)}),
+                    Message("Replace each with your own text; “zavazek check” lists them all."),
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
 
 
 # --- pydantic errors -> problems ---------------------------------------------
 
 _TYPE_MESSAGES = {
-    "missing": (N_("The field “{field}” is missing."), N_("Add it; see the example data for its form.")),
+    "missing": (
+        N_("The field “{field}” is missing."),
+        N_("Add it: {description} “zavazek new” writes a complete file with every field explained."),
+    ),
     "string_type": (N_("Expected a text."), N_("Write the value after the colon on the same line.")),
     "list_type": (N_("Expected a list."), N_("Write each item on its own line starting with “- ”.")),
     "model_type": (N_("Expected a group of fields."), N_("Write the fields indented under this key, one “key: value” a line.")),
@@ -145,6 +175,8 @@ def _problems_from(exc: pydantic.ValidationError, doc: Document, model: type[Bas
         elif kind in _TYPE_MESSAGES:
             msgid, hintid = _TYPE_MESSAGES[kind]
             params = {"field": loc[-1] if loc else "", "value": value, **_plain(ctx)}
+            if kind == "missing":
+                params["description"] = _description(model, loc)
             message, hint = Message(msgid, params), Message(hintid, params)
             if kind == "missing":
                 loc = loc[:-1] + (loc[-1],)
@@ -155,12 +187,27 @@ def _problems_from(exc: pydantic.ValidationError, doc: Document, model: type[Bas
     return out
 
 
+def _description(model: type, loc: tuple) -> PerLanguage:
+    """What the field at ``loc`` is, per language (English for a language without its own)."""
+    parent = _unwrap(_annotation_at(model, loc[:-1]))
+    text = describe(parent, str(loc[-1])) if isinstance(parent, type) and loc else None
+    return PerLanguage(text or {"en": ""})
+
+
 def _plain(ctx: dict) -> dict:
     return {k: v for k, v in ctx.items() if k not in ("msgid", "hint")}
 
 
 def _allowed_keys(model: type, loc: tuple) -> list[str]:
     """Field names (aliases) of the model found at ``loc`` inside ``model``."""
+    current = _unwrap(_annotation_at(model, loc))
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _annotation_at(model: type, loc: tuple):
+    """The annotation of the value at ``loc`` inside ``model`` (None when there is no such field)."""
     current = model
     for part in loc:
         current = _unwrap(current)
@@ -174,11 +221,8 @@ def _allowed_keys(model: type, loc: tuple) -> list[str]:
             )
             current = f.annotation if f else None
         else:
-            return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or name for name, f in current.model_fields.items()]
-    return []
+            return None
+    return current
 
 
 def _unwrap(tp):

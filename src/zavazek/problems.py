@@ -19,6 +19,16 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
+class PerLanguage(dict):
+    """A message parameter that differs by language: ``{"cs": …, "en": …}`` (English for the others)."""
+
+    def __hash__(self):
+        return hash(tuple(sorted(self.items())))
+
+    def pick(self, lang: str) -> str:
+        return self.get(lang) or self.get("en") or ""
+
+
 @dataclass(frozen=True)
 class Message:
     """A translatable message: an English msgid with named placeholders."""
@@ -30,7 +40,8 @@ class Message:
         from zavazek.i18n import translations
 
         text = translations(lang).gettext(self.msgid)
-        return text.format(**self.params)
+        params = {k: v.pick(lang) if isinstance(v, PerLanguage) else v for k, v in self.params.items()}
+        return text.format(**params)
 
 
 @dataclass(frozen=True)

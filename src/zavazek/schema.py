@@ -10,14 +10,29 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic.json_schema import GenerateJsonSchema
+
 from zavazek.model import DATA_FILES
+from zavazek.model.descriptions import describe
+
+
+class _Described(GenerateJsonSchema):
+    """Each property says what the field is, in Czech and English (``model/fields.yaml``)."""
+
+    def model_schema(self, schema):
+        out = super().model_schema(schema)
+        for key, prop in out.get("properties", {}).items():
+            text = describe(schema["cls"], key)
+            if text:
+                prop["description"] = f"{text['cs']} / {text['en']}"
+        return out
 
 
 def schemas() -> dict[str, dict]:
     """{file name: JSON Schema} for every data file."""
     out = {}
     for name, (filename, model, _required) in DATA_FILES.items():
-        schema = model.model_json_schema(by_alias=True)
+        schema = model.model_json_schema(by_alias=True, schema_generator=_Described)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = filename
         out[f"{name}.schema.json"] = schema

@@ -18,7 +18,7 @@ from pathlib import Path
 # front matter says ``search: {exclude: true}`` (the directory's filter lists).
 #: Not indexed: "not yet translated" notes, the search page itself, the example-data
 #: notice and map-app links (they would fill every directory snippet).
-EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-search", ".zv-example", ".zv-maplinks"]
+EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-outdated-note", ".zv-search", ".zv-example", ".zv-maplinks"]
 
 
 class SearchIndexFailed(RuntimeError):

@@ -95,6 +95,8 @@ class Report:
     languages: tuple[str, ...]
     results: list[Result]
     not_applicable: list[Criterion]
+    #: Per language other than the default: texts whose translation is current, outdated, missing.
+    translations: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def counts(self) -> dict[Status, int]:
         counts = {status: 0 for status in Status}
@@ -155,6 +157,7 @@ class Report:
                 for r in self.results
             ],
             "not_applicable": [c.id for c in self.not_applicable],
+            "translations": self.translations,
         }
 
     def _wording(self, criterion: Criterion) -> dict:
@@ -228,7 +231,10 @@ def run_checklist(data, project, day: dt.date) -> Report:
         else:
             status = Status.NOT_MET if criterion.severity == "required" else Status.WARNING
         results.append(Result(criterion, status, outcome))
-    return Report(day=day, languages=tuple(project.languages), results=results, not_applicable=not_applicable)
+    from zavazek.translations.texts import counts
+
+    return Report(day=day, languages=tuple(project.languages), results=results, not_applicable=not_applicable,
+                  translations=counts(data, project.languages, project.default_language))
 
 
 def report_json_text(report: Report, project) -> str:

@@ -85,17 +85,21 @@ _SHOWN_ON = {
     ("website", "accessibility"): ("pristupnost", ""),
     ("website", "privacy"): ("soukromi", ""),
 }
-_DOCUMENT_PAGE = {"commitment": "zavazek", "goals": "cile", "website": "pristupnost"}
+_DOCUMENT_PAGE = {"commitment": "zavazek", "goals": "cile", "website": "pristupnost", "services": "sluzby"}
+
+
+def shown_on(data, document: str, path: tuple) -> Link:
+    """The page (and section) where the text at ``path`` of ``document`` is published."""
+    if document == "commitment" and path[:1] == ("centres",) and len(path) > 1:
+        return Link("strediska", data.commitment.centres[path[1]].id)
+    if document == "goals" and path[:2] == ("operational", "plans") and len(path) > 2:
+        return Link("cile", f"operational-{data.goals.operational.plans[path[2]].centre}")
+    page, anchor = _SHOWN_ON.get((document, path[0] if path else ""), (_DOCUMENT_PAGE.get(document, "index"), ""))
+    return Link(page, anchor)
 
 
 def _shown_on(ctx: Context, document: str, path: tuple) -> Link:
-    """The page (and section) where the text at ``path`` of ``document`` is published."""
-    if document == "commitment" and path[:1] == ("centres",) and len(path) > 1:
-        return Link("strediska", ctx.data.commitment.centres[path[1]].id)
-    if document == "goals" and path[:2] == ("operational", "plans") and len(path) > 2:
-        return Link("cile", f"operational-{ctx.data.goals.operational.plans[path[2]].centre}")
-    page, anchor = _SHOWN_ON.get((document, path[0] if path else ""), (_DOCUMENT_PAGE.get(document, "index"), ""))
-    return Link(page, anchor)
+    return shown_on(ctx.data, document, path)
 
 
 def _missing_in(ctx: Context, document: str, texts, languages) -> list[Finding]:
@@ -121,13 +125,46 @@ def _missing_in(ctx: Context, document: str, texts, languages) -> list[Finding]:
 
 
 def _untranslated(ctx: Context, document: str, texts) -> list[Finding]:
-    """Texts missing in a language of the site: judged by the languages criterion only."""
-    return _missing_in(ctx, document, texts, ctx.languages)
+    """Texts missing in a language of the site, or translated from an earlier text: the languages criterion only."""
+    texts = list(texts)
+    return _missing_in(ctx, document, texts, ctx.languages) + _outdated_in(ctx, document, texts)
+
+
+def _outdated_in(ctx: Context, document: str, texts) -> list[Finding]:
+    """A finding per (language, text) whose translation was made from an earlier default-language text."""
+    return [
+        Finding(
+            Message("The translation was made from an earlier Czech text (outdated)."),
+            ctx.place(document, path + (lang,)),
+            lang=lang,
+            link=_shown_on(ctx, document, path),
+            fix=Message(
+                "Update the translation, or if it still fits run “zavazek translations confirm --lang {lang}”.",
+                {"lang": lang},
+            ),
+        )
+        for path, text in texts
+        for lang in ctx.languages
+        if text is not None and text.is_outdated(lang)
+    ]
 
 
 def _unwritten(ctx: Context, document: str, texts) -> list[Finding]:
     """Texts missing in the site's default language: they are not written down at all."""
     return _missing_in(ctx, document, texts, (ctx.project.default_language,))
+
+
+def _placeholders(ctx: Context) -> list[Finding]:
+    """A finding per value still marked [DOPLNIT] / [TO FILL IN]: a placeholder is not a written commitment."""
+    return [
+        Finding(
+            Message("A placeholder, not yet filled in."),
+            ctx.place(document, path),
+            link=_shown_on(ctx, document, path) if document in _DOCUMENT_PAGE else None,
+            fix=Message("Replace the placeholder text, marker included, with your own."),
+        )
+        for document, path in ctx.data.placeholders
+    ]
 
 
 def _by_language(findings: list[Finding], languages) -> list[Finding]:
@@ -149,6 +186,7 @@ def commitment_published(ctx: Context) -> Outcome:
     # Written down and published: judged in the default language. Whether readers of the other
     # languages can understand them is §88(a), judged by the languages criterion (lang-complete).
     findings = _unwritten(ctx, "commitment", commitment_texts) + _unwritten(ctx, "goals", goal_texts)
+    findings += _placeholders(ctx)
     return Outcome(
         met=not findings,
         evidence=[Link("zavazek", "mission"), Link("cile", "strategic"), Link("zavazek", "principles"),

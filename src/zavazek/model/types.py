@@ -11,8 +11,8 @@ import re
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator, RootModel, WithJsonSchema,
-    model_validator,
+    BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator, PrivateAttr, RootModel,
+    WithJsonSchema, model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -75,8 +75,19 @@ class Text(RootModel[dict[str, str]]):
                 )
         return {code: text.strip() for code, text in value.items()}
 
+    #: Languages whose translation was made from an earlier version of the default-language text
+    #: (set by the loader from ``data/translations.yaml``, see :mod:`zavazek.translations`).
+    _outdated: frozenset[str] = PrivateAttr(default_factory=frozenset)
+
     def get(self, lang: str) -> str | None:
         return self.root.get(lang)
+
+    def is_outdated(self, lang: str) -> bool:
+        """The ``lang`` text was translated from a default-language text that has changed since."""
+        return lang in self._outdated
+
+    def mark_outdated(self, languages) -> None:
+        self._outdated = frozenset(languages)
 
     def languages(self) -> set[str]:
         return set(self.root)

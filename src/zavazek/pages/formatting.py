@@ -19,6 +19,7 @@ from zavazek.model import codes, hours
 from zavazek.model.codes import N_, NP_
 from zavazek.model.goals import is_overdue
 from zavazek.model.types import PlaceName, Text, YEAR_END
+from zavazek.placeholders import MARKERS, is_placeholder, strip_marker
 
 #: Per period: the words for once and twice ("once a year", not "1 time a year"), then any other count.
 _TARGET_PHRASES = {
@@ -46,7 +47,16 @@ class Formatter:
     # --- texts from the data -------------------------------------------------
 
     def pick(self, text: Text | None) -> tuple[str, str] | None:
-        """(language, text) to show: the page's language, else the default, else any."""
+        """(language, text) to show: the page's language, else the default, else any.
+
+        A placeholder's marker becomes the words "Not yet filled in:" (headings, titles).
+        """
+        picked = self._pick(text)
+        if picked is not None and is_placeholder(picked[1]):
+            return picked[0], f"{self.gettext('Not yet filled in:')} {strip_marker(picked[1])}"
+        return picked
+
+    def _pick(self, text: Text | None) -> tuple[str, str] | None:
         if text is None:
             return None
         for lang in (self.lang, self.default, *sorted(text.languages())):
@@ -57,33 +67,68 @@ class Formatter:
 
     def text(self, text: Text | None, block: bool = False) -> Markup:
         """A data text, escaped; in another language it carries its own ``lang`` and a note."""
-        picked = self.pick(text)
+        picked = self._pick(text)
         if picked is None:
             return Markup("")
         lang, value = picked
+        if is_placeholder(value):
+            return self._unfilled(value, block)
+        if lang == self.lang and text.is_outdated(lang):
+            return self._outdated(escape(value), escape(text[self.default]), block)
         return self._mark(lang, escape(value), block)
 
     def rich(self, text: Text | None) -> Markup:
         """A data text that may use a little Markdown (links, emphasis, lists), sanitised."""
-        picked = self.pick(text)
+        picked = self._pick(text)
         if picked is None:
             return Markup("")
         lang, value = picked
+        if is_placeholder(value):
+            return self._unfilled(value, block=True)
+        if lang == self.lang and text.is_outdated(lang):
+            return self._outdated(self._rich(value), self._rich(text[self.default]), block=True)
+        return self._mark(lang, self._rich(value), block=True)
+
+    @staticmethod
+    def _rich(value: str) -> Markup:
         if not _MARKDOWN_SYNTAX.search(value):  # plain text: one paragraph, no need for the Markdown parser
-            return self._mark(lang, Markup(f"<p>{escape(value)}</p>"), block=True)
+            return Markup(f"<p>{escape(value)}</p>")
         rendered = _markdown.markdown(html.escape(value, quote=False), output_format="html")
-        clean = nh3.clean(
+        return Markup(nh3.clean(
             rendered,
             tags=_ALLOWED_TAGS,
             attributes={"a": {"href"}},
             url_schemes={"http", "https", "mailto", "tel"},
             link_rel="noopener",
+        ))
+
+    def _outdated(self, value: Markup, original: Markup, block: bool) -> Markup:
+        """A translation made from an earlier default-language text: a note, and the text now, one step away."""
+        if block:
+            note = self.gettext("The Czech text has changed since this was translated. Show the Czech text")
+            return Markup(
+                '<div class="zv-outdated">{}<details class="zv-outdated-note"><summary>{}</summary>'
+                '<div lang="{}">{}</div></details></div>'
+            ).format(value, note, self.default, original)
+        note = self.gettext("the Czech text has changed since this was translated; it now reads:")
+        return Markup('{} <span class="zv-outdated-note">({} <span lang="{}">{}</span>)</span>').format(
+            value, note, self.default, original
         )
-        return self._mark(lang, Markup(clean), block=True)
 
     def is_fallback(self, text: Text | None) -> bool:
         picked = self.pick(text)
         return picked is not None and picked[0] != self.lang
+
+    def _unfilled(self, value: str, block: bool) -> Markup:
+        """A placeholder of ``zavazek new``: labelled "not yet filled in", never shown as if it were real."""
+        tag = "div" if block else "span"
+        written_in = "cs" if value.lstrip().startswith(MARKERS[0]) else "en"
+        lang = "" if written_in == self.lang else f' lang="{written_in}"'
+        label = self.gettext("Not yet filled in:")
+        return Markup(
+            f'<{tag} class="zv-unfilled"><strong>{escape(label)}</strong> '
+            f'<span{lang}>{escape(strip_marker(value))}</span></{tag}>'
+        )
 
     def _mark(self, lang: str, value: Markup, block: bool) -> Markup:
         if lang == self.lang:

@@ -1,6 +1,6 @@
 """MkDocs hooks: the thin adapter between MkDocs and the závazek core.
 
-A provider's ``hooks/zavazek.py`` imports these functions, so that plain
+The ``zavazek`` plugin (:mod:`zavazek.engine.plugin`) calls these functions, so that plain
 ``mkdocs build`` and ``mkdocs serve`` work in the provider's folder. The
 work is done by the core (:mod:`zavazek.site`); this module only passes
 MkDocs' objects in and out.

@@ -1,0 +1,155 @@
+"""``zavazek new``: a new provider's site that validates and builds at once, with every field explained."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_fixtures import TODAY
+from zavazek.model import DATA_FILES
+from zavazek.model.descriptions import all_models, describe, field_keys, model_key, submodels
+from zavazek.yamlsource import load_document
+
+ENV = {**os.environ, "ZAVAZEK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def zavazek(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command as staff run it, without a terminal (stdin is not a tty)."""
+    return subprocess.run(
+        [sys.executable, "-m", "zavazek.cli", *args], cwd=cwd, env=ENV, stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("new") / "poradna"
+    result = zavazek("new", str(folder), "--name", "Poradna Příklad", "--languages", "cs,en,ru", "--directory")
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_new_writes_every_file_a_provider_needs(new_site):
+    for path in ("mkdocs.yml", "README.md", ".gitignore", ".gitlab-ci.yml", ".github/workflows/publish.yml",
+                 "data/commitment.yaml", "data/goals.yaml", "data/website.yaml", "data/services.yaml",
+                 "schemas/commitment.schema.json", "schemas/services.schema.json"):
+        assert (new_site / path).is_file(), path
+    config = (new_site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - zavazek\n" in config and "name: Русский" in config and "site_name: Poradna Příklad" in config
+    assert (new_site / ".gitignore").read_text().split() [-2:] == ["site/", ".zavazek/"]
+    for ci in (".gitlab-ci.yml", ".github/workflows/publish.yml"):
+        text = (new_site / ci).read_text(encoding="utf-8")
+        assert text.index("zavazek check --strict") < text.index("zavazek build"), ci
+    readme = (new_site / "README.md").read_text(encoding="utf-8")
+    assert readme.index("## Česky") < readme.index("## English") and "[DOPLNIT]" in readme
+    first = (new_site / "data/goals.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schemas/goals.schema.json"
+
+
+def _seen_fields(model: type, value, seen: set) -> None:
+    """(model key, field) of every field written in ``value``, walking the model alongside."""
+    if isinstance(value, list):
+        for item in value:
+            _seen_fields(model, item, seen)
+        return
+    if not isinstance(value, dict):
+        return
+    fields = {info.alias or name: info for name, info in model.model_fields.items()}
+    for key, item in value.items():
+        if key in fields:
+            seen.add((model_key(model), key))
+            for sub in submodels(fields[key].annotation):
+                _seen_fields(sub, item, seen)
+
+
+def test_every_field_of_every_data_model_is_in_the_scaffold_with_a_czech_and_english_comment(new_site):
+    seen: set = set()
+    for data_file in DATA_FILES.values():
+        doc = load_document(new_site / "data" / data_file.filename)
+        _seen_fields(data_file.model, doc.value, seen)
+        lines = (new_site / "data" / data_file.filename).read_text(encoding="utf-8").splitlines()
+        for path, (line, _column) in doc.positions.items():
+            if path and isinstance(path[-1], str) and len(path[-1]) > 2:  # a field, not a language
+                above = [lines[line - 3].strip(), lines[line - 2].strip()]
+                assert above[0].startswith("# cs: ") and above[1].startswith("# en: "), (data_file.filename, line)
+    expected = {(model_key(cls), key) for cls in all_models() for key in field_keys(cls)}
+    assert expected - seen == set()
+
+
+def test_every_field_is_described_in_czech_and_english():
+    undescribed = [
+        f"{model_key(cls)}.{key}" for cls in all_models() for key in field_keys(cls)
+        if not (describe(cls, key) or {}).keys() >= {"cs", "en"}
+    ]
+    assert undescribed == [], "add them to src/zavazek/model/fields.yaml"
+
+
+def test_new_site_builds_and_its_home_page_shows_placeholders_as_not_filled_in(new_site):
+    result = zavazek("build", str(new_site))
+    assert result.returncode == 0, result.stderr
+    home = (new_site / "site/index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="zv-unfilled"><strong>Dosud nevyplněno:</strong>', home)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", home).group(1)
+    assert heading.startswith("Dosud nevyplněno: Jedna krátká věta"), heading
+    english = (new_site / "site/en/index.html").read_text(encoding="utf-8")
+    assert "<strong>Not yet filled in:</strong>" in english
+
+
+def test_plain_mkdocs_builds_the_new_site(new_site, tmp_path):
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-d", str(tmp_path / "out")],
+        cwd=new_site, env=ENV, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "zv-unfilled" in (tmp_path / "out/index.html").read_text(encoding="utf-8")
+
+
+def test_strict_check_fails_and_lists_each_placeholder_with_file_line_and_field(new_site):
+    result = zavazek("check", "--strict", str(new_site))
+    assert result.returncode == 4
+    lines = (new_site / "data/commitment.yaml").read_text(encoding="utf-8").splitlines()
+    summary = next(i for i, line in enumerate(lines, 1) if line.strip().startswith("summary:"))
+    assert f"data/commitment.yaml:{summary + 1} (service.summary.cs)" in result.stdout
+    assert "(provider.email)" in result.stdout and "data/website.yaml:" in result.stdout
+    assert "data/services.yaml:" in result.stdout
+
+
+def test_filling_in_the_placeholders_makes_the_strict_check_pass(tmp_path):
+    folder = tmp_path / "site"
+    assert zavazek("new", str(folder), "--name", "Poradna Příklad", "--languages", "cs,en").returncode == 0
+    for file in (folder / "data").glob("*.yaml"):
+        text = file.read_text(encoding="utf-8")
+        text = re.sub(r'"\[DOPLNIT\] ([^"]*)"', lambda m: f'"Vyplněno: {m.group(1)}"' if not _code(m) else f'"{m.group(1)}"', text)
+        text = re.sub(r'"\[TO FILL IN\] ([^"]*)"', r'"Filled in: \1"', text)
+        file.write_text(text, encoding="utf-8")
+    result = zavazek("check", "--strict", str(folder))
+    assert "placeholder" not in result.stdout
+    assert result.returncode == 0, result.stdout
+
+
+def _code(match) -> bool:
+    """A value that is not prose (a code, a number, an address, a date): kept as it is, without the marker."""
+    return bool(re.fullmatch(r"[\w@.:/+\- ,]+", match.group(1))) and " " not in match.group(1).strip(" ,0123456789:-")
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = zavazek("new", str(tmp_path), "--name", "X", "--languages", "cs")
+    assert result.returncode == 2 and "not empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_new_refuses_an_unknown_language(tmp_path):
+    result = zavazek("new", str(tmp_path / "x"), "--name", "X", "--languages", "cs,xx")
+    assert result.returncode == 2 and "xx" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_new_without_a_terminal_needs_the_name(tmp_path):
+    result = zavazek("new", str(tmp_path / "x"))
+    assert result.returncode == 2 and "--name" in result.stderr
