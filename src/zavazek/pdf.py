@@ -89,11 +89,13 @@ def _tag_languages() -> None:
 
 @functools.lru_cache(maxsize=1)
 def _renderer_stamp() -> str:
-    """What else a PDF depends on: WeasyPrint's and pydyf's versions, and the installed fonts."""
-    import pydyf
-    import weasyprint
+    """What else a PDF depends on: WeasyPrint's and pydyf's versions, and the installed fonts.
 
-    parts = [weasyprint.__version__, pydyf.__version__]
+    Read without importing WeasyPrint, which takes longer than finding every PDF in the cache.
+    """
+    from importlib.metadata import version
+
+    parts = [version("weasyprint"), version("pydyf")]
     try:
         listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True).stdout
     except OSError:
