@@ -25,10 +25,12 @@ builds only the example site and prints only its page weights (seconds, not
 minutes).
 
     .venv/bin/python bench/benchmark.py --posters-only
+    .venv/bin/python bench/benchmark.py --handouts-only
 
-renders every noticeboard poster of the example site and prints, per poster,
-the smallest type size printed, the size below which a tenth of the
-characters fall, sheets and bytes, and the time to render them all. Work folders go to bench/out/ (ignored by git). Nothing here is a
+render every noticeboard poster (or every hand-out of the directory) of the
+example site and print, per PDF, the smallest type size printed, the size
+below which a tenth of the characters fall, pages and bytes, and the time
+to render them all. Work folders go to bench/out/ (ignored by git). Nothing here is a
 pass/fail test.
 """
 
@@ -164,31 +166,64 @@ def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float, 
         proc.wait()
 
 
+def pdf_row(name: str, pdf: bytes) -> tuple[str, str]:
+    """A PDF's printed type sizes, pages and bytes, read back from it."""
+    from zavazek.posters.measure import type_sizes
+
+    m = type_sizes(pdf)
+    return f"  {name}", f"{m.smallest:5.1f} pt / {m.tenth:5.1f} pt, {m.pages} page(s), {m.bytes:,} B"
+
+
 def poster_rows(folder: Path) -> list[tuple[str, str]]:
-    """Each poster's printed type sizes, sheets and bytes, read back from its PDF."""
+    """Each poster's printed type sizes, sheets and bytes, and the time to render them all."""
     import datetime as dt
 
     from zavazek.loader import load_data
     from zavazek.posters import posters_for, render_poster
-    from zavazek.posters.measure import type_sizes
     from zavazek.project import open_project
 
     day = dt.date.fromisoformat(TODAY)
     project = open_project(folder)
     data = load_data(project.data_dir, list(project.languages), day)
-    rows, total = [("poster (smallest / 10th percentile type, sheets, bytes)", "")], 0.0
+    rows, total, cpu = [("poster (smallest / 10th percentile type, sheets, bytes)", "")], 0.0, 0.0
     for poster in posters_for(data, project, day):
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), time.process_time()
         pdf = render_poster(poster, data, project, day)
         total += time.monotonic() - started
-        m = type_sizes(pdf)
-        rows.append((f"  {poster.filename}", f"{m.smallest:5.1f} pt / {m.tenth:5.1f} pt, {m.pages} sheet(s), {m.bytes:,} B"))
-    rows.append((f"rendering all {len(rows) - 1} posters", f"{total:.1f} s"))
+        cpu += time.process_time() - cpu_started
+        rows.append(pdf_row(poster.filename, pdf))
+    rows.append((f"rendering all {len(rows) - 1} posters", f"{total:.1f} s, {cpu:.1f} s of CPU"))
     return rows
 
 
 def kb(n: int) -> str:
     return f"{n / 1024:,.0f} kB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.0f} MB"
+
+
+def handout_rows(folder: Path, each: bool = True) -> list[tuple[str, str]]:
+    """Every hand-out PDF of a provider: type sizes, pages, bytes; and the time to render them all."""
+    import datetime as dt
+
+    from zavazek.directory import handouts
+    from zavazek.loader import load_data
+    from zavazek.project import open_project
+
+    day = dt.date.fromisoformat(ENV["ZAVAZEK_TODAY"])
+    project = open_project(folder)
+    data = load_data(project.data_dir, list(project.languages), day)
+    shutil.rmtree(folder / handouts.CACHE_DIR, ignore_errors=True)
+    started, cpu = time.monotonic(), time.process_time()
+    files = handouts.published(data, project, day)
+    seconds, cpu = time.monotonic() - started, time.process_time() - cpu
+    rows = [("hand-outs rendered, empty cache",
+             f"{len(files)} in {seconds:.1f} s, {cpu:.1f} s of CPU ({cpu / max(len(files), 1):.2f} s each)")]
+    started = time.monotonic()
+    handouts.published(data, project, day)
+    rows.append(("  again, from the cache", f"{time.monotonic() - started:.2f} s"))
+    if each:
+        rows.append(("hand-out (smallest / 10th percentile type, pages, bytes)", ""))
+        rows += [pdf_row(path.rsplit("/", 1)[-1], content) for path, content in files.items()]
+    return rows
 
 
 def main() -> None:
@@ -201,10 +236,18 @@ def main() -> None:
                         help="only build the example site and print what its pages download")
     parser.add_argument("--posters-only", action="store_true",
                         help="only render the example site's posters and print their type sizes")
+    parser.add_argument("--handouts-only", action="store_true",
+                        help="only render the example site's hand-out PDFs and print their type sizes")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     if args.posters_only:
         print_rows(poster_rows(ROOT))
+        return
+    if args.handouts_only:
+        from site_fixtures import copy_site_folder
+
+        shutil.rmtree(OUT / "example", ignore_errors=True)
+        print_rows(handout_rows(copy_site_folder(ROOT, OUT / "example")))
         return
     if args.first_view_only:
         from site_fixtures import copy_site_folder
@@ -247,6 +290,7 @@ def main() -> None:
         ("two-word search downloads (vi 'tu van')", f"{kb(search_vi)}  ({hits_vi} results shown)"),
     ]
     rows += page_weight_rows(national / "site", "national directory")
+    rows += handout_rows(national, each=False)
     if args.preview:
         ready, service, goal = preview_edit_seconds(national)
         rows += [("preview server ready", f"{ready:.1f} s"), ("preview shows an edited service", f"{service:.1f} s"),

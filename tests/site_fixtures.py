@@ -83,10 +83,22 @@ def opu_site(tmp_path_factory) -> Path:
     return _build(ROOT / "examples" / "opu", tmp_path_factory.mktemp("opu"))
 
 
+#: Rendered PDFs, in the provider's folder, named by what they were made from (zavazek.pdf.Cache).
+PDF_CACHE = ".zavazek/cache"
+
+
 @pytest.fixture
-def site_folder(tmp_path) -> Path:
-    """A fresh copy of the example folder that a test may break on purpose."""
-    return copy_site_folder(ROOT, tmp_path / "provider")
+def site_folder(tmp_path, example_site) -> Path:
+    """A fresh copy of the example folder that a test may break on purpose.
+
+    It comes with the PDFs the session's example build rendered, as a
+    provider's folder has them after its first build: a test's build renders
+    only the posters and hand-outs its changes touch, not a hundred and
+    fifty PDFs again.
+    """
+    folder = copy_site_folder(ROOT, tmp_path / "provider")
+    shutil.copytree(example_site.parent / PDF_CACHE, folder / PDF_CACHE)
+    return folder
 
 
 # --- data with other texts in every field ---------------------------------------------------------

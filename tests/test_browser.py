@@ -9,7 +9,6 @@ import pytest
 
 from browser import chromium_path, launch_chromium, page_weight, serve_directory
 from pdf_text import pdf_text
-from site_fixtures import example_site, icp_site, opu_site  # noqa: F401 (fixtures)
 from zavazek.pages import PAGES
 from zavazek.urls import page_url
 from test_build import COMMITMENT, LANGS

@@ -11,9 +11,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from site_fixtures import (  # noqa: F401 (fixtures)
-    ROOT, copy_site_folder, example_site, icp_site, run_zavazek, set_plugin_options, site_folder,
-)
+from site_fixtures import ROOT, copy_site_folder, run_zavazek, set_plugin_options
 from zavazek.pages import PAGES
 from zavazek.urls import page_url
 from zavazek.project import open_project

@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from site_fixtures import ROOT, run_zavazek, site_folder  # noqa: F401 (fixture)
+from site_fixtures import ROOT, run_zavazek
 from zavazek.checks import Status, load_catalogue, report_json_text, run_checklist
 from zavazek.checks.catalogue import Source
 from zavazek.checks.checklist import REPORT_SCHEMA

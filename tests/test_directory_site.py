@@ -17,7 +17,7 @@ import pytest
 
 from browser import chromium_path, launch_chromium, serve_directory
 from pdf_text import pdf_text
-from site_fixtures import ROOT, TODAY, example_site  # noqa: F401 (fixture)
+from site_fixtures import ROOT, TODAY
 from zavazek.directory.listing import REGION_SLUGS
 from zavazek.loader import load_data
 

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 
 from browser import serve_directory
-from site_fixtures import ROOT, example_site, icp_site  # noqa: F401 (fixtures)
+from site_fixtures import ROOT
 
 #: Only the test server is asked for anything (the network is closed, and no one else's site is ours to test).
 #: The server answers with a "LinkChecker" header, which lets LinkChecker lift its limit of ten requests a second.

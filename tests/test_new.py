@@ -16,7 +16,7 @@ from zavazek.model import DATA_FILES
 from zavazek.model.descriptions import all_models, describe, field_keys, model_key, submodels
 from zavazek.yamlsource import load_document
 
-ENV = {**os.environ, "ZAVAZEK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def zavazek(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

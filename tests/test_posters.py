@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from pdf_text import pdf_text
 
-from site_fixtures import ROOT, example_site, run_zavazek, site_folder  # noqa: F401 (fixtures)
+from site_fixtures import ROOT, run_zavazek
 from zavazek.loader import load_data
 from zavazek.pages.formatting import Formatter
 from zavazek.posters import Poster, _voice, pdf_to_png, plan_dates, poster_link, render_poster, short_link

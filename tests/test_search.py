@@ -10,7 +10,6 @@ from urllib.parse import urlparse
 import pytest
 
 from browser import chromium_path, launch_chromium, serve_directory
-from site_fixtures import example_site  # noqa: F401 (fixture)
 from test_browser import OWN_HOSTS
 from zavazek.urls import page_url
 

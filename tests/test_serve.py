@@ -10,7 +10,6 @@ import sys
 import time
 import urllib.request
 
-from site_fixtures import site_folder  # noqa: F401 (fixture)
 
 
 def _free_port() -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_fixtures import ROOT, example_site, icp_site, opu_site  # noqa: F401 (fixtures)
+from site_fixtures import ROOT
 from zavazek.loader import load_data
 from zavazek.problems import DataError
 

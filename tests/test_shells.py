@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek, set_plugin_options, site_folder  # noqa: F401
+from site_fixtures import ROOT, copy_site_folder, run_zavazek, set_plugin_options
 from zavazek.shells import SHELL_NAMES
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from zavazek import checks, i18n, parallel, posters, search, shells
 from zavazek.directory import exports as directory_exports
+from zavazek.directory import handouts as directory_handouts
 from zavazek.directory import pages as directory_pages
 from zavazek.loader import ProviderData, load_data
 from zavazek.model import DATA_FILES
@@ -68,7 +69,10 @@ def prepare(root: Path, options: BuildOptions = BuildOptions(), previous: Prepar
         cached.fresh = False
         return cached
     data = load_data(project.data_dir, list(project.languages), day)
-    made_posters = parallel.in_child(lambda: posters.published(data, project, day))  # PDFs take seconds
+    # PDFs take seconds: posters and hand-outs are rendered each on a core of its own, meanwhile
+    # this process renders the pages (and then waits, so two children keep both cores busy).
+    made_posters = parallel.in_child(lambda: posters.published(data, project, day))
+    made_handouts = parallel.in_child(lambda: directory_handouts.published(data, project, day))
     try:
         if not project.site_url:
             data.warnings.append(_no_posters_warning(project))
@@ -81,9 +85,12 @@ def prepare(root: Path, options: BuildOptions = BuildOptions(), previous: Prepar
         open_data = _open_data(data, project, day, cached if options.preview else None)
         files.update(open_data)
         poster_pdfs, poster_listing = made_posters()
+        handout_pdfs = made_handouts()
     finally:
-        made_posters.cancel()  # when something above failed; no-op once the posters are made
+        made_posters.cancel()  # when something above failed; no-op once the PDFs are made
+        made_handouts.cancel()
     files.update(poster_pdfs)
+    files.update(handout_pdfs)
     context = {
         "posters": poster_listing,
         "directory_home": lambda lang: directory_pages.home_context(data, project, lang, day),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from zavazek import urls
 from zavazek.model import hours
 from zavazek.directory.opening import places_open_on
 from zavazek.model import codes
@@ -35,6 +36,22 @@ def region_path(code: str) -> str:
 
 def service_path(service_id: str) -> str:
     return f"{DIRECTORY_SLUG}/s/{service_id}"
+
+
+def short_url(project, lang: str, path: str) -> str | None:
+    """A page's public address as a reader types it from paper: "cpic.example.org/en/sluzby/s/x/".
+
+    None without ``site_url``; the printed page then names no address.
+    """
+    if not project.site_url:
+        return None
+    host = project.site_url.split("://", 1)[-1].rstrip("/")
+    return f"{host}/{urls.page_url(path, lang, project.default_language)}"
+
+
+def data_date(services) -> dt.date | None:
+    """The date a printed list's data is of: when its most recently checked record was checked."""
+    return max((s.verified_on for s in services), default=None)
 
 
 def category_slug(category: str) -> str:

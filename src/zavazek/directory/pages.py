@@ -15,7 +15,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from zavazek import i18n, parallel, urls
-from zavazek.directory import listing
+from zavazek.directory import handouts, listing
 from zavazek.directory.map import region_counts, region_map
 from zavazek.escaping import json_for_html
 from zavazek.model import codes, hours
@@ -71,6 +71,10 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
         "sort_services": lambda services: sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold()),
         "region_name": lambda code: fmt.label(codes.REGIONS[code]),
         "exports": EXPORTS,
+        "short_url": functools.partial(listing.short_url, project, lang),
+        "data_date": listing.data_date,
+        "own_language_name": i18n.language_name,
+        "handouts": lambda code, services: handouts.offered(project, code, services, lang),
     }
 
 
@@ -224,8 +228,9 @@ def render_directory_pages(data, project: Project, day: dt.date) -> list[HtmlPag
                 key = ("list", lang, code, flist.slug, everywhere, tuple(digest[s.id] for s in flist.services))
                 wanted.append((key, page(_list_page, data, project, day, cards, lang, code, flist)))
         for category, regions in listing.by_category(region_services).items():
-            key = ("category", lang, category, everywhere, tuple(regions))
-            wanted.append((key, page(_category_page, data, project, day, lang, category, regions)))
+            newest = listing.data_date(s for _, services in region_services for s in services if category in s.categories)
+            key = ("category", lang, category, everywhere, tuple(regions), newest)
+            wanted.append((key, page(_category_page, data, project, day, lang, category, regions, newest)))
         for service in data.services.services:
             key = ("service", lang, everywhere, digest[service.id])
             wanted.append((key, page(_service_page, data, project, day, lang, service)))
@@ -259,10 +264,12 @@ def _list_page(data, project, day, cards: Cards, lang: str, code: str, flist: li
     )
 
 
-def _category_page(data, project, day, lang: str, category: str, regions: list[listing.RegionCount]) -> HtmlPage:
+def _category_page(data, project, day, lang: str, category: str, regions: list[listing.RegionCount],
+                   newest: dt.date | None) -> HtmlPage:
     path = listing.category_path(category)
     ctx = _common(data, project, lang, day, path)
-    return _render_page("category.html.j2", {**ctx, "category": category, "regions": regions}, lang, path)
+    return _render_page("category.html.j2", {**ctx, "category": category, "regions": regions, "newest": newest},
+                        lang, path)
 
 
 def _service_page(data, project, day, lang: str, service: Service) -> HtmlPage:

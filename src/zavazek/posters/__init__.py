@@ -17,6 +17,7 @@ import segno
 from markupsafe import Markup
 
 from zavazek import i18n
+from zavazek import pdf as pdf_files
 from zavazek.loader import ProviderData
 from zavazek.model import codes
 from zavazek.urls import page_url, per_service_slug
@@ -93,37 +94,7 @@ def render_poster(poster: Poster, data: ProviderData, project: Project, day: dt.
 
 
 def _pdf(html: str, project: Project) -> bytes:
-    from weasyprint import HTML
-
-    _tag_languages()
-    return HTML(string=html, base_url=str(project.root)).write_pdf(pdf_variant="pdf/ua-1")
-
-
-def _tag_languages() -> None:
-    """Give each PDF structure element the language of its HTML element (``/Lang``).
-
-    WeasyPrint 70 writes the document's language only; a bilingual poster
-    needs each passage's own, so that a screen reader speaks it right. Its
-    tag-tree builder is wrapped once to copy ``lang`` onto the element it
-    makes; the document language stays on the catalog.
-    """
-    import pydyf
-    from weasyprint.pdf import tags
-
-    build = tags._build_box_tree
-    if getattr(build, "sets_lang", False):
-        return
-
-    def build_with_lang(box, *args):
-        element = getattr(box, "element", None)
-        lang = element.get("lang") if element is not None and element.tag != "html" else None
-        for made in build(box, *args):
-            if lang and "Lang" not in made:
-                made["Lang"] = pydyf.String(lang)
-            yield made
-
-    build_with_lang.sets_lang = True
-    tags._build_box_tree = build_with_lang
+    return pdf_files.render(html, project.root)
 
 
 def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> str:
@@ -239,14 +210,7 @@ _env.globals.update(plan_dates=plan_dates, hours_rows=hours_rows)
 
 def pdf_to_png(pdf: bytes, *options: str) -> bytes:
     """The first page as PNG (Poppler's pdftoppm)."""
-    import subprocess
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "page"
-        subprocess.run(["pdftoppm", "-png", "-singlefile", *options, "-", str(out)], input=pdf, capture_output=True, check=True)
-        return out.with_suffix(".png").read_bytes()
+    return pdf_files.to_png(pdf, *options)
 
 
 def preview_png(pdf: bytes, width: int = 240) -> bytes:
@@ -254,33 +218,9 @@ def preview_png(pdf: bytes, width: int = 240) -> bytes:
     return pdf_to_png(pdf, "-scale-to", str(width))
 
 
-def _cache_key(html: str) -> str:
-    import hashlib
-
-    import weasyprint
-
-    return hashlib.sha256(f"{weasyprint.__version__}\n{html}".encode()).hexdigest()[:32]
-
-
-def _cached_render(html: str, project: Project) -> tuple[bytes, bytes]:
-    """PDF and preview of a poster, reused from ``.zavazek/cache/posters`` when its HTML is unchanged.
-
-    Rendering all posters takes seconds; a rebuild after editing one
-    service or one goal should not pay for posters that stayed the same.
-    """
-    key = _cache_key(html)
-    folder = project.root / CACHE_DIR
-    pdf_file, png_file = folder / f"{key}.pdf", folder / f"{key}.png"
-    if pdf_file.exists() and png_file.exists():
-        return pdf_file.read_bytes(), png_file.read_bytes()
+def _render_with_preview(html: str, project: Project) -> dict[str, bytes]:
     pdf = _pdf(html, project)
-    png = preview_png(pdf)
-    folder.mkdir(parents=True, exist_ok=True)
-    for target, content in ((pdf_file, pdf), (png_file, png)):
-        partial = target.with_name(target.name + ".part")
-        partial.write_bytes(content)
-        partial.replace(target)
-    return pdf, png
+    return {".pdf": pdf, ".png": preview_png(pdf)}
 
 
 def published(data: ProviderData, project: Project, day: dt.date, only=None) -> tuple[dict[str, bytes], list[dict]]:
@@ -288,19 +228,18 @@ def published(data: ProviderData, project: Project, day: dt.date, only=None) -> 
     files, listing = {}, []
     if not project.site_url:
         return files, listing
-    used = set()
+    # Rendering all posters takes seconds; a rebuild after editing one service
+    # or one goal should not pay for posters that stayed the same.
+    cache = pdf_files.Cache(project.root / CACHE_DIR, (".pdf", ".png"))
     for poster in posters_for(data, project, day):
         if only is not None and not only(poster):
             continue
-        html = poster_html(poster, data, project, day)
-        used.add(_cache_key(html))
-        pdf, png = _cached_render(html, project)
+        made = cache.get(poster_html(poster, data, project, day), lambda html: _render_with_preview(html, project))
         path = f"{FOLDER}/{poster.filename}"
-        files[path] = pdf
-        files[path[:-4] + ".png"] = png
-        listing.append({"poster": poster, "path": path, "bytes": len(pdf), "title": _title(poster, data, project, day)})
+        files[path] = made[".pdf"]
+        files[path[:-4] + ".png"] = made[".png"]
+        listing.append({"poster": poster, "path": path, "bytes": len(made[".pdf"]),
+                        "title": _title(poster, data, project, day)})
     if only is None:  # every poster was made: forget the ones no longer needed
-        for old in (project.root / CACHE_DIR).glob("*.*"):
-            if old.stem not in used:
-                old.unlink(missing_ok=True)
+        cache.forget_unused()
     return files, listing
