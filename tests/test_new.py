@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_fixtures import TODAY
 from zavazek.model import DATA_FILES
 from zavazek.model.descriptions import all_models, describe, field_keys, model_key, submodels
 from zavazek.yamlsource import load_document
