@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import segno
 from markupsafe import Markup
 
-from zavazek import i18n
+from zavazek import fallback, i18n
 from zavazek.loader import ProviderData
 from zavazek.model import codes
 from zavazek.urls import page_url
@@ -88,7 +88,7 @@ def _pdf(html: str, project: Project) -> bytes:
     from weasyprint import HTML
 
     _tag_languages()
-    return HTML(string=html, base_url=str(project.root)).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=fallback.mark_html(html), base_url=str(project.root)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def _tag_languages() -> None:
@@ -182,7 +182,7 @@ class Voice:
 
 
 def _voice(lang: str, index: int, poster: Poster, project: Project, day: dt.date) -> Voice:
-    _ = i18n.gettext_for(lang)
+    _ = fallback.page_translations(lang).gettext
     fmt = Formatter(lang, project.default_language)
     words = SimpleNamespace(
         commitment=_("Our commitment"),
