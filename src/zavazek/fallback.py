@@ -6,9 +6,11 @@ and a screen reader must read that English as English, not in the page's
 language. So the gettext of such a language (:class:`MarkedEnglish`) returns
 each English string between two private-use characters, and :func:`mark_html`,
 run on the finished HTML, turns each such string into an element with
-``lang="en"`` (or puts ``lang="en"`` on the element it fills). Where markup
-cannot carry a language (an attribute, the ``<title>``), the marks are only
-removed.
+``lang="en"`` (or puts ``lang="en"`` on the element it fills). An element
+whose spoken attribute (``aria-label``, ``placeholder``, ``alt``, ``title``)
+is English gets ``lang="en"`` itself: in the theme these are a search box, a
+button and a list of links, all interface. Where markup cannot carry a
+language (other attributes, the ``<title>``), the marks are only removed.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def mark_html(html: str) -> str:
     for match in _TAG.finditer(html):
         text = html[pos:match.start()]
         pieces.append(unmark(text) if raw else text)
-        pieces.append(unmark(match.group(0)))
+        pieces.append(_mark_tag(match.group(0)))
         closing, name = match.group(1), (match.group(2) or "").lower()
         if raw and closing and name == raw:
             raw = None
@@ -123,6 +125,21 @@ def mark_html(html: str) -> str:
         pos = end + 1
     out.append(html[pos:])
     return unmark("".join(out))
+
+
+_SPOKEN = re.compile(r'\s(?:aria-label|placeholder|alt|title)="[^"]*\ue000')
+
+
+def _mark_tag(tag: str) -> str:
+    """A tag without marks; ``lang="en"`` on it when a spoken attribute was English."""
+    if OPEN not in tag:
+        return unmark(tag)
+    spoken = _SPOKEN.search(tag) and not re.search(r"\slang=", tag)
+    tag = unmark(tag)
+    if spoken:
+        end = len(tag) - (2 if tag.endswith("/>") else 1)
+        tag = tag[:end] + ' lang="en"' + tag[end:]
+    return tag
 
 
 def _balanced(fragment: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from zavazek import i18n, parallel, urls
+from zavazek import fallback, i18n, parallel, urls
 from zavazek.directory import listing
 from zavazek.directory.map import region_counts, region_map
 from zavazek.escaping import json_for_html
@@ -114,13 +114,13 @@ class Cards:
 
 
 def _render(template: str, context: dict, lang: str) -> str:
-    _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    _env.install_gettext_translations(fallback.page_translations(lang), newstyle=True)
     return _env.get_template(template).render(**context)
 
 
 def _render_page(template: str, context: dict, lang: str, path: str) -> HtmlPage:
     """A page template sets ``page_title`` and ``searchable``; its output is the page body."""
-    _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    _env.install_gettext_translations(fallback.page_translations(lang), newstyle=True)
     module = _env.get_template(template).make_module(context)
     return HtmlPage(path=path, lang=lang, title=plain(module.page_title), body=str(module).rstrip(),
                     searchable=bool(module.searchable))

@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from zavazek import i18n
+from zavazek import fallback, i18n
 from zavazek.loader import ProviderData
 from zavazek.model import codes
 from zavazek.model.codes import N_
@@ -90,7 +90,7 @@ def render_page(
 ) -> str:
     fmt = Formatter(lang, project.default_language)
     root = to_root(spec.slug, lang, project.default_language)
-    translations = i18n.translations(lang)
+    translations = fallback.page_translations(lang)
     _env.install_gettext_translations(translations, newstyle=True)
     template = _env.get_template(spec.template)
     return template.render(

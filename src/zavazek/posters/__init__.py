@@ -153,10 +153,10 @@ def short_link(link: str) -> str:
     return link.split("://", 1)[-1].split("#", 1)[0]
 
 
-def _title(poster, data, project, day) -> str:
-    """The PDF's document title, in the poster's first language."""
+def _title(poster, data, project, day, gettext=None) -> str:
+    """The PDF's document title, in the poster's first language (``gettext``: a page's, see :mod:`zavazek.fallback`)."""
     lang = poster.languages[0]
-    gettext = i18n.gettext_for(lang)
+    gettext = gettext or i18n.gettext_for(lang)
     if poster.kind == "goals":
         centre = Formatter(lang, project.default_language).pick(data.commitment.centre(poster.centre).name)[1]
         return f"{gettext('Operational goals for {year}').format(year=day.year)} – {centre}"
@@ -286,7 +286,9 @@ def published(data: ProviderData, project: Project, day: dt.date, only=None) -> 
         path = f"{FOLDER}/{poster.filename}"
         files[path] = pdf
         files[path[:-4] + ".png"] = png
-        listing.append({"poster": poster, "path": path, "bytes": len(pdf), "title": _title(poster, data, project, day)})
+        page_gettext = fallback.page_translations(poster.languages[0]).gettext
+        listing.append({"poster": poster, "path": path, "bytes": len(pdf), "title": _title(poster, data, project, day),
+                        "page_title": _title(poster, data, project, day, page_gettext)})
     if only is None:  # every poster was made: forget the ones no longer needed
         for old in (project.root / CACHE_DIR).glob("*.*"):
             if old.stem not in used:
