@@ -143,3 +143,13 @@ def test_no_mark_of_the_english_interface_is_left_in_any_output(arabic_site):
              or "\ue001" in p.read_text(encoding="utf-8", errors="replace"))
     ]
     assert leftovers == []
+
+
+def test_a_hand_written_page_not_yet_written_in_a_language_is_marked_czech_and_not_yet_translated(example_site):
+    assert not (ROOT / "docs" / "o-webu.uk.md").exists()
+    soup = BeautifulSoup((example_site / "uk" / "o-webu" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    body = soup.select_one("[data-pagefind-body]")
+    assert body.select_one(".zv-untranslated").get_text() == "(ще не перекладено)"
+    assert body.select_one("h1").find_parent(attrs={"lang": True})["lang"] == "cs"
+    english = BeautifulSoup((example_site / "en" / "o-webu" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert english.select_one("[data-pagefind-body] .zv-untranslated") is None

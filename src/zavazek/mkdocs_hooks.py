@@ -84,7 +84,9 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     body = _prerendered.pop(page.file.src_uri, None)
     if body is None:
-        return html
+        plugin = config.plugins.get("i18n")
+        default = getattr(plugin, "default_language", None) or "cs"
+        return site.mark_untranslated_page(html, page.file.src_uri, _current_language(config), default)
     return html.replace(f"<p>{_HTML_PLACEHOLDER}</p>", body, 1)
 
 

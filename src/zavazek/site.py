@@ -12,11 +12,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import escape
+
 from zavazek import checks, fallback, i18n, parallel, posters, search, shells
 from zavazek.directory import exports as directory_exports
 from zavazek.directory import pages as directory_pages
 from zavazek.loader import ProviderData, load_data
-from zavazek.model import DATA_FILES
+from zavazek.model import DATA_FILES, codes
 from zavazek.model.codes import N_
 from zavazek.pages import PAGES, SECTIONS, page_filename, pages_for, render_site_pages, write_staging
 from zavazek.problems import Message, Problem, Severity
@@ -182,6 +184,17 @@ def install_gettext(env, lang: str) -> None:
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(fallback.page_translations(lang), newstyle=True)
+
+
+def mark_untranslated_page(html: str, source: str, lang: str, default: str) -> str:
+    """A hand-written page with no version in ``lang``: the engine shows the default language's
+    file (``o-webu.md`` for ``uk/o-webu/``), so it is marked as that language, not yet translated."""
+    stem = Path(source).stem
+    if lang == default or ("." in stem and stem.rsplit(".", 1)[1] in codes.LANGUAGES):
+        return html
+    note = fallback.page_translations(lang).gettext("not yet translated")
+    return (f'<p class="zv-untranslated">({escape(note)})</p>\n'
+            f'<div lang="{default}" class="zv-fallback">\n{html}\n</div>')
 
 
 def _mark_english_interface(folder: Path) -> None:
