@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from babel.messages.pofile import read_po
 
 from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek  # noqa: F401 (fixtures)
-from zavazek import i18n
+from zavazek import fallback, i18n
 from zavazek.project import open_project
 
 #: The site languages that have an interface catalog, besides Czech (the default, at the site root).
@@ -153,3 +153,22 @@ def test_a_hand_written_page_not_yet_written_in_a_language_is_marked_czech_and_n
     assert body.select_one("h1").find_parent(attrs={"lang": True})["lang"] == "cs"
     english = BeautifulSoup((example_site / "en" / "o-webu" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert english.select_one("[data-pagefind-body] .zv-untranslated") is None
+
+
+@pytest.mark.parametrize(
+    "marked, expected",
+    [
+        ("<h1 id=\"a\">\ue000Our commitment\ue001</h1>", "<h1 id=\"a\" lang=\"en\">Our commitment</h1>"),
+        ("<p>\ue000Approved on <a href=\"#d\">1. 2.</a>\ue001 نص</p>",
+         "<p><span lang=\"en\">Approved on <a href=\"#d\">1. 2.</a></span> نص</p>"),
+        ("<select><option>\ue000any language\ue001</option></select>",
+         "<select><option lang=\"en\">any language</option></select>"),
+        ("<input placeholder=\"\ue000Search\ue001\">", "<input placeholder=\"Search\" lang=\"en\">"),
+        ("<p>\ue000Services in \ue000Prague\ue001\ue001</p>", "<p lang=\"en\">Services in Prague</p>"),
+        ("<a lang=\"cs\">\ue000Home\ue001</a>", "<a lang=\"cs\"><span lang=\"en\">Home</span></a>"),
+        ("<title>\ue000Home\ue001 - موقع</title><script>x=\"\ue000a\ue001\"</script>",
+         "<title>Home - موقع</title><script>x=\"a\"</script>"),
+    ],
+)
+def test_english_interface_strings_become_elements_marked_english(marked, expected):
+    assert fallback.mark_html(marked) == expected

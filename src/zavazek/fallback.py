@@ -104,24 +104,22 @@ def mark_html(html: str) -> str:
             continue
         end = html.index(CLOSE, start)
         inner = html[start + 1:end]
-        before = "".join(out) + html[pos:start]
-        out = [before]
+        before = html[pos:start]  # what lies between the previous string and this one
+        opener = _open_parent(before) if _balanced(inner) else None
+        tag = before[opener[0]:] if opener else ""
+        tag_end = tag.find(">")
+        own_lang = re.search(r'\slang="([^"]*)"', tag[:tag_end])
         if not _balanced(inner):
-            out.append(unmark(inner))
+            out += [before, inner]
+        elif opener is not None and (opener[1] in _NO_CHILDREN or html.startswith(f"</{opener[1]}", end + 1)) \
+                and (own_lang is None or own_lang.group(1) == "en"):
+            # the string fills its element (or sits in an <option>): mark the element itself
+            cut = tag_end - 1 if tag[tag_end - 1] == "/" else tag_end
+            if own_lang is None:
+                tag = tag[:cut] + ' lang="en"' + tag[cut:]
+            out += [before[:opener[0]], tag, inner]
         else:
-            opener = _open_parent(before)
-            if opener is not None and (opener[1] in _NO_CHILDREN or html.startswith(f"</{opener[1]}", end + 1)):
-                # the string fills its element (or sits in an <option>): mark the element itself
-                i = opener[0]
-                head = before[:i]
-                tag = before[i:]
-                tag_end = tag.index(">")
-                slash = tag_end - 1 if tag[tag_end - 1] == "/" else tag_end
-                if " lang=" not in tag[:tag_end]:
-                    tag = tag[:slash] + ' lang="en"' + tag[slash:]
-                out = [head + tag, inner]
-            else:
-                out.append(f'<span lang="en">{inner}</span>')
+            out += [before, f'<span lang="en">{inner}</span>']
         pos = end + 1
     out.append(html[pos:])
     return unmark("".join(out))
@@ -160,7 +158,7 @@ def _open_parent(before: str) -> tuple[int, str] | None:
     """The start and name of the tag ``before`` ends with, if it ends with an opening tag
     (or is inside an ``<option>``)."""
     last = None
-    for match in _TAG.finditer(before, max(0, len(before) - 2000)):
+    for match in _TAG.finditer(before):
         last = match
     if last is None:
         return None

@@ -78,14 +78,19 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
 def _today_labels_json(lang: str, texts: tuple[str, str, str, str]) -> str:
     today, opened, closed, closed_today = texts
     days = [hours.weekday_text(i, lang, "abbreviated") for i in range(7)]
-    return json_for_html({"lang": lang, "today": today, "open": opened, "closed": closed, "closedToday": closed_today,
-                          "days": days})
+    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": today, "open": opened,
+                          "closed": closed, "closedToday": closed_today, "days": days})
 
 
 def _today_labels(fmt: Formatter) -> str:
-    """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON."""
+    """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON.
+
+    The words are in the interface language (``ui``: English for a language without a
+    catalog, which the script then marks ``lang="en"``), without :mod:`zavazek.fallback`'s marks.
+    """
+    gettext = i18n.gettext_for(fmt.lang)
     return _today_labels_json(fmt.lang, (
-        fmt.gettext("Today"), fmt.gettext("open now"), fmt.gettext("closed now"), fmt.gettext("closed today; next open {day} {time}"),
+        gettext("Today"), gettext("open now"), gettext("closed now"), gettext("closed today; next open {day} {time}"),
     ))
 
 
