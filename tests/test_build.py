@@ -159,7 +159,7 @@ def test_complaints_section_gives_the_contact_the_languages_and_the_ombudsman(ex
     assert f'href="mailto:{contact["email"]}"' in section
     assert f'href="tel:{contact["phone"].replace(" ", "")}"' in section
     assert contact["address"]["street"] in section
-    names = {"cs": "ukrajinština", "en": "Ukrainian", "ru": "украинский", "vi": "Tiếng Ukraina"}
+    names = {"cs": "ukrajinština", "en": "Ukrainian", "ru": "украинский", "uk": "українська", "vi": "Tiếng Ukraina"}
     assert names[lang] in text_of(section)
     assert '<a href="https://www.ochrance.cz/">' in section
 
@@ -196,11 +196,11 @@ def test_english_targets_say_once_and_twice_not_1_time(example_site):
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_page_has_a_doubled_full_stop_or_a_number_where_a_word_belongs(example_site, lang):
     """Slips of generated phrases: "2026 г..", "1 time a year", "1krát", "1 lần"."""
-    slips = re.compile(r"(?<![.…])\.\.(?!\.)|\b1 ?(?:time|krát|lần)\b|\b2 times\b|\s[.,;:](?!\d)")
+    slips = re.compile(r"(?<![.…])\.\.(?!\.)|\b1 ?(?:time|krát|lần)\b|\b2 times\b|\b[12] раз(?:и|ів)?\b|\s[.,;:](?!\d)")
     found = []
     root = example_site if lang == "cs" else example_site / lang
     for file in root.rglob("index.html"):
-        if lang == "cs" and file.relative_to(example_site).parts[0] in {"en", "ru", "vi"}:
+        if lang == "cs" and file.relative_to(example_site).parts[0] in set(LANGS) - {"cs"}:
             continue
         page = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", file.read_text(encoding="utf-8"), flags=re.S)
         page = re.sub(r"</?(?:a|strong|span|em|code|abbr|b|i|mark)\b[^>]*>", "", page)  # inline tags join words

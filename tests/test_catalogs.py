@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po
 from zavazek import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOG_LANGUAGES = ["cs", "ru", "vi"]
+CATALOG_LANGUAGES = i18n.catalog_languages()
 
 
 def _catalog(lang):
@@ -67,6 +67,13 @@ def test_catalogs_contain_every_string_the_code_uses():
         ("en", 1, "once a year"),
         ("en", 2, "twice a year"),
         ("en", 3, "3 times a year"),
+        ("uk", 1, "раз на рік"),
+        ("uk", 2, "двічі на рік"),
+        ("uk", 4, "4 рази на рік"),
+        ("uk", 5, "5 разів на рік"),
+        ("uk", 11, "11 разів на рік"),
+        ("uk", 21, "21 раз на рік"),
+        ("uk", 22, "22 рази на рік"),
         ("vi", 1, "mỗi năm một lần"),
         ("vi", 4, "mỗi năm 4 lần"),
     ],
@@ -76,3 +83,34 @@ def test_targets_use_each_languages_plural_forms(lang, count, expected):
     from zavazek.pages.formatting import Formatter
 
     assert Formatter(lang, "cs").target(Target(count=count, per="year")) == expected
+
+
+@pytest.mark.parametrize("lang", CATALOG_LANGUAGES)
+def test_each_catalog_declares_its_languages_plural_forms(lang):
+    """The Plural-Forms header is the one CLDR gives the language (Ukrainian: 3 forms for whole numbers)."""
+    from babel.messages.plurals import get_plural
+
+    header = (i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "zavazek.po").read_text(encoding="utf-8")
+    expected = get_plural(lang)
+    assert f"nplurals={expected.num_plurals};" in header
+    assert "".join(header.split("plural=", 1)[1].split('"\n"')).startswith(expected.plural_expr)
+
+
+@pytest.mark.parametrize(
+    "lang, count, expected",
+    [
+        ("uk", 1, "1 послуга"),
+        ("uk", 2, "2 послуги"),
+        ("uk", 5, "5 послуг"),
+        ("uk", 11, "11 послуг"),
+        ("uk", 21, "21 послуга"),
+        ("uk", 24, "24 послуги"),
+        ("ru", 21, "21 услуга"),
+        ("cs", 5, "5 služeb"),
+        ("en", 1, "1 service"),
+        ("en", 21, "21 services"),
+    ],
+)
+def test_counts_of_services_take_the_plural_form_of_the_number(lang, count, expected):
+    ngettext = i18n.ngettext_for(lang)
+    assert ngettext("{count} service", "{count} services", count).format(count=count) == expected

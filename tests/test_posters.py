@@ -227,7 +227,8 @@ def test_without_a_public_address_posters_refuse_to_encode_a_wrong_link():
 
 def test_the_built_site_publishes_posters_with_previews_on_a_page_per_language(example_site):
     pdfs = sorted((example_site / "nastenky").glob("*.pdf"))
-    assert len(pdfs) == 32  # 3 centres x 4 languages, 3 x 3 bilingual, commitment A4 + A3 x 4, 3 bilingual
+    n = len(PROJECT.languages)  # goals: 3 centres x n languages and x (n - 1) bilingual; commitment: A4 + A3 x n, n - 1 bilingual
+    assert len(pdfs) == 3 * n + 3 * (n - 1) + 2 * n + (n - 1)
     assert all(p.with_suffix(".png").read_bytes().startswith(b"\x89PNG") for p in pdfs)
     page = (example_site / "ru" / "nastenky" / "index.html").read_text(encoding="utf-8")
     assert "../../nastenky/brno-ru-a4.pdf" in page and "../../nastenky/brno-cs-ru-a4.pdf" in page

@@ -85,6 +85,7 @@ def _page_text(example_site):
         ("cs", "stížnost", "zavazek/", "Stížnost"),
         ("vi", "mien phi", "vi/", "Miễn phí"),
         ("ru", "осведомленность", "ru/cile/", "осведомлённость"),
+        ("uk", "обізнаність", "uk/cile/", "обізнаність"),
         ("en", "complain", "en/zavazek/", "complain"),
     ],
 )
@@ -101,7 +102,7 @@ def test_words_typed_with_or_without_diacritics_find_the_page_with_a_marked_snip
     assert marked.lower() in _page_text(found_on).lower()
 
 
-@pytest.mark.parametrize("lang", ["en", "ru", "vi"])
+@pytest.mark.parametrize("lang", ["en", "ru", "uk", "vi"])
 def test_results_come_only_from_the_pages_language(search, lang):
     report = search(lang, "brno")
     assert report["results"]

@@ -1,6 +1,7 @@
 """Collect every interface string and update the gettext catalogs.
 
-    .venv/bin/python tools/update_catalogs.py
+    .venv/bin/python tools/update_catalogs.py        # every catalog there is
+    .venv/bin/python tools/update_catalogs.py uk     # ... and start one for Ukrainian
 
 Strings are English msgids marked in Python by ``Message``, ``N_``,
 ``NP_``, ``invalid``, ``_pattern``, ``gettext`` and ``ngettext`` calls, and
@@ -20,10 +21,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
+from zavazek import i18n
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "zavazek"
-LOCALE_DIR = PACKAGE / "locale"
-LANGUAGES = ("cs", "ru", "vi")
+LOCALE_DIR = i18n.LOCALE_DIR
 
 #: call name -> indexes of positional arguments that are msgids
 SINGULAR_CALLS = {"Message": (0,), "N_": (0,), "invalid": (0, 1), "_pattern": (1, 2), "gettext": (0,), "_": (0,)}
@@ -69,9 +71,9 @@ def template_catalog() -> Catalog:
     return catalog
 
 
-def main() -> int:
+def main(new_languages: list[str]) -> int:
     template = template_catalog()
-    for lang in LANGUAGES:
+    for lang in sorted(set(i18n.catalog_languages()) | set(new_languages)):
         po_path = LOCALE_DIR / lang / "LC_MESSAGES" / "zavazek.po"
         if po_path.exists():
             with po_path.open("rb") as fh:
@@ -90,4 +92,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

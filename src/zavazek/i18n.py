@@ -1,9 +1,11 @@
 """Languages, gettext catalogs and locale-aware formatting (CLDR via Babel).
 
-Interface strings are English msgids; their Czech, Russian and Vietnamese
-wording lives in ``zavazek/locale/<lang>/LC_MESSAGES/zavazek.po``. The
-catalogs are read straight from the ``.po`` files, so there is no compile
-step that could fall out of date.
+Interface strings are English msgids; their wording in each other language
+lives in ``zavazek/locale/<lang>/LC_MESSAGES/zavazek.po``. The catalogs are
+read straight from the ``.po`` files, so there is no compile step that could
+fall out of date. A language is a full interface language when its catalog
+exists: nothing else lists the languages. A site language without a catalog
+gets the English interface (see :func:`interface_language`).
 """
 
 from __future__ import annotations
@@ -38,10 +40,27 @@ LANGUAGE_NAMES = {
 }
 
 
+SOURCE_LANGUAGE = "en"
+
+
+def _po_file(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def catalog_languages() -> list[str]:
+    """The languages with an interface catalog (English, the msgids' language, not among them)."""
+    return sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def interface_language(lang: str) -> str:
+    """The language the interface of ``lang``'s pages is written in: its own, or English without a catalog."""
+    return lang if lang == SOURCE_LANGUAGE or _po_file(lang).exists() else SOURCE_LANGUAGE
+
+
 @functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The gettext catalog for ``lang`` (English msgids pass through)."""
-    po_file = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    po_file = _po_file(lang)
     if not po_file.exists():
         return gettext.NullTranslations()
     import io

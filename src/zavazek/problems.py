@@ -36,10 +36,11 @@ class Message:
     msgid: str
     params: dict = field(default_factory=dict)
 
-    def render(self, lang: str) -> str:
+    def render(self, lang: str, gettext=None) -> str:
+        """The message in ``lang``; ``gettext`` instead of the catalog's, e.g. a page's (see :mod:`zavazek.fallback`)."""
         from zavazek.i18n import translations
 
-        text = translations(lang).gettext(self.msgid)
+        text = (gettext or translations(lang).gettext)(self.msgid)
         params = {k: v.pick(lang) if isinstance(v, PerLanguage) else v for k, v in self.params.items()}
         return text.format(**params)
 

@@ -12,14 +12,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zavazek import checks, i18n, parallel, posters, search, shells
+from markupsafe import escape
+
+from zavazek import checks, fallback, i18n, parallel, posters, search, shells
 from zavazek.directory import exports as directory_exports
 from zavazek.directory import handouts as directory_handouts
 from zavazek.directory import pages as directory_pages
 from zavazek.loader import ProviderData, load_data
-from zavazek.model import DATA_FILES
+from zavazek.model import DATA_FILES, codes
 from zavazek.model.codes import N_
 from zavazek.pages import PAGES, SECTIONS, page_filename, pages_for, render_site_pages, write_staging
+from zavazek.problems import Message, Problem, Severity
 from zavazek.urls import page_url
 from zavazek.project import Project, open_project, today
 
@@ -76,6 +79,7 @@ def prepare(root: Path, options: BuildOptions = BuildOptions(), previous: Prepar
     try:
         if not project.site_url:
             data.warnings.append(_no_posters_warning(project))
+        data.warnings.extend(_untranslated_interface_warnings(project))
         checklists = checks.run_checklists(data, project, day)
         html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
         use_shells = options.shells
@@ -168,7 +172,7 @@ def _template_context(project: Project, data: ProviderData) -> dict:
     browse_slug, browse_label = ("sluzby", N_("Browse services")) if data.services else ("hledat", N_("All pages"))
     footer = {}
     for lang in project.languages:
-        gettext = i18n.gettext_for(lang)
+        gettext = fallback.page_translations(lang).gettext
         # Every page says how to complain, first; then the pages left out of the navigation.
         complaints = {"title": gettext(SECTIONS[("zavazek", "complaints")]),
                       "url": page_url("zavazek", lang, default) + "#complaints"}
@@ -183,8 +187,9 @@ def _template_context(project: Project, data: ProviderData) -> dict:
         "footer": footer,
         "home": {lang: page_url("index", lang, default) for lang in project.languages},
         "search": {lang: page_url("hledat", lang, default) for lang in project.languages},
-        "search_label": {lang: i18n.gettext_for(lang)("Search") for lang in project.languages},
-        "browse": {lang: {"url": page_url(browse_slug, lang, default), "label": i18n.gettext_for(lang)(browse_label)}
+        "search_label": {lang: fallback.page_translations(lang).gettext("Search") for lang in project.languages},
+        "browse": {lang: {"url": page_url(browse_slug, lang, default),
+                          "label": fallback.page_translations(lang).gettext(browse_label)}
                    for lang in project.languages},
         "site_url": project.site_url,
     }
@@ -194,7 +199,44 @@ def install_gettext(env, lang: str) -> None:
     """Give the theme's Jinja environment our catalog for ``lang``."""
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.install_gettext_translations(fallback.page_translations(lang), newstyle=True)
+
+
+def mark_untranslated_page(html: str, source: str, lang: str, default: str) -> str:
+    """A hand-written page with no version in ``lang``: the engine shows the default language's
+    file (``o-webu.md`` for ``uk/o-webu/``), so it is marked as that language, not yet translated."""
+    stem = Path(source).stem
+    if lang == default or ("." in stem and stem.rsplit(".", 1)[1] in codes.LANGUAGES):
+        return html
+    note = fallback.page_translations(lang).gettext("not yet translated")
+    return (f'<p class="zv-untranslated">({escape(note)})</p>\n'
+            f'<div lang="{default}" class="zv-fallback">\n{html}\n</div>')
+
+
+def _mark_english_interface(folder: Path) -> None:
+    """A language without a catalog: its pages' English interface strings get ``lang="en"``."""
+    for page in folder.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        marked = fallback.mark_html(text)
+        if marked != text:
+            page.write_text(marked, encoding="utf-8")
+
+
+def _untranslated_interface_warnings(project: Project) -> list[Problem]:
+    """One warning per site language that závazek has no interface catalog for."""
+    return [
+        Problem(
+            project.root / "mkdocs.yml", None, None, "plugins.i18n.languages",
+            Message("There is no interface translation for the language “{code}” ({name}): "
+                    "its pages show the interface (headings, labels, notes) in English, marked as English.",
+                    {"code": lang, "name": i18n.language_name(lang)}),
+            Message("Texts in data/*.yaml in that language are shown as usual. To translate the interface, "
+                    "see “Languages” in the README."),
+            severity=Severity.WARNING,
+        )
+        for lang in project.languages
+        if i18n.interface_language(lang) != lang
+    ]
 
 
 class LanguagePasses:
@@ -226,6 +268,8 @@ class LanguagePasses:
             if lang != project.default_language:
                 (site_dir / lang).mkdir(parents=True, exist_ok=True)
                 (site_dir / lang / "404.html").write_bytes(self._not_found[lang])
+        if i18n.interface_language(lang) != lang and lang != project.default_language:
+            _mark_english_interface(site_dir / lang)
         self._done.add(lang)
         if not (prepared.options.preview and (site_dir / search.bundle(lang)).is_dir()):
             self._indexing.append(

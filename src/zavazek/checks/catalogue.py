@@ -139,11 +139,11 @@ class Wording(Strict):
     note: Text | None = None
     references: list[Reference] = []
 
-    def source_line(self, source: Source, lang: str) -> str | None:
+    def source_line(self, source: Source, lang: str, gettext=None) -> str | None:
         """"Act No. 108/2006 Coll., on social services, as in force from 1 July 2026; read in …" in ``lang``."""
         if self.status not in ("confirmed", "copy") or source.act not in _OFFICIAL_TEXT:
             return None
-        gettext = i18n.gettext_for(lang)
+        gettext = gettext or i18n.gettext_for(lang)
         act = gettext(ACTS[source.act][1])
         if self.in_force_from:
             act = gettext("{act}, as in force from {date}").format(

@@ -25,7 +25,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from zavazek import i18n
+from zavazek import fallback, i18n
 from zavazek.model import codes
 from zavazek.model.services import Directory
 
@@ -66,11 +66,11 @@ def region_counts(directory: Directory, day: dt.date) -> dict[str, int]:
 
 def tile_label(code: str, count: int, lang: str) -> tuple[str, str]:
     """(what the tile shows, its accessible name) in ``lang``."""
-    t = i18n.translations(lang)
+    t = fallback.page_translations(lang)
     name = t.gettext(codes.REGIONS[code])
     short = t.gettext(codes.REGION_SHORT_NAMES[code])
     spoken = short.replace("\u00ad", "")  # a soft hyphen lets a long word break on a tile
-    full = name if spoken.casefold() in name.casefold() else f"{name} ({spoken})"
+    full = name if fallback.unmark(spoken).casefold() in fallback.unmark(name).casefold() else f"{name} ({spoken})"
     label = t.ngettext("{name}: {count} service", "{name}: {count} services", count).format(
         name=full, count=i18n.format_number(count, lang)
     )
@@ -84,7 +84,7 @@ def region_map(
     id_prefix: str = "region-map",
 ) -> Markup:
     """The map's markup (to put inline in a page); ``href(code)`` gives each tile's link."""
-    title = i18n.translations(lang).gettext("Services by region")
+    title = fallback.page_translations(lang).gettext("Services by region")
     parts = [f'<div class="zv-region-map-box"><ul class="zv-region-map" id="{escape(id_prefix)}" '
              f'aria-label="{escape(title)}">']
     for code, (col, row) in sorted(GRID.items(), key=lambda item: (item[1][1], item[1][0])):

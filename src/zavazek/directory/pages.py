@@ -14,7 +14,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from zavazek import i18n, parallel, urls
+from zavazek import fallback, i18n, parallel, urls
 from zavazek.directory import handouts, listing
 from zavazek.directory.map import region_counts, region_map
 from zavazek.escaping import json_for_html
@@ -82,14 +82,19 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
 def _today_labels_json(lang: str, texts: tuple[str, str, str, str]) -> str:
     today, opened, closed, closed_today = texts
     days = [hours.weekday_text(i, lang, "abbreviated") for i in range(7)]
-    return json_for_html({"lang": lang, "today": today, "open": opened, "closed": closed, "closedToday": closed_today,
-                          "days": days})
+    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": today, "open": opened,
+                          "closed": closed, "closedToday": closed_today, "days": days})
 
 
 def _today_labels(fmt: Formatter) -> str:
-    """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON."""
+    """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON.
+
+    The words are in the interface language (``ui``: English for a language without a
+    catalog, which the script then marks ``lang="en"``), without :mod:`zavazek.fallback`'s marks.
+    """
+    gettext = i18n.gettext_for(fmt.lang)
     return _today_labels_json(fmt.lang, (
-        fmt.gettext("Today"), fmt.gettext("open now"), fmt.gettext("closed now"), fmt.gettext("closed today; next open {day} {time}"),
+        gettext("Today"), gettext("open now"), gettext("closed now"), gettext("closed today; next open {day} {time}"),
     ))
 
 
@@ -118,13 +123,13 @@ class Cards:
 
 
 def _render(template: str, context: dict, lang: str) -> str:
-    _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    _env.install_gettext_translations(fallback.page_translations(lang), newstyle=True)
     return _env.get_template(template).render(**context)
 
 
 def _render_page(template: str, context: dict, lang: str, path: str) -> HtmlPage:
     """A page template sets ``page_title`` and ``searchable``; its output is the page body."""
-    _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    _env.install_gettext_translations(fallback.page_translations(lang), newstyle=True)
     module = _env.get_template(template).make_module(context)
     return HtmlPage(path=path, lang=lang, title=plain(module.page_title), body=str(module).rstrip(),
                     searchable=bool(module.searchable))

@@ -167,8 +167,10 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
 
     def on_page_content(self, html, page, config, files):
         body = self._prerendered.pop(page.file.src_uri, None)
-        if body is None:
-            return html
+        if body is None:  # a page written by hand: marked where it is shown untranslated
+            plugin = config.plugins.get("i18n")
+            default = getattr(plugin, "default_language", None) or "cs"
+            return site.mark_untranslated_page(html, page.file.src_uri, _current_language(config), default)
         return html.replace(f"<p>{_HTML_PLACEHOLDER}</p>", body, 1)
 
     def on_template_context(self, context, template_name, config):

@@ -178,7 +178,7 @@ PHYSICAL_ACCESSIBILITY = {
 }
 
 #: The 77 districts (okresy, LAU 1 codes) by the NUTS 3 code of their region, with their
-#: Russian names (as in Russian reference works). Place names are proper names: English and
+#: Russian names (as in Russian reference works) and Ukrainian ones (``_UK``). Place names are proper names: English and
 #: Vietnamese keep the Czech name, except the capital (Prague, Praha).
 _RU = {
     "Hlavní město Praha": "Прага",
@@ -206,6 +206,34 @@ _RU = {
     "Kroměříž": "Кромержиж", "Uherské Hradiště": "Угерске-Градиште", "Vsetín": "Всетин", "Zlín": "Злин",
     "Bruntál": "Брунталь", "Frýdek-Místek": "Фридек-Мистек", "Karviná": "Карвина", "Nový Jičín": "Новы-Йичин",
     "Opava": "Опава", "Ostrava-město": "Острава-город",
+}
+#: The same districts' Ukrainian names (Ukrainian spelling of the Czech names).
+_UK = {
+    "Hlavní město Praha": "Прага",
+    "Benešov": "Бенешов", "Beroun": "Бероун", "Kladno": "Кладно", "Kolín": "Колін", "Kutná Hora": "Кутна Гора",
+    "Mělník": "Мельник", "Mladá Boleslav": "Млада Болеслав", "Nymburk": "Німбурк", "Praha-východ": "Прага-схід",
+    "Praha-západ": "Прага-захід", "Příbram": "Пршибрам", "Rakovník": "Раковник",
+    "České Budějovice": "Чеські Будейовиці", "Český Krumlov": "Чеський Крумлов",
+    "Jindřichův Hradec": "Їндржихув Градець", "Písek": "Пісек", "Prachatice": "Прахатіце",
+    "Strakonice": "Страконіце", "Tábor": "Табор",
+    "Domažlice": "Домажліце", "Klatovy": "Клатови", "Plzeň-město": "Пльзень-місто", "Plzeň-jih": "Пльзень-південь",
+    "Plzeň-sever": "Пльзень-північ", "Rokycany": "Рокицани", "Tachov": "Тахов",
+    "Cheb": "Хеб", "Karlovy Vary": "Карлові Вари", "Sokolov": "Соколов",
+    "Děčín": "Дечин", "Chomutov": "Хомутов", "Litoměřice": "Літомержиці", "Louny": "Лоуни", "Most": "Мост",
+    "Teplice": "Теплиці", "Ústí nad Labem": "Усті-над-Лабем",
+    "Česká Lípa": "Чеська Ліпа", "Jablonec nad Nisou": "Яблонець-над-Нисою", "Liberec": "Ліберець",
+    "Semily": "Семили",
+    "Hradec Králové": "Градець-Кралове", "Jičín": "Їчин", "Náchod": "Наход",
+    "Rychnov nad Kněžnou": "Рихнов-над-Кнєжною", "Trutnov": "Трутнов",
+    "Chrudim": "Хрудім", "Pardubice": "Пардубиці", "Svitavy": "Світави", "Ústí nad Orlicí": "Усті-над-Орліцею",
+    "Havlíčkův Brod": "Гавлічкув Брод", "Jihlava": "Їглава", "Pelhřimov": "Пельгржимов", "Třebíč": "Тршебіч",
+    "Žďár nad Sázavou": "Ждяр-над-Сазавою",
+    "Blansko": "Бланско", "Brno-město": "Брно-місто", "Brno-venkov": "Брно-околиці", "Břeclav": "Бржецлав",
+    "Hodonín": "Годонін", "Vyškov": "Вишков", "Znojmo": "Зноймо",
+    "Jeseník": "Єсеник", "Olomouc": "Оломоуць", "Prostějov": "Простейов", "Přerov": "Пршеров", "Šumperk": "Шумперк",
+    "Kroměříž": "Кромержиж", "Uherské Hradiště": "Угерське Градіште", "Vsetín": "Всетін", "Zlín": "Злін",
+    "Bruntál": "Брунталь", "Frýdek-Místek": "Фрідек-Містек", "Karviná": "Карвіна", "Nový Jičín": "Новий Їчин",
+    "Opava": "Опава", "Ostrava-město": "Острава-місто",
 }
 _OTHER = {"Hlavní město Praha": {"en": "Prague", "vi": "Praha"}}
 
@@ -251,7 +279,7 @@ DISTRICTS_BY_REGION = {
     },
 }
 DISTRICTS_BY_REGION = {
-    region: {code: PlaceName(name, ru=_RU[name], **_OTHER.get(name, {})) for code, name in names.items()}
+    region: {code: PlaceName(name, ru=_RU[name], uk=_UK[name], **_OTHER.get(name, {})) for code, name in names.items()}
     for region, names in DISTRICTS_BY_REGION.items()
 }
 

@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from zavazek import i18n
+from zavazek import fallback, i18n
 from zavazek.loader import ProviderData
 from zavazek.model import codes
 from zavazek.model.codes import N_
@@ -97,7 +97,7 @@ def render_page(
     fmt = Formatter(lang, project.default_language)
     here = per_service_slug(spec.slug, data.service_id)
     root = to_root(here, lang, project.default_language)
-    translations = i18n.translations(lang)
+    translations = fallback.page_translations(lang)
     _env.install_gettext_translations(translations, newstyle=True)
     template = _env.get_template("services.md.j2" if overview else spec.template)
     extra = dict(extra or {})

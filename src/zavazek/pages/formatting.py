@@ -14,7 +14,7 @@ import markdown as _markdown
 import nh3
 from markupsafe import Markup, escape
 
-from zavazek import i18n
+from zavazek import fallback, i18n
 from zavazek.model import codes, hours
 from zavazek.model.codes import N_, NP_
 from zavazek.model.goals import is_overdue
@@ -41,8 +41,9 @@ class Formatter:
     def __init__(self, lang: str, default: str):
         self.lang = lang
         self.default = default
-        self.gettext = i18n.gettext_for(lang)
-        self.ngettext = i18n.ngettext_for(lang)
+        translations = fallback.page_translations(lang)
+        self.gettext = translations.gettext
+        self.ngettext = translations.ngettext
 
     # --- texts from the data -------------------------------------------------
 

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import segno
 from markupsafe import Markup
 
-from zavazek import i18n
+from zavazek import fallback, i18n
 from zavazek import pdf as pdf_files
 from zavazek.loader import ProviderData
 from zavazek.model import codes
@@ -94,7 +94,7 @@ def render_poster(poster: Poster, data: ProviderData, project: Project, day: dt.
 
 
 def _pdf(html: str, project: Project) -> bytes:
-    return pdf_files.render(html, project.root)
+    return pdf_files.render(fallback.mark_html(html), project.root)
 
 
 def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> str:
@@ -134,10 +134,10 @@ def short_link(link: str) -> str:
     return link.split("://", 1)[-1].split("#", 1)[0]
 
 
-def _title(poster, data, project, day) -> str:
-    """The PDF's document title, in the poster's first language."""
+def _title(poster, data, project, day, gettext=None) -> str:
+    """The PDF's document title, in the poster's first language (``gettext``: a page's, see :mod:`zavazek.fallback`)."""
     lang = poster.languages[0]
-    gettext = i18n.gettext_for(lang)
+    gettext = gettext or i18n.gettext_for(lang)
     data = _of_service(data, poster.service)
     if poster.kind == "goals":
         centre = Formatter(lang, project.default_language).pick(data.commitment.centre(poster.centre).name)[1]
@@ -165,7 +165,7 @@ class Voice:
 
 
 def _voice(lang: str, index: int, poster: Poster, project: Project, day: dt.date) -> Voice:
-    _ = i18n.gettext_for(lang)
+    _ = fallback.page_translations(lang).gettext
     fmt = Formatter(lang, project.default_language)
     words = SimpleNamespace(
         commitment=_("Our commitment"),
@@ -238,8 +238,10 @@ def published(data: ProviderData, project: Project, day: dt.date, only=None) -> 
         path = f"{FOLDER}/{poster.filename}"
         files[path] = made[".pdf"]
         files[path[:-4] + ".png"] = made[".png"]
+        page_gettext = fallback.page_translations(poster.languages[0]).gettext
         listing.append({"poster": poster, "path": path, "bytes": len(made[".pdf"]),
-                        "title": _title(poster, data, project, day)})
+                        "title": _title(poster, data, project, day),
+                        "page_title": _title(poster, data, project, day, page_gettext)})
     if only is None:  # every poster was made: forget the ones no longer needed
         cache.forget_unused()
     return files, listing

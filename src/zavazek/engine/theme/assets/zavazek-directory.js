@@ -59,6 +59,8 @@
       var line = document.createElement("dd");
       term.className = line.className = "zv-today";
       term.textContent = labels.today;
+      var english = labels.ui !== labels.lang; /* a language without a catalog: the words are English */
+      if (english) term.lang = labels.ui;
       line.innerHTML = "<span class=\"zv-today__hours\"></span> <span class=\"zv-open-now\" hidden></span>";
       var text = line.querySelector(".zv-today__hours");
       var badge = line.querySelector(".zv-open-now");
@@ -67,11 +69,13 @@
         var open = isOpen(hours, now.day, now.minute);
         text.textContent = today.map(function (r) { return time(r[0]) + "\u2013" + time(r[1]); }).join(", ");
         badge.textContent = open ? labels.open : labels.closed;
+        if (english) badge.lang = labels.ui;
         badge.classList.toggle("zv-open-now--open", open);
         badge.hidden = false;
       } else {
         var next = nextOpening(hours, now.day);
         text.textContent = labels.closedToday.replace("{day}", labels.days[next.day]).replace("{time}", time(next.minute));
+        if (english) text.lang = labels.ui;
       }
       var after = when.nextElementSibling;
       while (after && after.tagName === "DD") after = after.nextElementSibling;

@@ -1,0 +1,174 @@
+"""Interface languages: every catalog language reads in its own words; a language without one reads English, marked."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from babel.messages.pofile import read_po
+
+from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek  # noqa: F401 (fixtures)
+from zavazek import fallback, i18n
+from zavazek.project import open_project
+
+#: The site languages that have an interface catalog, besides Czech (the default, at the site root).
+CATALOG_SITE_LANGUAGES = [
+    lang for lang in open_project(ROOT).languages[1:] if lang in i18n.catalog_languages()
+]
+#: Attributes a screen reader announces.
+SPOKEN_ATTRIBUTES = ("aria-label", "placeholder", "title", "alt")
+
+
+def _catalog(lang):
+    with (i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "zavazek.po").open("rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+@functools.cache
+def _english_interface_pattern(lang: str) -> re.Pattern:
+    """The English wording of the interface: each msgid's text between its placeholders.
+
+    Left out: msgids that stay the same in ``lang``'s translation (``{detail}``, a place
+    name written alike) and, in every language, in the Czech one (``Olomouc``, ``IČO``).
+    """
+    czech = {m.id: m.string for m in _catalog("cs") if m.id and not isinstance(m.id, tuple)}
+    parts = set()
+    for message in _catalog(lang if lang in i18n.catalog_languages() else "cs"):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for msgid in ids:
+            if msgid in strings or czech.get(msgid) == msgid:
+                continue
+            for part in re.split(r"\{[^}]*\}", msgid):
+                part = part.strip(" .,:;()–-")
+                if len(part) >= 4 and re.search(r"[a-z]", part):
+                    parts.add(part)
+    alternatives = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _unmarked_text(html: str, lang: str) -> str:
+    """What a reader hears in the page's own language: text and spoken attributes outside
+    any element marked with another language."""
+    soup = BeautifulSoup(html, "html.parser")
+    # a <title> cannot carry a language; <code> holds field names and file paths, not words
+    for element in soup.find_all(["script", "style", "template", "title", "code"]):
+        element.decompose()
+    for element in soup.find_all(attrs={"lang": True}):
+        if not element.decomposed and element.name != "html" and element.get("lang") != lang:
+            element.decompose()
+    texts = [soup.get_text(" ")]
+    texts += [el[a] for el in soup.find_all(True) for a in SPOKEN_ATTRIBUTES if el.get(a)]
+    return " ".join(" ".join(texts).split())
+
+
+def _english_found(site: Path, lang: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for page in sorted((site / lang).rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{lang}"', html), page
+        for match in set(_english_interface_pattern(lang).findall(_unmarked_text(html, lang))):
+            found.setdefault(match, []).append(str(page.relative_to(site)))
+    return found
+
+
+@pytest.mark.parametrize("lang", CATALOG_SITE_LANGUAGES)
+def test_every_interface_string_on_every_page_is_in_the_pages_language(example_site, lang):
+    found = _english_found(example_site, lang)
+    assert not found, "\n".join(f"{text!r} on {pages[:3]}" for text, pages in found.items())
+
+
+def test_the_check_for_english_interface_text_finds_it_on_english_pages(example_site):
+    found = _english_found(example_site, "en")
+    assert {"How to complain", "Opening hours", "Our commitment"} <= set(found)
+
+
+# --- a language without a catalog -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory):
+    """The second example with Arabic added to its languages, and the build's output."""
+    folder = copy_site_folder(ROOT / "examples" / "icp", tmp_path_factory.mktemp("icp-ar"))
+    config_path = folder / "mkdocs.yml"
+    text = config_path.read_text(encoding="utf-8")
+    config = yaml.safe_load(re.sub(r"!!python/\S+", "", text))
+    assert "ar" not in [e["locale"] for e in config["plugins"][0]["i18n"]["languages"]]
+    anchor = "          site_name: Integration Centre Prague\n"
+    assert anchor in text
+    text = text.replace(anchor, anchor + "        - locale: ar\n          name: العربية\n          build: true\n"
+                        "          site_name: مركز الاندماج في براغ\n")
+    config_path.write_text(text, encoding="utf-8")
+    result = run_zavazek("build", str(folder))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site", result.stdout + result.stderr
+
+
+def test_a_language_without_a_catalog_gets_a_build_warning_saying_the_interface_is_english(arabic_site):
+    _, output = arabic_site
+    warning = [block for block in output.split("\n\n") if "plugins.i18n.languages" in block]
+    assert warning, output[-2000:]
+    assert "“ar”" in warning[0] and "in English" in warning[0]
+
+
+def test_english_interface_text_of_a_language_without_a_catalog_is_marked_english(arabic_site):
+    site, _ = arabic_site
+    assert not _english_found(site, "ar")
+    home = (site / "ar" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(home, "html.parser")
+    english = " ".join(el.get_text(" ") for el in soup.find_all(attrs={"lang": "en"}))
+    assert "How to complain" in english
+    assert "\ue000" not in home and "\ue001" not in home
+
+
+def test_pages_of_a_right_to_left_language_are_set_right_to_left(arabic_site):
+    site, _ = arabic_site
+    soup = BeautifulSoup((site / "ar" / "zavazek" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "ar"
+    assert "rtl" in (soup.html.get("dir"), soup.body.get("dir"))
+
+
+def test_no_mark_of_the_english_interface_is_left_in_any_output(arabic_site):
+    site, _ = arabic_site
+    leftovers = [
+        str(p.relative_to(site)) for p in site.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".json", ".csv", ".xml", ".js", ".txt"}
+        and ("\ue000" in p.read_text(encoding="utf-8", errors="replace")
+             or "\ue001" in p.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert leftovers == []
+
+
+def test_a_hand_written_page_not_yet_written_in_a_language_is_marked_czech_and_not_yet_translated(example_site):
+    assert not (ROOT / "docs" / "o-webu.uk.md").exists()
+    soup = BeautifulSoup((example_site / "uk" / "o-webu" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    body = soup.select_one("[data-pagefind-body]")
+    assert body.select_one(".zv-untranslated").get_text() == "(ще не перекладено)"
+    assert body.select_one("h1").find_parent(attrs={"lang": True})["lang"] == "cs"
+    english = BeautifulSoup((example_site / "en" / "o-webu" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert english.select_one("[data-pagefind-body] .zv-untranslated") is None
+
+
+@pytest.mark.parametrize(
+    "marked, expected",
+    [
+        ("<h1 id=\"a\">\ue000Our commitment\ue001</h1>", "<h1 id=\"a\" lang=\"en\">Our commitment</h1>"),
+        ("<p>\ue000Approved on <a href=\"#d\">1. 2.</a>\ue001 نص</p>",
+         "<p><span lang=\"en\">Approved on <a href=\"#d\">1. 2.</a></span> نص</p>"),
+        ("<select><option>\ue000any language\ue001</option></select>",
+         "<select><option lang=\"en\">any language</option></select>"),
+        ("<input placeholder=\"\ue000Search\ue001\">", "<input placeholder=\"Search\" lang=\"en\">"),
+        ("<p>\ue000Services in \ue000Prague\ue001\ue001</p>", "<p lang=\"en\">Services in Prague</p>"),
+        ("<a lang=\"cs\">\ue000Home\ue001</a>", "<a lang=\"cs\"><span lang=\"en\">Home</span></a>"),
+        ("<title>\ue000Home\ue001 - موقع</title><script>x=\"\ue000a\ue001\"</script>",
+         "<title>Home - موقع</title><script>x=\"a\"</script>"),
+    ],
+)
+def test_english_interface_strings_become_elements_marked_english(marked, expected):
+    assert fallback.mark_html(marked) == expected
