@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -11,9 +12,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from browser import chromium_path, launch_chromium, serve_directory
+
 from zavazek.model import DATA_FILES
 from zavazek.model.descriptions import all_models, describe, field_keys, model_key, submodels
 from zavazek.yamlsource import load_document
+
+#: WCAG 2.2 A and AA, as the example sites are checked.
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -29,9 +35,17 @@ def zavazek(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def new_site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("new") / "poradna"
-    result = zavazek("new", str(folder), "--name", "Poradna Příklad", "--languages", "cs,en,ru", "--directory")
+    result = zavazek("new", str(folder), "--name", "Poradna Příklad", "--languages", "cs,en,ru,vi", "--directory")
     assert result.returncode == 0, result.stderr
     return folder
+
+
+@pytest.fixture(scope="module")
+def built(new_site) -> subprocess.CompletedProcess:
+    """The new site built once, as staff would build it."""
+    result = zavazek("build", "--today", "2026-06-01", str(new_site))
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 def test_new_writes_every_file_a_provider_needs(new_site):
@@ -95,9 +109,7 @@ def test_every_field_is_described_in_czech_and_english():
     assert undescribed == [], "add them to src/zavazek/model/fields.yaml"
 
 
-def test_new_site_builds_and_its_home_page_shows_placeholders_as_not_filled_in(new_site):
-    result = zavazek("build", str(new_site))
-    assert result.returncode == 0, result.stderr
+def test_new_site_builds_and_its_home_page_shows_placeholders_as_not_filled_in(new_site, built):
     home = (new_site / "site/index.html").read_text(encoding="utf-8")
     assert re.search(r'class="zv-unfilled"><strong>Dosud nevyplněno:</strong>', home)
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", home).group(1)
@@ -159,3 +171,62 @@ def test_new_refuses_an_unknown_language(tmp_path):
 def test_new_without_a_terminal_needs_the_name(tmp_path):
     result = zavazek("new", str(tmp_path / "x"))
     assert result.returncode == 2 and "--name" in result.stderr
+
+
+def test_build_ends_by_saying_in_czech_and_english_how_many_placeholders_are_left(new_site, built):
+    last = built.stdout.strip().splitlines()[-2:]
+    assert re.fullmatch(r"Web je sestaven, ale \d+ zástupných textů zbývá vyplnit; .*zavazek check --strict.*", last[0])
+    assert re.fullmatch(r"Site built with (\d+) placeholders still to fill in; run .zavazek check --strict. to list them\.", last[1])
+    assert int(re.search(r"\d+", last[1]).group()) > 100
+
+
+def test_no_page_shows_a_placeholder_marker_as_text(new_site, built):
+    pages = [p for p in (new_site / "site").rglob("*.html")]
+    shown = [p for p in pages if re.search(r"\[(?:DOPLNIT|TO FILL IN)\]", p.read_text(encoding="utf-8"))]
+    assert pages and shown == []
+    centres = (new_site / "site/strediska/index.html").read_text(encoding="utf-8")
+    assert '<span class="zv-unfilled"><strong>Dosud nevyplněno:</strong> <span>Ulice a číslo domu.</span></span>, 110 00' in centres
+
+
+def test_open_data_and_json_ld_never_publish_a_placeholder(new_site, built):
+    data = new_site / "site/sluzby/data"
+    files = [f for f in data.rglob("*") if f.is_file()]
+    assert len(files) > 5
+    for file in files:
+        text = file.read_text(encoding="utf-8-sig")
+        assert "DOPLNIT" not in text and "TO FILL IN" not in text and "Ulice a číslo domu" not in text, file
+    directory = json.loads((data / "directory.json").read_text(encoding="utf-8"))
+    assert directory["organisations"][0]["short_name"] is None
+    assert directory["services"][0]["places"][0]["address"]["street"] is None
+    service = next((new_site / "site/sluzby/s").glob("*/index.html")).read_text(encoding="utf-8")
+    json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', service, re.S).group(1)
+    assert "streetAddress" not in json_ld and "DOPLNIT" not in json_ld and "postalCode" in json_ld
+
+
+def test_check_lists_each_placeholder_on_one_line_in_czech_and_english(new_site):
+    result = zavazek("check", str(new_site))
+    lines = [line for line in result.stdout.splitlines() if "(provider.short_name)" in line]
+    assert lines == [lines[0]] and "Zástupný text, dosud nevyplněno. / A placeholder, not yet filled in." in lines[0]
+    assert result.stdout.count("→ Nahraďte") < 5
+    assert "Key criteria not met (*): sqss-1a" in result.stdout
+    russian = zavazek("check", "--lang", "ru", str(new_site)).stdout
+    assert "A placeholder" not in russian and "Текст-заполнитель" in russian
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
+def test_new_site_pages_pass_axe_in_czech_and_russian(new_site, built):
+    from axe_playwright_python.sync_playwright import Axe
+
+    service = next((new_site / "site/sluzby/s").iterdir()).name
+    paths = ["", "zavazek/", "cile/", f"sluzby/s/{service}/"]
+    violations = {}
+    with launch_chromium() as browser, serve_directory(new_site / "site") as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        for lang in ("cs", "ru"):
+            for path in paths:
+                page.goto(base + ("" if lang == "cs" else "ru/") + path, wait_until="networkidle")
+                assert page.locator(".zv-unfilled").count() > 0, (lang, path)
+                found = Axe().run(page, options=AXE_RULES).response["violations"]
+                violations[lang, path] = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
+                assert page.evaluate("document.documentElement.scrollWidth") <= 360, (lang, path)
+    assert all(v == [] for v in violations.values()), violations

@@ -76,6 +76,17 @@ def build(folder: Path, today: dt.date | None):
         click.echo(f"chyba sestavení / build error: {exc}", err=True)
         sys.exit(3)
     click.echo(f"OK: {prepared.project.site_dir} ({seconds:.1f} s)")
+    if prepared.data.placeholders:  # never published silently: the last words of the build
+        from zavazek import i18n
+        from zavazek.model.codes import NP_
+
+        count = len(prepared.data.placeholders)
+        summary = NP_(
+            "Site built with {count} placeholder still to fill in; run “zavazek check --strict” to list it.",
+            "Site built with {count} placeholders still to fill in; run “zavazek check --strict” to list them.",
+        )
+        for lang in ("cs", "en"):
+            click.echo(i18n.ngettext_for(lang)(*summary, count).format(count=count))
 
 
 @main.command()
@@ -129,7 +140,7 @@ def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date |
 @FOLDER
 @click.option("--strict", is_flag=True, help="Exit with 4 when a key criterion is not met (for CI before publishing).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (as published in kontrola/checklist.json).")
-@click.option("--lang", help="Language of the report (default: the site's first language).")
+@click.option("--lang", help="Language of the report (default: the site's first language, findings also in English).")
 @_today_option
 def check(folder: Path, strict: bool, as_json: bool, lang: str | None, today: dt.date | None):
     """Check the published commitment against the law, criterion by criterion.
@@ -151,7 +162,8 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None, today: dt
         if as_json:
             click.echo(checks.report_json_text(report, project))
         else:
-            click.echo((f"[{service_id}]\n" if service_id else "") + report.format_text(lang or project.default_language))
+            text = report.format_text(lang) if lang else report.format_text(project.default_language, also="en")
+            click.echo((f"[{service_id}]\n" if service_id else "") + text)
     if strict and any(report.key_failures for report in reports.values()):
         sys.exit(4)
 

@@ -72,3 +72,40 @@ def _is_text(model: type, path: tuple) -> bool:
     )
     # a plain string (a street, a short name) is shown as written; a checked one has validators in its metadata
     return info is not None and info.annotation in (str, str | None) and not info.metadata
+
+
+def without_placeholders(value):
+    """``value`` (a validated model, or a list or dict of them) as open data may publish it.
+
+    Machine-readable outputs (the directory's JSON, CSV and HSDS, JSON-LD) are
+    read by programs that cannot see a "not yet filled in" highlight, so a
+    placeholder is left out there: a text loses the languages still marked,
+    any other field still marked becomes ``None``. Nothing is validated again.
+    """
+    from pydantic import BaseModel
+
+    from zavazek.model.types import Text
+
+    if isinstance(value, Text):
+        kept = {lang: text for lang, text in value.root.items() if not is_placeholder(text)}
+        return value if len(kept) == len(value.root) else value.model_copy(update={"root": kept})
+    if isinstance(value, BaseModel):
+        changed = {}
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            clean = None if is_placeholder(item) else without_placeholders(item)
+            if clean is not item:
+                changed[name] = clean
+        if not changed:
+            return value
+        copy = value.model_copy(update=changed)
+        for key in [k for k in copy.__dict__ if k not in type(value).model_fields]:
+            del copy.__dict__[key]  # a cached property of the original, such as an index by id
+        return copy
+    if isinstance(value, (list, tuple)):
+        items = [without_placeholders(item) for item in value if not is_placeholder(item)]
+        return value if len(items) == len(value) and all(a is b for a, b in zip(items, value)) else type(value)(items)
+    if isinstance(value, dict):
+        items = {key: without_placeholders(item) for key, item in value.items() if not is_placeholder(item)}
+        return value if items.keys() == value.keys() and all(items[k] is value[k] for k in value) else items
+    return value

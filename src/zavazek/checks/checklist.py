@@ -185,9 +185,17 @@ class Report:
         out["label"] = {lang: Message(WORDING_STATUS[w.status]).render(lang) for lang in self.languages}
         return out
 
-    def format_text(self, lang: str) -> str:
-        """The report for a terminal, in one language."""
+    def format_text(self, lang: str, also: str | None = None) -> str:
+        """The report for a terminal in ``lang``; findings and totals also in ``also`` (staff's Czech and English).
+
+        One line per finding; a fix shared by consecutive findings (each placeholder) is said once after them.
+        """
         gettext = i18n.gettext_for(lang)
+        voices = [lang] + ([also] if also and also != lang else [])
+
+        def both(render) -> str:
+            return " / ".join(render(v) for v in voices)
+
         lines = []
         for r in self.results:
             c = r.criterion
@@ -197,27 +205,29 @@ class Report:
                 f"[{gettext(r.status.label)}]"
             )
             lines.append(f"    {c.requirement.get(lang) or c.requirement.get('en')}")
-            for f in r.outcome.findings:
+            findings = r.outcome.findings
+            for i, f in enumerate(findings):
                 where = f" – {f.place}" if f.place else ""
                 lang_mark = f"[{f.lang}] " if f.lang else ""
-                lines.append(f"    · {lang_mark}{f.message.render(lang)}{where}")
-                if f.fix:
-                    lines.append(f"      → {f.fix.render(lang)}")
+                lines.append(f"    · {lang_mark}{both(f.message.render)}{where}")
+                if f.fix and (i + 1 == len(findings) or findings[i + 1].fix != f.fix):
+                    lines.append(f"      → {both(f.fix.render)}")
         counts = self.counts()
         lines.append("")
-        lines.append(
-            gettext("{date}: {met} met, {not_met} not met, {warning} warnings, {unchecked} not checkable here.").format(
-                date=i18n.format_date(self.day, lang, "medium"),
-                met=counts[Status.MET],
-                not_met=counts[Status.NOT_MET],
-                warning=counts[Status.WARNING],
-                unchecked=counts[Status.NOT_CHECKABLE],
-            )
-        )
-        if self.key_failures:
+        for v in voices:
             lines.append(
-                gettext("Key criteria not met (*): {ids}").format(ids=", ".join(r.criterion.id for r in self.key_failures))
+                i18n.gettext_for(v)("{date}: {met} met, {not_met} not met, {warning} warnings, {unchecked} not checkable here.").format(
+                    date=i18n.format_date(self.day, v, "medium"),
+                    met=counts[Status.MET],
+                    not_met=counts[Status.NOT_MET],
+                    warning=counts[Status.WARNING],
+                    unchecked=counts[Status.NOT_CHECKABLE],
+                )
             )
+        if self.key_failures:
+            ids = ", ".join(r.criterion.id for r in self.key_failures)
+            for v in voices:
+                lines.append(i18n.gettext_for(v)("Key criteria not met (*): {ids}").format(ids=ids))
         return "\n".join(lines)
 
 

@@ -38,6 +38,9 @@ under ``sluzby/data/``:
     form, Czech first (``address.x_translations.city``,
     ``labels.x_translations.districts``: ``{code: {lang: name}}``).
     Opening hours are local Prague time (Europe/Prague); ``"24:00"`` ends a day.
+    A value ``zavazek new`` wrote for staff to replace (``[DOPLNIT] …``) is
+    never published as data: a text leaves out the languages still to fill
+    in, any other field is ``null`` (every export does the same).
 
 ``directory.csv``
     One row per service and place (a service without a fixed place, e.g.
@@ -98,6 +101,7 @@ from zavazek.model import codes, hours
 from zavazek.model.hours import WEEKDAYS, clock
 from zavazek.model.services import Directory, Place, Service
 from zavazek.model.types import Address, PlaceName, Text
+from zavazek.placeholders import without_placeholders
 
 #: Where in the built site the exports go.
 DATA_DIR = "sluzby/data"
@@ -120,7 +124,7 @@ def _text(text: Text | None) -> dict | None:
 
 def _pick(text: Text | None, languages: list[str]) -> str:
     """The text in the first of ``languages`` it is written in (the site's default first)."""
-    if text is None:
+    if text is None or not text.root:
         return ""
     for lang in languages:
         if text.get(lang):
@@ -686,6 +690,7 @@ def files(data, project, today: dt.date) -> dict[str, bytes]:
     directory: Directory | None = getattr(data, "services", None)
     if directory is None:
         return {}
+    directory = without_placeholders(directory)
     languages = _languages(project)
     namespace = getattr(project, "site_url", None) or "urn:zavazek:directory"
     out = {

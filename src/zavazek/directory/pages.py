@@ -23,6 +23,7 @@ from zavazek.directory.exports import DATA_DIR
 from zavazek.model.services import Directory, Service
 from zavazek.shells import HtmlPage, plain
 from zavazek.pages.formatting import Formatter
+from zavazek.placeholders import without_placeholders
 from zavazek.project import Project
 
 _env = i18n.template_environment("zavazek.directory")
@@ -288,9 +289,24 @@ def _service_page(data, project, day, lang: str, service: Service) -> HtmlPage:
     )
 
 
+def json_without_gaps(value):
+    """``value`` without the keys whose value is unknown (``None``), at any depth."""
+    if isinstance(value, dict):
+        return {k: json_without_gaps(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [json_without_gaps(v) for v in value]
+    return value
+
+
 def json_ld(service: Service, directory: Directory, lang: str, project: Project, fmt: Formatter) -> Markup:
-    """schema.org description of a service, for search engines and other tools."""
-    org = directory.organisation(service.organisation)
+    """schema.org description of a service, for search engines and other tools; no placeholder in it."""
+    service = without_placeholders(service)
+    org = without_placeholders(directory.organisation(service.organisation))
+
+    def written(text):
+        picked = fmt.pick(text)
+        return picked[1] if picked else None
+
     places = []
     for place in service.places:
         specification = hours.schema_org(place.opening_hours)
@@ -310,8 +326,8 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
         "@context": "https://schema.org",
         "@type": "Service",
         "@id": f"#{service.id}",
-        "name": fmt.pick(service.name)[1],
-        "description": fmt.pick(service.description)[1],
+        "name": written(service.name),
+        "description": written(service.description),
         "inLanguage": lang,
         "serviceType": [fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories],
         "areaServed": [{"@type": "AdministrativeArea", "name": fmt.label(codes.REGIONS[r]), "identifier": r}
@@ -320,7 +336,7 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
         "isAccessibleForFree": service.cost.free,
         "provider": {
             "@type": "Organization",
-            "name": fmt.pick(org.name)[1],
+            "name": written(org.name),
             **({"url": org.website} if org.website else {}),
             **({"taxID": org.ico} if org.ico else {}),
         },
@@ -329,4 +345,5 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
         document["availableChannel"] = [
             {"@type": "ServiceChannel", "serviceLocation": p} for p in places
         ]
+    document = json_without_gaps(document)
     return Markup(f'<script type="application/ld+json">\n{json_for_html(document)}\n</script>')

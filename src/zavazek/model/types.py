@@ -354,7 +354,8 @@ class Address(Strict):
     postcode: Postcode
 
     def one_line(self) -> str:
-        return f"{self.street}, {self.postcode} {self.city}"
+        """``street, postcode city``; without the street when open data left a placeholder out."""
+        return f"{self.street}, {self.postcode} {self.city}" if self.street else f"{self.postcode} {self.city}"
 
 
 def choice(*values: str, description: str = ""):

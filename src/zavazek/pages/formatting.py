@@ -163,21 +163,31 @@ class Formatter:
         """An address's town for a card or heading: ``Брно (Brno)`` on a Russian page."""
         return self.place(address.city)
 
+    def plain(self, value: str | None) -> Markup:
+        """A plain value from the data (a street, a short name), escaped; a placeholder shows as not yet filled in."""
+        if value is None:
+            return Markup("")
+        return self._unfilled(value, block=False) if is_placeholder(value) else escape(value)
+
+    def address(self, address) -> Markup:
+        """A postal address on one line, as on the envelope (Czech): ``street, postcode town``."""
+        return Markup("{}, {} {}").format(self.plain(address.street), address.postcode, str(address.city))
+
     def where(self, place) -> Markup:
         """Where a place is: its town and street, or for field work "We come to you: Domažlice, Klatovy …"."""
         if place.area is None:
             a = place.address
-            street = f", {escape(a.street)}" if a.street else ""
-            return Markup("<strong>{}</strong>{}").format(self.city(a), Markup(street))
+            street = Markup(", {}").format(self.plain(a.street)) if a.street else ""
+            return Markup("<strong>{}</strong>{}").format(self.city(a), street)
         names = [self.district(d) for d in place.area.districts] + [self.place_name(t) for t in place.area.towns]
         return Markup("<span><strong>{}</strong> {}</span>").format(self.gettext("We come to you:"), ", ".join(names))
 
-    def address_line(self, place) -> str:
+    def address_line(self, place) -> Markup:
         """The postal address on one line, or the area of field work (never an invented street)."""
         if place.area is None:
-            return place.address.one_line()
+            return self.address(place.address)
         names = [self.district(d) for d in place.area.districts] + [self.place_name(t) for t in place.area.towns]
-        return self.gettext("We come to you: {places}").format(places=", ".join(names))
+        return Markup(escape(self.gettext("We come to you: {places}").format(places=", ".join(names))))
 
     def appointment(self, place) -> Markup:
         """How to book a place open by appointment: "By appointment: call …, e-mail …, text …"."""
