@@ -28,12 +28,13 @@ URLS = [page_url(spec.slug, lang, "cs") for lang in TOURED for spec in PAGES]
 URLS += [page_url(slug, lang, "cs") for lang in LANGS[4:] for slug in ("index", "zavazek", "cile")]
 URLS += ["404.html"] + [f"{lang}/404.html" for lang in TOURED if lang != "cs"]
 #: The directory's own kinds of page: a region, its pre-built lists (language, kind of help, day),
-#: a kind of help, a service and an ended service.
+#: a kind of help, a service and an ended service; a region with field work and a place by appointment.
 URLS += [
     f"{'' if lang == 'cs' else lang + '/'}sluzby/{path}/"
     for lang in TOURED
     for path in ("praha", "praha/jazyk-ar", "praha/legal-counselling", "praha/pondeli", "druh/legal-counselling",
-                 "s/icp-socialni-poradenstvi", "s/migrace-streetwork-2012")
+                 "s/icp-socialni-poradenstvi", "s/migrace-streetwork-2012",
+                 "plzensky", "s/cpic-plzen-terenni", "s/cpic-klatovy-konzultace")
 ]
 #: Every page of the second example site (Czech and English, no directory).
 ICP_LANGS = ("cs", "en")

@@ -39,8 +39,9 @@ def contrast(a: str, b: str) -> float:
 def test_counts_leave_out_ended_services_and_cover_every_region(counts):
     assert set(counts) == set(codes.REGIONS) == set(GRID)
     assert all(n >= 1 for n in counts.values())
-    # Plzeň: CPIC centre, OPU's running field programme and legal counselling; not the 2016–2018 programme
-    assert counts["CZ032"] == 3
+    # Plzeň: CPIC centre, its field work and its Klatovy office by appointment, OPU's running field
+    # programme and legal counselling; not the 2016–2018 programme
+    assert counts["CZ032"] == 5
 
 
 def _tiles(markup: str) -> list[ET.Element]:
@@ -54,8 +55,8 @@ def test_every_region_is_a_link_with_its_name_and_count(counts):
     assert len(links) == 14
     plzen = next(li for li in ET.fromstring(markup).iter("li") if li.get("data-region") == "CZ032").find("a")
     assert plzen.get("href") == "../sluzby/cz032/"
-    assert plzen.get("aria-label") == plzen.get("title") == "Plzeň Region: 3 services"
-    assert [span.text for span in plzen.findall("span")] == ["Plzeň", "3"]  # what the tile shows
+    assert plzen.get("aria-label") == plzen.get("title") == "Plzeň Region: 5 services"
+    assert [span.text for span in plzen.findall("span")] == ["Plzeň", "5"]  # what the tile shows
     assert ET.fromstring(markup).find("ul").get("aria-label") == "Services by region"
 
 

@@ -89,7 +89,7 @@ def test_directory_home_has_a_map_and_a_plain_list_of_the_fourteen_regions(examp
 
 # --- place names --------------------------------------------------------------------------
 
-BRNO = [s for s in CURRENT if any(p.address.city == "Brno" for p in s.places)]
+BRNO = [s for s in CURRENT if any(p.address and p.address.city == "Brno" for p in s.places)]
 
 
 def test_the_example_has_services_in_brno():

@@ -467,14 +467,20 @@ def _check_directory(directory: Directory, doc: Document) -> list[Problem]:
                 )
             )
         for j, place in enumerate(service.places):
-            for key in ("area", "appointment"):
-                if getattr(place, key) is not None:  # the directory's pages and exports do not show them yet
-                    problems.append(doc.problem(
-                        ("services", i, "places", j, key),
-                        Message("The directory cannot show “{key}” yet; it is for centres in commitment.yaml.",
-                                {"key": key}),
-                        Message("Leave it out here, and say it in the service's “description”."),
-                    ))
+            if place.area is not None:
+                for k, district in enumerate(place.area.districts):
+                    region, name = codes.DISTRICTS[district]
+                    if region not in service.regions:
+                        problems.append(doc.problem(
+                            ("services", i, "places", j, "area", "districts", k),
+                            Message(
+                                "The district {district} ({name}) of the area “{place}” is not in any of this service's regions ({regions}).",
+                                {"district": district, "name": name, "place": place.id,
+                                 "regions": ", ".join(service.regions)},
+                            ),
+                            Message("Add its region {region} to “regions”, or check the district code.",
+                                    {"region": region}),
+                        ))
             if not place.located:
                 close = difflib.get_close_matches(place.id, shared_ids, n=1)
                 problems.append(
@@ -489,7 +495,7 @@ def _check_directory(directory: Directory, doc: Document) -> list[Problem]:
                         else Message("Add “address:”, or describe the place once under “places:” at the top of the file."),
                     )
                 )
-            if place.region is None and len(service.regions) > 1:
+            if place.region is None and len(service.regions) > 1 and not place.area_regions:
                 problems.append(
                     doc.problem(
                         ("services", i, "places", j),

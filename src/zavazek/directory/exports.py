@@ -19,9 +19,13 @@ under ``sluzby/data/``:
                        "regions": [NUTS code], "districts": [LAU 1 code],
                        "places": [{"id", "name": {…} | null,
                                    "address": {"street", "postcode", "city",
-                                               "x_translations": {"city": {lang: name}}},  # if any
+                                               "x_translations": {"city": {lang: name}}}  # if any
+                                              | null,  # null for field work
+                                   "area": {"districts": [LAU 1 code], "towns": [name]} | null,
                                    "coordinates": {"lat", "lon"} | null,
                                    "opening_hours": {"mon": [["08:30", "12:00"], …], …},
+                                   "appointment": {"phone", "email", "text_message",
+                                                   "note": {…} | null} | null,
                                    "phone", "note": {…} | null}],
                        "phone",
                        "languages": {"staff": [ISO 639-1], "interpreter": [ISO 639-1]},
@@ -41,6 +45,9 @@ under ``sluzby/data/``:
     A value ``zavazek new`` wrote for staff to replace (``[DOPLNIT] …``) is
     never published as data: a text leaves out the languages still to fill
     in, any other field is ``null`` (every export does the same).
+    A place of field work has an ``area`` (districts and towns the workers
+    come to) instead of an ``address``; a place open by ``appointment`` has
+    no opening hours, and says how to arrange a time.
 
 ``directory.csv``
     One row per service and place (a service without a fixed place, e.g.
@@ -48,7 +55,10 @@ under ``sluzby/data/``:
     mark so that Excel opens it correctly; texts in columns per language
     (``name_cs``, ``name_en`` …); lists separated by ``; ``. Opening hours
     are the service's own at the place where it has them, else the place's;
-    the last column, ``phone``, is the place's phone, else the service's.
+    a place of field work has empty address columns and its districts (LAU 1
+    codes) and towns in ``area_districts`` and ``area_towns``; a place open
+    by appointment has its contacts in the ``appointment_…`` columns; the
+    last column, ``phone``, is the place's phone, else the service's.
 
     **Formulas are neutralised** in every CSV the site publishes (this one and
     the HSDS tables): a text cell that a spreadsheet would run as a formula
@@ -86,6 +96,14 @@ under ``sluzby/data/``:
     offset, which Prague does not have (summer time), so it is left empty and
     each schedule says ``"x_timezone": "Europe/Prague"`` (in the CSV: in
     ``notes``). A service that has ended has HSDS ``status`` ``inactive``.
+
+    A place of field work is no HSDS location (it has no address): it is a
+    ``service_areas`` row of its service (``extent``: its LAU 1 district
+    codes, ``extent_type`` ``LAU 1``; ``x_districts``, ``x_towns``), and its
+    hours are schedules of the service alone. A place open by appointment
+    has one schedule whose ``description`` says how to arrange a time (with
+    ``x_appointment``: ``{"phone", "email", "text_message"}``), and its
+    booking numbers are phones described as such.
 """
 
 from __future__ import annotations
@@ -233,9 +251,14 @@ def _service_json(s: Service, today: dt.date) -> dict:
             {
                 "id": p.id,
                 "name": _text(p.name),
-                "address": _address(p.address),
+                "address": _address(p.address) if p.address else None,
+                "area": {"districts": list(p.area.districts), "towns": [str(t) for t in p.area.towns]}
+                if p.area else None,
                 "coordinates": {"lat": p.coordinates.lat, "lon": p.coordinates.lon} if p.coordinates else None,
                 "opening_hours": hours.clocks(p.opening_hours),
+                "appointment": {"phone": p.appointment.phone, "email": p.appointment.email,
+                                "text_message": p.appointment.text_message, "note": _text(p.appointment.note)}
+                if p.appointment else None,
                 "phone": p.phone,
                 "note": _text(p.note),
             }
@@ -271,6 +294,7 @@ def directory_csv(directory: Directory, languages: list[str], today: dt.date) ->
         + ["categories", "target_groups", "registered_kind", "registry_id", "regions", "districts"]
         + ["place_id"] + per_lang("place")
         + ["street", "postcode", "city", "lat", "lon", "opening_hours_prague_time"]
+        + ["area_districts", "area_towns", "appointment_phone", "appointment_email", "appointment_text_message"]
         + ["languages_staff", "languages_interpreter", "free"] + per_lang("fee")
         + ["appointment_needed", "referral_needed", "accessibility"] + per_lang("accessibility_note")
         + ["runs_from", "runs_until", "verified_on", "organisation_website", "organisation_email", "organisation_phone"]
@@ -310,15 +334,20 @@ def directory_csv(directory: Directory, languages: list[str], today: dt.date) ->
                 + [p.id if p else ""] + texts(p.name if p else None)
                 + (
                     [
-                        p.address.street,
-                        p.address.postcode,
-                        str(p.address.city),
+                        p.address.street if p.address else "",
+                        p.address.postcode if p.address else "",
+                        str(p.address.city) if p.address else "",
                         p.coordinates.lat if p.coordinates else "",
                         p.coordinates.lon if p.coordinates else "",
                         hours.line(p.opening_hours),
+                        "; ".join(p.area.districts) if p.area else "",
+                        "; ".join(str(t) for t in p.area.towns) if p.area else "",
+                        (p.appointment.phone or "") if p.appointment else "",
+                        (p.appointment.email or "") if p.appointment else "",
+                        (p.appointment.text_message or "") if p.appointment else "",
                     ]
                     if p
-                    else ["", "", "", "", "", ""]
+                    else [""] * 11
                 )
                 + ["; ".join(s.languages.staff), "; ".join(s.languages.interpreter), yes_no(s.cost.free)]
                 + texts(s.cost.fee)
@@ -514,69 +543,119 @@ def hsds_tables(directory: Directory, languages: list[str], today: dt.date, name
                 _clean({"id": uid("phone", s.id), "service_id": sid, "number": s.phone, "type": "voice"})
             )
         for p in s.places:
-            lid = uid("location", s.id, p.id)
-            salid = uid("service_at_location", s.id, p.id)
-            region = p.region_in(s)
-            if p.phone:
-                tables["phone"].append(
-                    _clean({"id": uid("phone", s.id, p.id), "location_id": lid, "service_id": sid,
-                            "service_at_location_id": salid, "number": p.phone, "type": "voice"})
-                )
-            tables["location"].append(
-                _clean(
-                    {
-                        "id": lid,
-                        "location_type": "physical",
-                        "organization_id": oid,
-                        "name": pick(p.name) or p.address.one_line(),
-                        "description": pick(p.note),
-                        "latitude": p.coordinates.lat if p.coordinates else None,
-                        "longitude": p.coordinates.lon if p.coordinates else None,
-                        "x_translations": translations(name=p.name, description=p.note),
-                    }
-                )
-            )
-            tables["address"].append(
-                _clean(
-                    {
-                        "id": uid("address", s.id, p.id),
-                        "location_id": lid,
-                        "address_1": p.address.street,
-                        "city": str(p.address.city),
-                        "state_province": gettext(codes.REGIONS[region]),
-                        "x_translations": {"city": _place_names(p.address.city)} if p.address.city.names else None,
-                        "region": region,
-                        "postal_code": p.address.postcode,
-                        "country": "CZ",
-                        "address_type": "physical",
-                    }
-                )
-            )
-            tables["service_at_location"].append(
-                _clean({"id": salid, "service_id": sid, "location_id": lid})
-            )
-            for day, ranges in p.opening_hours.by_day():
-                for start, end in ranges:
-                    tables["schedule"].append(
-                        _clean(
-                            {
-                                "id": uid("schedule", s.id, p.id, WEEKDAYS[day], start.isoformat()),
-                                "service_id": sid,
-                                "location_id": lid,
-                                "service_at_location_id": salid,
-                                "valid_from": s.runs.from_.isoformat() if s.runs else None,
-                                "valid_to": s.runs.until.isoformat() if s.runs and s.runs.until else None,
-                                "freq": "WEEKLY",
-                                "wkst": "MO",
-                                "byday": _BYDAY[day],
-                                "opens_at": clock(start),
-                                "closes_at": clock(end),
-                                "notes": f"Local time {TIMEZONE}",
-                                "x_timezone": TIMEZONE,
-                            }
-                        )
-                    )
+            _hsds_place(tables, s, p, sid, oid, uid, pick, translations, gettext, languages)
     return tables
+
+
+def _hsds_place(tables, s: Service, p: Place, sid, oid, uid, pick, translations, gettext, languages) -> None:
+    """A service's place in the HSDS tables: a location with its address, or for field work a service area."""
+    at = {}
+    if p.area is not None:
+        names = [codes.DISTRICTS[d][1] for d in p.area.districts] + list(p.area.towns)
+        described = {lang: ", ".join(n.in_language(lang) for n in names) for lang in languages}
+        tables["service_area"].append(
+            _clean(
+                {
+                    "id": uid("service_area", s.id, "place", p.id),
+                    "service_id": sid,
+                    "name": pick(p.name) or ", ".join(str(n) for n in names),
+                    "description": ", ".join(str(n) for n in names),
+                    "x_translations": {**translations(name=p.name),
+                                       **({"description": described} if any(n.names for n in names) else {})},
+                    "extent": ", ".join(p.area.districts),
+                    "extent_type": "LAU 1" if p.area.districts else None,
+                    "x_districts": list(p.area.districts),
+                    "x_towns": [str(t) for t in p.area.towns],
+                }
+            )
+        )
+    else:
+        lid = uid("location", s.id, p.id)
+        salid = uid("service_at_location", s.id, p.id)
+        at = {"location_id": lid, "service_at_location_id": salid}
+        region = p.region_in(s)
+        tables["location"].append(
+            _clean(
+                {
+                    "id": lid,
+                    "location_type": "physical",
+                    "organization_id": oid,
+                    "name": pick(p.name) or p.address.one_line(),
+                    "description": pick(p.note),
+                    "latitude": p.coordinates.lat if p.coordinates else None,
+                    "longitude": p.coordinates.lon if p.coordinates else None,
+                    "x_translations": translations(name=p.name, description=p.note),
+                }
+            )
+        )
+        tables["address"].append(
+            _clean(
+                {
+                    "id": uid("address", s.id, p.id),
+                    "location_id": lid,
+                    "address_1": p.address.street,
+                    "city": str(p.address.city),
+                    "state_province": gettext(codes.REGIONS[region]),
+                    "x_translations": {"city": _place_names(p.address.city)} if p.address.city.names else None,
+                    "region": region,
+                    "postal_code": p.address.postcode,
+                    "country": "CZ",
+                    "address_type": "physical",
+                }
+            )
+        )
+        tables["service_at_location"].append(_clean({"id": salid, "service_id": sid, "location_id": lid}))
+    if p.phone:
+        tables["phone"].append(
+            _clean({"id": uid("phone", s.id, p.id), **at, "service_id": sid, "number": p.phone, "type": "voice"})
+        )
+    valid = {
+        "valid_from": s.runs.from_.isoformat() if s.runs else None,
+        "valid_to": s.runs.until.isoformat() if s.runs and s.runs.until else None,
+    }
+    if p.appointment is not None:
+        a = p.appointment
+        booking = gettext("By appointment")
+        for kind, number, type_ in (("phone", a.phone, "voice"), ("text_message", a.text_message, "text")):
+            if number:
+                tables["phone"].append(
+                    _clean({"id": uid("phone", s.id, p.id, "appointment", kind), **at, "service_id": sid,
+                            "number": number, "type": type_, "description": booking})
+                )
+        ways = [w for w in (a.phone, a.email, a.text_message and f"SMS {a.text_message}") if w]
+        tables["schedule"].append(
+            _clean(
+                {
+                    "id": uid("schedule", s.id, p.id, "appointment"),
+                    "service_id": sid,
+                    **at,
+                    **valid,
+                    "description": f"{booking}: {', '.join(ways)}",
+                    "notes": pick(a.note),
+                    "x_appointment": _clean({"phone": a.phone, "email": a.email, "text_message": a.text_message}),
+                    "x_translations": translations(notes=a.note),
+                }
+            )
+        )
+    for day, ranges in p.opening_hours.by_day():
+        for start, end in ranges:
+            tables["schedule"].append(
+                _clean(
+                    {
+                        "id": uid("schedule", s.id, p.id, WEEKDAYS[day], start.isoformat()),
+                        "service_id": sid,
+                        **at,
+                        **valid,
+                        "freq": "WEEKLY",
+                        "wkst": "MO",
+                        "byday": _BYDAY[day],
+                        "opens_at": clock(start),
+                        "closes_at": clock(end),
+                        "notes": f"Local time {TIMEZONE}",
+                        "x_timezone": TIMEZONE,
+                    }
+                )
+            )
 
 
 def hsds_json(tables: dict[str, list[dict]], example: bool) -> dict:

@@ -62,9 +62,11 @@ def category_path(category: str) -> str:
     return f"{CATEGORY_DIR}/{category_slug(category)}"
 
 
-def minutes_by_day(service: Service) -> dict[int, list[list[int]]]:
-    """When the service is open at any of its places, in minutes of the day (24:00 = 1440), Monday = 0."""
-    return hours.union_minutes(p.opening_hours for p in service.places)
+def hours_for_browser(service: Service) -> dict:
+    """A card's hours for the browser: the week at all its places (minutes of the day, Monday = 0),
+    and whether one of them is open by appointment (its ``appointment``, or no hours: the card says so)."""
+    return hours.for_browser((p.opening_hours for p in service.places),
+                             any(not p.opening_hours for p in service.places))
 
 
 @dataclass(frozen=True)

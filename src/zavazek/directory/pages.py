@@ -67,7 +67,7 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
         "listing": listing,
         "language_names": names,
         "organisation": directory.organisation,
-        "hours_json": lambda s: json_for_html(listing.minutes_by_day(s)),
+        "hours_json": lambda s: json_for_html(listing.hours_for_browser(s)),
         "today_labels": _today_labels(fmt),
         "sort_services": lambda services: sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold()),
         "region_name": lambda code: fmt.label(codes.REGIONS[code]),
@@ -80,11 +80,11 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
 
 
 @functools.cache
-def _today_labels_json(lang: str, texts: tuple[str, str, str, str]) -> str:
-    today, opened, closed, closed_today = texts
+def _today_labels_json(lang: str, texts: tuple[str, str, str, str, str]) -> str:
+    today, opened, closed, closed_today, appointment = texts
     days = [hours.weekday_text(i, lang, "abbreviated") for i in range(7)]
     return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": today, "open": opened,
-                          "closed": closed, "closedToday": closed_today, "days": days})
+                          "closed": closed, "closedToday": closed_today, "appointment": appointment, "days": days})
 
 
 def _today_labels(fmt: Formatter) -> str:
@@ -96,6 +96,7 @@ def _today_labels(fmt: Formatter) -> str:
     gettext = i18n.gettext_for(fmt.lang)
     return _today_labels_json(fmt.lang, (
         gettext("Today"), gettext("open now"), gettext("closed now"), gettext("closed today; next open {day} {time}"),
+        gettext("by appointment"),
     ))
 
 
@@ -298,6 +299,25 @@ def json_without_gaps(value):
     return value
 
 
+def _contact_point(place, fmt: Formatter) -> dict | None:
+    """How to reach a place: the booking contacts of one open by appointment (no hours), else its phone
+    with the hours of field work, which has no address to carry them."""
+    if place.appointment is not None:
+        a = place.appointment
+        point = {"@type": "ContactPoint", "contactType": "appointment",
+                 **({"telephone": a.phone or a.text_message} if a.phone or a.text_message else {}),
+                 **({"email": a.email} if a.email else {})}
+        if a.note:
+            point["description"] = fmt.pick(a.note)[1]
+        return point
+    if place.area is not None and place.phone:
+        point = {"@type": "ContactPoint", "telephone": place.phone}
+        if place.opening_hours:
+            point["hoursAvailable"] = hours.schema_org(place.opening_hours)
+        return point
+    return None
+
+
 def json_ld(service: Service, directory: Directory, lang: str, project: Project, fmt: Formatter) -> Markup:
     """schema.org description of a service, for search engines and other tools; no placeholder in it."""
     service = without_placeholders(service)
@@ -307,21 +327,33 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
         picked = fmt.pick(text)
         return picked[1] if picked else None
 
-    places = []
+    channels = []
+    areas = [{"@type": "AdministrativeArea", "name": fmt.label(codes.REGIONS[r]), "identifier": r}
+             for r in service.regions]
     for place in service.places:
-        specification = hours.schema_org(place.opening_hours)
-        entry = {
-            "@type": "Place",
-            "address": {"@type": "PostalAddress", "streetAddress": place.address.street,
-                        "addressLocality": place.address.city, "postalCode": place.address.postcode,
-                        "addressCountry": "CZ"},
-        }
-        if place.coordinates:
-            entry["geo"] = {"@type": "GeoCoordinates", "latitude": place.coordinates.lat,
-                            "longitude": place.coordinates.lon}
-        if specification:
-            entry["openingHoursSpecification"] = specification
-        places.append(entry)
+        channel: dict = {"@type": "ServiceChannel"}
+        if place.area is not None:  # field work: where the workers come, no address
+            areas += [{"@type": "AdministrativeArea", "name": fmt.district(d), "identifier": d}
+                      for d in place.area.districts]
+            areas += [{"@type": "City", "name": fmt.place_name(t)} for t in place.area.towns]
+        else:
+            location = {
+                "@type": "Place",
+                "address": {"@type": "PostalAddress", "streetAddress": place.address.street,
+                            "addressLocality": str(place.address.city), "postalCode": place.address.postcode,
+                            "addressCountry": "CZ"},
+            }
+            if place.coordinates:
+                location["geo"] = {"@type": "GeoCoordinates", "latitude": place.coordinates.lat,
+                                   "longitude": place.coordinates.lon}
+            if place.opening_hours:
+                location["openingHoursSpecification"] = hours.schema_org(place.opening_hours)
+            channel["serviceLocation"] = location
+        contact = _contact_point(place, fmt)
+        if contact:
+            channel["servicePhone"] = contact
+        if len(channel) > 1:
+            channels.append(channel)
     document = {
         "@context": "https://schema.org",
         "@type": "Service",
@@ -330,8 +362,7 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
         "description": written(service.description),
         "inLanguage": lang,
         "serviceType": [fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories],
-        "areaServed": [{"@type": "AdministrativeArea", "name": fmt.label(codes.REGIONS[r]), "identifier": r}
-                       for r in service.regions],
+        "areaServed": areas,
         "availableLanguage": sorted(set(service.languages.staff + service.languages.interpreter)),
         "isAccessibleForFree": service.cost.free,
         "provider": {
@@ -341,9 +372,7 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
             **({"taxID": org.ico} if org.ico else {}),
         },
     }
-    if places:
-        document["availableChannel"] = [
-            {"@type": "ServiceChannel", "serviceLocation": p} for p in places
-        ]
+    if channels:
+        document["availableChannel"] = channels
     document = json_without_gaps(document)
     return Markup(f'<script type="application/ld+json">\n{json_for_html(document)}\n</script>')

@@ -7,7 +7,8 @@ database, not by us. A range written to 24:00 ends at midnight; a place open
 0:00-24:00 every day is open without a break across midnight.
 
 The browser's "open now" and "today" (``theme/assets/zavazek-directory.js``)
-read :func:`minutes` and follow the same rules.
+read :func:`for_browser` and follow the same rules. A place open by
+appointment has no hours: it is never "closed", the reader arranges a time.
 """
 
 from __future__ import annotations
@@ -183,6 +184,15 @@ def union_minutes(all_hours: Iterable[OpeningHours]) -> dict[int, list[list[int]
                 merged.append([start, end])
         out[day] = merged
     return out
+
+
+def for_browser(all_hours: Iterable[OpeningHours], by_appointment: bool) -> dict:
+    """What a card carries for the browser's "today" line: ``{"week": union_minutes, "appointment": bool}``.
+
+    With ``appointment`` true, at a time outside the week's hours the line
+    says "by appointment", never "closed now".
+    """
+    return {"week": union_minutes(all_hours), "appointment": by_appointment}
 
 
 # --- for machines -----------------------------------------------------------

@@ -114,3 +114,10 @@ class Place(Strict):
     @property
     def by_appointment(self) -> bool:
         return self.appointment is not None
+
+    @property
+    def area_regions(self) -> list[str]:
+        """The regions (NUTS 3) of the districts field workers cover, in the order first named."""
+        if self.area is None:
+            return []
+        return list(dict.fromkeys(codes.DISTRICTS[d][0] for d in self.area.districts))

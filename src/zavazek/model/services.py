@@ -121,8 +121,8 @@ class Place(places.Place):
     coordinates: Coordinates | None = None
 
     def region_in(self, service: "Service") -> str:
-        """The place's region: its own, or the service's only one."""
-        return self.region or service.regions[0]
+        """The place's region: its own, that of its area's first district, or the service's only one."""
+        return self.region or next(iter(self.area_regions), service.regions[0])
 
     def at(self, shared: "Place") -> "Place":
         """This entry of a service at the shared place ``shared``: the shared values, with this entry's on top."""
@@ -252,9 +252,11 @@ class Directory(Strict):
         return self._by_id[1].get(service_id)
 
     def phone(self, service: Service) -> str | None:
-        """The number to call about a service: of its first place with one, its own, or its organisation's."""
+        """The number to call about a service: of its first place with one (a place's own, else the one to book
+        an appointment there), its own, or its organisation's."""
         organisation = self.organisation(service.organisation)
-        numbers = [p.phone for p in service.places] + [service.phone, organisation.phone if organisation else None]
+        numbers = [p.phone or (p.appointment.phone if p.appointment else None) for p in service.places]
+        numbers += [service.phone, organisation.phone if organisation else None]
         return next((n for n in numbers if n), None)
 
     def current(self, day: dt.date) -> list[Service]:

@@ -179,15 +179,18 @@ class Formatter:
             a = place.address
             street = Markup(", {}").format(self.plain(a.street)) if a.street else ""
             return Markup("<strong>{}</strong>{}").format(self.city(a), street)
-        names = [self.district(d) for d in place.area.districts] + [self.place_name(t) for t in place.area.towns]
-        return Markup("<span><strong>{}</strong> {}</span>").format(self.gettext("We come to you:"), ", ".join(names))
+        return Markup("<span><strong>{}</strong> {}</span>").format(self.gettext("We come to you:"), self.area(place))
 
     def address_line(self, place) -> Markup:
         """The postal address on one line, or the area of field work (never an invented street)."""
         if place.area is None:
             return self.address(place.address)
+        return Markup(escape(self.gettext("We come to you: {places}").format(places=self.area(place))))
+
+    def area(self, place) -> str:
+        """The districts and towns field workers come to: "Domažlice, Klatovy, Horažďovice"."""
         names = [self.district(d) for d in place.area.districts] + [self.place_name(t) for t in place.area.towns]
-        return Markup(escape(self.gettext("We come to you: {places}").format(places=", ".join(names))))
+        return ", ".join(names)
 
     def appointment(self, place) -> Markup:
         """How to book a place open by appointment: "By appointment: call …, e-mail …, text …"."""

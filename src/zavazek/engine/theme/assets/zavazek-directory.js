@@ -51,10 +51,12 @@
     var time = timeFormat(labels.lang);
     var now = pragueTime(new Date());
     Array.prototype.forEach.call(list.querySelectorAll("[data-service]"), function (card) {
-      var hours = JSON.parse(card.getAttribute("data-hours") || "{}");
+      /* {"week": {day: [[from, to], …]}, "appointment": bool} (zavazek.model.hours.for_browser) */
+      var data = JSON.parse(card.getAttribute("data-hours") || "{}");
+      var hours = data.week || {};
       card._hours = hours;
       var when = card.querySelector("dt.zv-when");
-      if (!when || !Object.keys(hours).length) return;
+      if (!when || (!Object.keys(hours).length && !data.appointment)) return;
       var term = document.createElement("dt");
       var line = document.createElement("dd");
       term.className = line.className = "zv-today";
@@ -65,15 +67,19 @@
       var text = line.querySelector(".zv-today__hours");
       var badge = line.querySelector(".zv-open-now");
       var today = hours[now.day] || [];
+      var next = nextOpening(hours, now.day);
       if (today.length) {
         var open = isOpen(hours, now.day, now.minute);
         text.textContent = today.map(function (r) { return time(r[0]) + "\u2013" + time(r[1]); }).join(", ");
-        badge.textContent = open ? labels.open : labels.closed;
+        /* a place open by appointment is never "closed": the reader arranges a time */
+        badge.textContent = open ? labels.open : data.appointment ? labels.appointment : labels.closed;
         if (english) badge.lang = labels.ui;
         badge.classList.toggle("zv-open-now--open", open);
         badge.hidden = false;
+      } else if (data.appointment) {
+        text.textContent = labels.appointment;
+        if (english) text.lang = labels.ui;
       } else {
-        var next = nextOpening(hours, now.day);
         text.textContent = labels.closedToday.replace("{day}", labels.days[next.day]).replace("{time}", time(next.minute));
         if (english) text.lang = labels.ui;
       }
