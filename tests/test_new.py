@@ -148,6 +148,20 @@ def test_filling_in_the_placeholders_makes_the_strict_check_pass(tmp_path):
     result = zavazek("check", "--strict", str(folder))
     assert "placeholder" not in result.stdout
     assert result.returncode == 0, result.stdout
+    assert zavazek("build", str(folder)).returncode == 0
+    assert "zv-unfinished-site" not in (folder / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_of_an_unfinished_site_says_it_is_not_finished(new_site, built):
+    """Placeholder e-mails and phones look real (info@example.org): the banner on each page says they are not."""
+    pages = [new_site / "site/index.html", new_site / "site/ru/zavazek/index.html", new_site / "site/sluzby/index.html"]
+    for page in pages:
+        banner = re.search(r'<p class="zv-unfinished-site"><strong>(.*?)</strong>', page.read_text(encoding="utf-8"))
+        assert banner, page
+    assert re.match(r"Tento web není hotový: \d+ ", banner.group(1)), banner.group(1)  # sluzby/ is in Czech
+    home = re.search(r'<p class="zv-unfinished-site"><strong>(.*?)</strong>',
+                     (new_site / "site/ru/index.html").read_text(encoding="utf-8")).group(1)
+    assert home.startswith("Этот сайт не готов:"), home
 
 
 def _code(match) -> bool:

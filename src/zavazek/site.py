@@ -181,7 +181,16 @@ def _template_context(project: Project, data: ProviderData) -> dict:
             for spec in PAGES
             if spec.footer
         ]
+    unfinished = {}
+    if data.placeholders:  # a site made by ``zavazek new`` and not yet filled in says so on every page
+        for lang in project.languages:
+            unfinished[lang] = fallback.page_translations(lang).ngettext(
+                "This website is not finished: {count} text or contact is still a placeholder, not real information.",
+                "This website is not finished: {count} texts and contacts are still placeholders, not real information.",
+                len(data.placeholders),
+            ).format(count=len(data.placeholders))
     return {
+        "unfinished": unfinished,
         "default_language": default,
         "languages": {lang: i18n.language_name(lang) for lang in project.languages},
         "footer": footer,
