@@ -426,7 +426,7 @@ def test_the_directory_giving_other_ages_than_the_commitment_is_a_warning(site_f
     path = site_folder / "data/commitment.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("age: {from: 16}", "age: {from: 15}"), encoding="utf-8")
     warnings = _age_warnings(site_folder)
-    assert len(warnings) == 5 and all("16+" in w and "15+" in w for w in warnings)
+    assert len(warnings) == 7 and all("16+" in w and "15+" in w for w in warnings)
     assert all(w.startswith("data/services.yaml:") and "commitment.yaml" in w for w in warnings)
 
 

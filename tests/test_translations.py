@@ -79,11 +79,11 @@ def test_translators_edit_reaches_the_page_and_a_changed_czech_text_is_flagged_e
     added = [line for line in changed.splitlines() if line not in original.splitlines()]
     assert removed == [
         "      ru: Вы ничего не платите за услугу.",
-        "    name: {cs: Svoboda, en: Freedom, vi: Tự do}",
+        "    name: {cs: Svoboda, en: Freedom, uk: Свобода, vi: Tự do}",
     ]
     assert added == [
         "      ru: Услуга для вас бесплатна.",
-        "    name: {cs: Svoboda, en: Freedom, ru: Свобода выбора, vi: Tự do}",
+        "    name: {cs: Svoboda, en: Freedom, ru: Свобода выбора, uk: Свобода, vi: Tự do}",
         "      ru: 'Вы сами решаете: пользоваться ли услугой # и как.'",
     ]
     assert '  # The Russian version of the published commitment has no "freedom" principle.' in changed
@@ -146,7 +146,7 @@ def _broken(po: polib.POFile, kind: str) -> polib.POEntry:
         target = entry(po, "commitment.yaml principles[bezplatnost].description")
         target.msgstr = target.msgstr.replace("цены]", "цены")
     else:
-        po.metadata["Language"] = "uk"
+        po.metadata["Language"] = "de"
         target = None
     entry(po, "commitment.yaml principles[svoboda].name").msgstr = "Свобода"  # a good change beside the broken one
     return target
@@ -168,7 +168,7 @@ def test_a_broken_po_file_is_refused_with_its_line_and_changes_no_file(kind, tmp
     po.save(str(po_file))
     saved = po_file.read_text(encoding="utf-8").splitlines()
     if target is None:
-        line = next(i for i, s in enumerate(saved, 1) if s.startswith('"Language: uk'))
+        line = next(i for i, s in enumerate(saved, 1) if s.startswith('"Language: de'))
     else:
         marker = f'msgctxt "{target.msgctxt}"'
         line = next(i for i, s in enumerate(saved, 1) if s == marker)
