@@ -21,7 +21,7 @@ site: $(BIN)/.site-ready system-site
 	$(BIN)/zavazek build examples/opu
 
 test: $(BIN)/.test-ready system-site system-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 serve: $(BIN)/.site-ready
 	$(BIN)/zavazek serve .
