@@ -208,7 +208,7 @@ def handout_rows(folder: Path, each: bool = True) -> list[tuple[str, str]]:
     from zavazek.loader import load_data
     from zavazek.project import open_project
 
-    day = dt.date.fromisoformat(ENV["ZAVAZEK_TODAY"])
+    day = dt.date.fromisoformat(TODAY)
     project = open_project(folder)
     data = load_data(project.data_dir, list(project.languages), day)
     shutil.rmtree(folder / handouts.CACHE_DIR, ignore_errors=True)
