@@ -173,3 +173,10 @@ def test_every_full_page_of_a_long_list_has_at_least_six_services(languages):
     counts = services_per_page(made[sheet.id], f"cpic.example.org/{prefix}sluzby/s/")
     assert sum(counts) == len(PRAGUE) * 4
     assert len(counts) >= 2 and min(counts[:-1]) >= 6
+
+
+def test_a_region_list_longer_than_a_few_sheets_gets_no_hand_out_but_says_what_to_print_instead(example_site):
+    assert handouts.offered(PROJECT, "CZ010", ["a service"] * handouts.MAX_SERVICES, "ru")
+    assert handouts.offered(PROJECT, "CZ010", ["a service"] * (handouts.MAX_SERVICES + 1), "ru") == []
+    page = (example_site / "ru" / "sluzby" / "praha" / "index.html").read_text(encoding="utf-8")
+    assert "praha-ru.pdf" in page and "слишком длинный" not in page

@@ -49,12 +49,23 @@ def handouts_for(project: Project, region: str) -> list[Handout]:
     return out
 
 
+#: A hand-out is a few sheets to give a client: a region with more services than this (eight
+#: pages at six a page) gets none, and its page points to the shorter lists of each kind of help.
+MAX_SERVICES = 48
+
+
+def printable(services) -> bool:
+    """Whether a region's list makes a hand-out: it has services, and not more than a few sheets' worth."""
+    return 0 < len(services) <= MAX_SERVICES
+
+
 def offered(project: Project, region: str, services, lang: str) -> list[Handout]:
     """What a region page in ``lang`` links to: the list in its language, and with Czech beside it.
 
-    A region without services has no hand-outs (there would be nothing on them).
+    A region without services has no hand-outs (there would be nothing on them), nor has one
+    whose list would run to more than a few sheets.
     """
-    if not services:
+    if not printable(services):
         return []
     wanted = {(lang,), (project.default_language, lang)}
     return [h for h in handouts_for(project, region) if h.languages in wanted]
@@ -143,7 +154,7 @@ def published(data, project: Project, day: dt.date) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     missing: dict[tuple[str, ...], list[tuple[_Sheet, str]]] = {}
     for code, services in listing.regions(data.services, day):
-        for handout in handouts_for(project, code) if services else ():
+        for handout in handouts_for(project, code) if printable(services) else ():
             sheet = _sheet(handout, services, data, project, passages)
             html = _document([sheet])
             found = cache.find(html)
