@@ -168,7 +168,7 @@ def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float, 
 
 def pdf_row(name: str, pdf: bytes) -> tuple[str, str]:
     """A PDF's printed type sizes, pages and bytes, read back from it."""
-    from zavazek.posters.measure import type_sizes
+    from zavazek.site.posters.measure import type_sizes
 
     m = type_sizes(pdf)
     return f"  {name}", f"{m.smallest:5.1f} pt / {m.tenth:5.1f} pt, {m.pages} page(s), {m.bytes:,} B"
@@ -178,9 +178,9 @@ def poster_rows(folder: Path) -> list[tuple[str, str]]:
     """Each poster's printed type sizes, sheets and bytes, and the time to render them all."""
     import datetime as dt
 
-    from zavazek.loader import load_data
-    from zavazek.posters import posters_for, render_poster
-    from zavazek.project import open_project
+    from zavazek.core.loader import load_data
+    from zavazek.site.posters import posters_for, render_poster
+    from zavazek.core.project import open_project
 
     day = dt.date.fromisoformat(TODAY)
     project = open_project(folder)
@@ -204,9 +204,9 @@ def handout_rows(folder: Path, each: bool = True) -> list[tuple[str, str]]:
     """Every hand-out PDF of a provider: type sizes, pages, bytes; and the time to render them all."""
     import datetime as dt
 
-    from zavazek.directory import handouts
-    from zavazek.loader import load_data
-    from zavazek.project import open_project
+    from zavazek.site.directory import handouts
+    from zavazek.core.loader import load_data
+    from zavazek.core.project import open_project
 
     day = dt.date.fromisoformat(TODAY)
     project = open_project(folder)

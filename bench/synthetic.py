@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from zavazek.model import codes  # noqa: E402
+from zavazek.core.model import codes  # noqa: E402
 
 LANGS = ("cs", "en", "ru", "vi")
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from zavazek.model import codes
-from zavazek.project import open_project
-from zavazek.yamlsource import load_document
+from zavazek.core.model import codes
+from zavazek.core.project import open_project
+from zavazek.core.yamlsource import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
@@ -85,7 +85,7 @@ def opu_site(tmp_path_factory) -> Path:
     return _build(ROOT / "examples" / "opu", tmp_path_factory.mktemp("opu"))
 
 
-#: Rendered PDFs, in the provider's folder, named by what they were made from (zavazek.pdf.Cache).
+#: Rendered PDFs, in the provider's folder, named by what they were made from (zavazek.site.pdf.Cache).
 PDF_CACHE = ".zavazek/cache"
 
 

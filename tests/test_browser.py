@@ -9,8 +9,8 @@ import pytest
 
 from browser import chromium_path, launch_chromium, page_weight, serve_directory
 from pdf_text import pdf_text
-from zavazek.pages import PAGES
-from zavazek.urls import page_url
+from zavazek.site.pages import PAGES
+from zavazek.site.urls import page_url
 from test_build import COMMITMENT, LANGS
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed (make test installs it)")
@@ -160,7 +160,7 @@ def test_commitment_prints_on_a4_without_navigation(browser, served):
 def test_checklist_prints_on_a4_with_every_criterion_and_no_navigation(browser, served):
     from pypdf import PdfReader
 
-    from zavazek.checks import load_catalogue
+    from zavazek.core.checks import load_catalogue
 
     page = browser.new_page()
     page.goto(served + "en/kontrola/")

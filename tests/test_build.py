@@ -12,10 +12,10 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from site_fixtures import ROOT, copy_site_folder, run_zavazek, set_plugin_options
-from zavazek.pages import PAGES
-from zavazek.urls import page_url
-from zavazek.project import open_project
-from zavazek.yamlsource import load_document
+from zavazek.site.pages import PAGES
+from zavazek.site.urls import page_url
+from zavazek.core.project import open_project
+from zavazek.core.yamlsource import load_document
 
 PROJECT = open_project(ROOT)
 LANGS = PROJECT.languages
@@ -211,7 +211,7 @@ def test_no_page_has_a_doubled_full_stop_or_a_number_where_a_word_belongs(exampl
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_accessibility_statement_has_every_part_of_the_model_in_every_language(example_site, lang):
-    from zavazek.model.website import STATEMENT_PARTS
+    from zavazek.core.model.website import STATEMENT_PARTS
 
     page = read(example_site, "pristupnost", lang)
     for anchor in STATEMENT_PARTS:

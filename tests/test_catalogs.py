@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from zavazek import i18n
+from zavazek.core import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_LANGUAGES = i18n.catalog_languages()
@@ -79,8 +79,8 @@ def test_catalogs_contain_every_string_the_code_uses():
     ],
 )
 def test_targets_use_each_languages_plural_forms(lang, count, expected):
-    from zavazek.model.goals import Target
-    from zavazek.pages.formatting import Formatter
+    from zavazek.core.model.goals import Target
+    from zavazek.site.pages.formatting import Formatter
 
     assert Formatter(lang, "cs").target(Target(count=count, per="year")) == expected
 

@@ -17,13 +17,13 @@ import jsonschema
 import pytest
 
 from site_fixtures import ROOT, run_zavazek
-from zavazek import i18n
-from zavazek.checks import Status, load_catalogue, report_json_text, run_checklist
-from zavazek.checks.catalogue import Source
-from zavazek.checks.checklist import REPORT_SCHEMA
-from zavazek.checks.rules import RULES
-from zavazek.loader import load_data
-from zavazek.project import open_project
+from zavazek.core import i18n
+from zavazek.core.checks import Status, load_catalogue, report_json_text, run_checklist
+from zavazek.core.checks.catalogue import Source
+from zavazek.core.checks.checklist import REPORT_SCHEMA
+from zavazek.core.checks.rules import RULES
+from zavazek.core.loader import load_data
+from zavazek.core.project import open_project
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -183,7 +183,7 @@ def test_every_criterion_of_the_catalogue_is_tested_here_and_has_a_rule():
 
 
 def _urls(report, result, lang="cs"):
-    from zavazek.urls import page_url
+    from zavazek.site.urls import page_url
     return [page_url(link.page, lang, "cs") + (f"#{link.anchor}" if link.anchor else "") for link in result.outcome.evidence]
 
 
@@ -482,7 +482,7 @@ def test_notes_on_the_wording_are_written_in_every_interface_language():
 
 
 def test_accessibility_statement_has_every_part_of_the_model_with_the_example_data(site_folder):
-    from zavazek.model.website import STATEMENT_PARTS
+    from zavazek.core.model.website import STATEMENT_PARTS
 
     found = result(site_folder, "a11y-statement")
     assert found.status is Status.MET

@@ -15,9 +15,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from zavazek.directory import exports
-from zavazek.loader import load_data
-from zavazek.project import open_project
+from zavazek.site.directory import exports
+from zavazek.core.loader import load_data
+from zavazek.core.project import open_project
 
 ROOT = Path(__file__).resolve().parent.parent
 HSDS = Path(__file__).resolve().parent / "hsds"

@@ -13,10 +13,10 @@ import pytest
 
 from browser import chromium_path, launch_chromium, serve_directory
 from site_fixtures import ROOT, TODAY
-from zavazek.directory import exports, handouts
-from zavazek.directory.handouts import Handout
-from zavazek.loader import DataError, load_data
-from zavazek.project import open_project
+from zavazek.site.directory import exports, handouts
+from zavazek.site.directory.handouts import Handout
+from zavazek.core.loader import DataError, load_data
+from zavazek.core.project import open_project
 
 LANGS = ["cs", "en", "ru", "vi"]
 DAY = dt.date.fromisoformat(TODAY)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from zavazek.loader import load_data
-from zavazek.problems import DataError, Severity
+from zavazek.core.loader import load_data
+from zavazek.core.problems import DataError, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["cs", "en", "ru", "vi"]
@@ -48,7 +48,7 @@ def only_error(data_dir: Path):
 
 
 def test_the_example_directory_loads_with_every_region_and_category():
-    from zavazek.model import codes
+    from zavazek.core.model import codes
 
     data = load_data(ROOT / "data", LANGS, TODAY)
     directory = data.services

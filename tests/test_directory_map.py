@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from zavazek.directory.map import BORDER, COLOURS, GRID, GRID_NARROW, region_counts, region_map
-from zavazek.loader import load_data
-from zavazek.model import codes
+from zavazek.site.directory.map import BORDER, COLOURS, GRID, GRID_NARROW, region_counts, region_map
+from zavazek.core.loader import load_data
+from zavazek.core.model import codes
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from zavazek.directory.opening import is_open, services_open_at, services_open_on
-from zavazek.loader import load_data
+from zavazek.site.directory.opening import is_open, services_open_at, services_open_on
+from zavazek.core.loader import load_data
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)  # a Monday
@@ -105,7 +105,7 @@ def test_the_lawyer_is_listed_as_open_only_on_tuesday_afternoon(directory):
 
 
 def test_hours_on_a_date_and_the_next_opening(directory):
-    from zavazek.model.hours import hours_on, next_opening
+    from zavazek.core.model.hours import hours_on, next_opening
 
     lawyer = directory.service("cpic-brno-pravnik").places[0].opening_hours
     assert hours_on(lawyer, dt.date(2026, 11, 24)) == ((dt.time(13), dt.time(16)),)
@@ -121,7 +121,7 @@ def test_hours_on_a_date_and_the_next_opening(directory):
 
 
 def test_the_week_is_written_on_one_line_with_days_of_the_same_hours_together(directory):
-    from zavazek.model.hours import compact
+    from zavazek.core.model.hours import compact
 
     centre = directory.places[0].opening_hours
     assert compact(centre, "cs") == "Po, St 8:30–12:00, 13:00–17:00; Út, Čt 8:30–12:00"

@@ -18,8 +18,8 @@ import pytest
 from browser import chromium_path, launch_chromium, serve_directory
 from pdf_text import pdf_text
 from site_fixtures import ROOT, TODAY
-from zavazek.directory.listing import REGION_SLUGS
-from zavazek.loader import load_data
+from zavazek.site.directory.listing import REGION_SLUGS
+from zavazek.core.loader import load_data
 
 LANGS = ["cs", "en", "ru", "vi"]
 DAY = dt.date.fromisoformat(TODAY)
@@ -45,7 +45,7 @@ def listed(page: str) -> set[str]:
 def test_the_example_has_ended_programmes_and_covers_every_region_and_category():
     assert {"opu-terenni-programy-2016"} <= {s.id for s in ENDED}
     assert {r for s in CURRENT for r in s.regions} == set(REGION_SLUGS)
-    from zavazek.model.codes import SERVICE_CATEGORIES
+    from zavazek.core.model.codes import SERVICE_CATEGORIES
     assert {c for s in CURRENT for c in s.categories} == set(SERVICE_CATEGORIES)
 
 
@@ -128,7 +128,7 @@ def test_the_centres_towns_are_named_in_the_readers_language_on_the_home_page(ex
 def test_each_kind_of_help_leads_to_every_region_that_has_it_and_on_to_its_services(example_site, lang):
     import posixpath
 
-    from zavazek.model.codes import SERVICE_CATEGORIES
+    from zavazek.core.model.codes import SERVICE_CATEGORIES
 
     home = read(example_site, f"{prefix(lang)}sluzby")
     kinds = re.findall(r'<li><a href="(druh/[a-z-]+/)">', home.split('class="zv-categories"')[1].split("</ul>")[0])

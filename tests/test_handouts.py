@@ -12,13 +12,13 @@ from pypdf import PdfReader
 from browser import chromium_path, launch_chromium, serve_directory
 from pdf_text import pdf_text
 from site_fixtures import ROOT, TODAY
-from zavazek import pdf as pdf_files
-from zavazek.directory import handouts
-from zavazek.directory.handouts import Handout
-from zavazek.directory.listing import REGION_SLUGS
-from zavazek.directory.pages import render_directory_pages
-from zavazek.loader import load_data
-from zavazek.project import open_project
+from zavazek.site import pdf as pdf_files
+from zavazek.site.directory import handouts
+from zavazek.site.directory.handouts import Handout
+from zavazek.site.directory.listing import REGION_SLUGS
+from zavazek.site.directory.pages import render_directory_pages
+from zavazek.core.loader import load_data
+from zavazek.core.project import open_project
 import datetime as dt
 
 LANGS = ["cs", "en", "ru", "vi"]

@@ -28,9 +28,9 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from site_fixtures import LANGS, ROOT, copy_site_folder, fill_text_fields, run_zavazek
-from zavazek.escaping import json_for_html, spreadsheet_cell
-from zavazek.problems import DataError
-from zavazek.yamlsource import load_text
+from zavazek.site.escaping import json_for_html, spreadsheet_cell
+from zavazek.core.problems import DataError
+from zavazek.core.yamlsource import load_text
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from zavazek.loader import load_data
-from zavazek.problems import DataError, Severity
+from zavazek.core.loader import load_data
+from zavazek.core.problems import DataError, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["cs", "en", "ru", "vi"]

@@ -14,9 +14,9 @@ import yaml
 
 from browser import chromium_path, launch_chromium, serve_directory
 
-from zavazek.model import DATA_FILES
-from zavazek.model.descriptions import all_models, describe, field_keys, model_key, submodels
-from zavazek.yamlsource import load_document
+from zavazek.core.model import DATA_FILES
+from zavazek.core.model.descriptions import all_models, describe, field_keys, model_key, submodels
+from zavazek.core.yamlsource import load_document
 
 #: WCAG 2.2 A and AA, as the example sites are checked.
 AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from zavazek import parallel
-from zavazek.problems import DataError, Message, Problem
+from zavazek.site import parallel
+from zavazek.core.problems import DataError, Message, Problem
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs a second core and fork")
 

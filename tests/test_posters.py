@@ -11,13 +11,13 @@ from pypdf import PdfReader
 from pdf_text import pdf_text
 
 from site_fixtures import ROOT, run_zavazek
-from zavazek.loader import load_data
-from zavazek.pages.formatting import Formatter
-from zavazek.posters import Poster, _voice, pdf_to_png, plan_dates, poster_link, render_poster, short_link
-from zavazek.posters.measure import type_sizes
-from zavazek.posters.sheets import SHEETS, Sheet
-from zavazek.project import open_project
-from zavazek.problems import DataError
+from zavazek.core.loader import load_data
+from zavazek.site.pages.formatting import Formatter
+from zavazek.site.posters import Poster, _voice, pdf_to_png, plan_dates, poster_link, render_poster, short_link
+from zavazek.site.posters.measure import type_sizes
+from zavazek.site.posters.sheets import SHEETS, Sheet
+from zavazek.core.project import open_project
+from zavazek.core.problems import DataError
 
 DAY = dt.date(2026, 11, 23)
 PROJECT = open_project(ROOT)

@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from zavazek.schema import schemas
+from zavazek.core.schema import schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 

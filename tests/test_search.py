@@ -11,7 +11,7 @@ import pytest
 
 from browser import chromium_path, launch_chromium, serve_directory
 from test_browser import OWN_HOSTS
-from zavazek.urls import page_url
+from zavazek.site.urls import page_url
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
 
@@ -157,7 +157,7 @@ def test_a_russian_search_for_a_towns_russian_name_finds_every_service_there(sea
     import datetime as dt
 
     from site_fixtures import ROOT, TODAY
-    from zavazek.loader import load_data
+    from zavazek.core.loader import load_data
 
     day = dt.date.fromisoformat(TODAY)
     directory = load_data(ROOT / "data", ["cs", "en", "ru", "vi"], day).services

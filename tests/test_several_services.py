@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from site_fixtures import ROOT
-from zavazek.loader import load_data
-from zavazek.problems import DataError
+from zavazek.core.loader import load_data
+from zavazek.core.problems import DataError
 
 LANGS = ["cs", "en", "ru", "vi"]
 TODAY = dt.date(2026, 11, 23)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from site_fixtures import ROOT, copy_site_folder, run_zavazek, set_plugin_options
-from zavazek.shells import SHELL_NAMES
+from zavazek.engine.shells import SHELL_NAMES
 
 
 def _stylesheet(site):

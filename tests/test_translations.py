@@ -13,8 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 from browser import launch_chromium, serve_directory
 from site_fixtures import ROOT, copy_site_folder, run_zavazek
 from test_browser import AXE_RULES
-from zavazek.translations.yamledit import Change, apply
-from zavazek.yamlsource import load_text
+from zavazek.core.yamledit import Change, apply
+from zavazek.core.yamlsource import load_text
 
 EXAMPLES = {"cpic": ROOT, "icp": ROOT / "examples" / "icp"}
 LANGUAGES = {"cpic": ("en", "ru", "vi"), "icp": ("en",)}

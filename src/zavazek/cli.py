@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from zavazek.problems import DataError
+from zavazek.core.problems import DataError
 
 FOLDER = click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
 
@@ -44,8 +44,8 @@ def main():
 @_today_option
 def validate(folder: Path, today: dt.date | None):
     """Check the data files and report every problem (nothing is built)."""
-    from zavazek.loader import load_data
-    from zavazek.project import open_project, today as day_of
+    from zavazek.core.loader import load_data
+    from zavazek.core.project import open_project, today as day_of
 
     try:
         project = open_project(folder)
@@ -77,8 +77,8 @@ def build(folder: Path, today: dt.date | None):
         sys.exit(3)
     click.echo(f"OK: {prepared.project.site_dir} ({seconds:.1f} s)")
     if prepared.data.placeholders:  # never published silently: the last words of the build
-        from zavazek import i18n
-        from zavazek.model.codes import NP_
+        from zavazek.core import i18n
+        from zavazek.core.model.codes import NP_
 
         count = len(prepared.data.placeholders)
         summary = NP_(
@@ -110,9 +110,9 @@ def serve(folder: Path, port: int, today: dt.date | None):
 @_today_option
 def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date | None):
     """Make the noticeboard posters again into FOLDER/site/nastenky/, without rebuilding the site."""
-    from zavazek import posters as poster_module
-    from zavazek.loader import load_data
-    from zavazek.project import open_project, today as day_of
+    from zavazek.site import posters as poster_module
+    from zavazek.core.loader import load_data
+    from zavazek.core.project import open_project, today as day_of
 
     try:
         project = open_project(folder)
@@ -147,9 +147,9 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None, today: dt
 
     Use --today 2027-01-01 to see what will be out of date on that day.
     """
-    from zavazek import checks
-    from zavazek.loader import load_data
-    from zavazek.project import open_project, today as day_of
+    from zavazek.core import checks
+    from zavazek.core.loader import load_data
+    from zavazek.core.project import open_project, today as day_of
 
     try:
         project = open_project(folder)
@@ -180,7 +180,7 @@ def new(folder: Path, name: str | None, languages: str | None, directory: bool |
     Without a terminal, give --name (and --languages, default cs,en); on a terminal the command asks.
     """
     from zavazek import scaffold
-    from zavazek.project import today
+    from zavazek.core.project import today
 
     asking = sys.stdin.isatty()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -221,7 +221,7 @@ def _usage(message: str) -> None:
 @FOLDER
 def schemas(folder: Path):
     """Write the JSON Schemas of the data files into FOLDER/schemas (for editors)."""
-    from zavazek.schema import write_schemas
+    from zavazek.core.schema import write_schemas
 
     for path in write_schemas(folder / "schemas"):
         click.echo(path)

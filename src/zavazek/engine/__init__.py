@@ -15,9 +15,9 @@ import os
 import shutil
 from pathlib import Path
 
-from zavazek import project as projects
-from zavazek import site
-from zavazek.problems import DataError
+from zavazek.core import project as projects
+from zavazek.site import build as site
+from zavazek.core.problems import DataError
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

@@ -10,7 +10,7 @@ optionally with options::
       - i18n: …
 
 so that ``zavazek build``, plain ``mkdocs build`` and ``mkdocs serve`` work
-in the provider's folder. The work is done by the core (:mod:`zavazek.site`);
+in the provider's folder. The work is done by the core (:mod:`zavazek.site.build`);
 the plugin passes MkDocs' objects in and out, and keeps what must survive
 between the rebuilds of a preview server: MkDocs keeps one plugin object for
 the whole ``mkdocs serve`` because it has :meth:`~ZavazekPlugin.on_startup`.
@@ -31,8 +31,10 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from zavazek import project, search, shells, site, stylesheet, urls
-from zavazek.problems import DataError
+from zavazek.core import project
+from zavazek.engine import search, shells, stylesheet
+from zavazek.site import build as site, urls
+from zavazek.core.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.zavazek")
 
@@ -89,7 +91,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         self.prepared: site.Prepared | None = None  # the last prepared site, reused while nothing changed
         self._passes = site.LanguagePasses()
         self._prerendered: dict[str, str] = {}
-        #: Material's stylesheet, reduced to what the rendered pages use (see :mod:`zavazek.stylesheet`). The
+        #: Material's stylesheet, reduced to what the rendered pages use (see :mod:`zavazek.engine.stylesheet`). The
         #: vocabulary only grows within a preview, so that its partial rebuilds never lose a rule.
         self._vocabulary = stylesheet.Vocabulary()
         self._bodies_seen: set[int] = set()

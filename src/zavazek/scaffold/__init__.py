@@ -3,7 +3,7 @@
 Every data file is written from the model itself: every field of every
 model appears, explained in Czech and English from ``model/fields.yaml``,
 with a value that validates. What the provider must write is a placeholder
-(:mod:`zavazek.placeholders`), so the new folder builds at once, shows each
+(:mod:`zavazek.core.placeholders`), so the new folder builds at once, shows each
 placeholder as "not yet filled in", and ``zavazek check --strict`` lists
 them until they are replaced.
 """
@@ -20,12 +20,12 @@ from pydantic import BaseModel, RootModel
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticUndefined
 
-from zavazek import i18n
-from zavazek.model import DATA_FILES, hours
-from zavazek.model.descriptions import describe, submodels
-from zavazek.model.types import PlaceName, Text
-from zavazek.placeholders import mark
-from zavazek.schema import write_schemas
+from zavazek.core import i18n
+from zavazek.core.model import DATA_FILES, hours
+from zavazek.core.model.descriptions import describe, submodels
+from zavazek.core.model.types import PlaceName, Text
+from zavazek.core.placeholders import mark
+from zavazek.core.schema import write_schemas
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -205,7 +205,7 @@ _TITLES = {
 
 
 def _key(cls: type) -> str:
-    from zavazek.model.descriptions import model_key
+    from zavazek.core.model.descriptions import model_key
 
     return model_key(cls)
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from zavazek.problems import DataError, Message
+from zavazek.core.problems import DataError, Message
 
 FOLDER = click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
 
 
 def _load(folder: Path):
-    from zavazek.loader import load_data
-    from zavazek.project import open_project, today
+    from zavazek.core.loader import load_data
+    from zavazek.core.project import open_project, today
 
     try:
         project = open_project(folder)
@@ -43,7 +43,8 @@ def translations():
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The PO file to write (default: print it).")
 def export_command(folder: Path, lang: str, output: Path | None):
     """Write every text of the data files as a PO file for translating into LANG."""
-    from zavazek.translations import po, sources
+    from zavazek.core.translations import sources
+    from zavazek.translations import po
 
     project, data = _load(folder)
     if lang not in project.languages[1:]:
@@ -95,7 +96,7 @@ def confirm(folder: Path, lang: str, fields: tuple[str, ...]):
 @FOLDER
 def status(folder: Path):
     """Per language: how many texts are current, outdated or missing."""
-    from zavazek.translations.texts import counts
+    from zavazek.core.translations.texts import counts
 
     project, data = _load(folder)
     for lang, tally in counts(data, project.languages, project.default_language).items():

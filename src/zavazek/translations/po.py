@@ -22,14 +22,14 @@ from pathlib import Path
 
 import polib
 
-from zavazek import i18n
-from zavazek.checks.rules import shown_on
-from zavazek.loader import ProviderData
-from zavazek.pages import PAGES, SECTIONS
-from zavazek.problems import Message, Problem
-from zavazek.translations.sources import Sources
-from zavazek.translations.texts import Entry, State, entries
-from zavazek.urls import page_url
+from zavazek.core import i18n
+from zavazek.core.checks.rules import shown_on
+from zavazek.core.loader import ProviderData
+from zavazek.site.pages import PAGES, SECTIONS
+from zavazek.core.problems import Message, Problem
+from zavazek.core.translations.sources import Sources
+from zavazek.core.translations.texts import Entry, State, entries
+from zavazek.site.urls import page_url
 
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sdif]")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")

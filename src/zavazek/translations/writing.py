@@ -5,11 +5,13 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from zavazek.loader import ProviderData, load_data
-from zavazek.problems import DataError, Message, Problem
-from zavazek.project import Project, today
-from zavazek.translations import po, sources as side_file, yamledit
-from zavazek.translations.texts import by_context
+from zavazek.core.loader import ProviderData, load_data
+from zavazek.core.problems import DataError, Message, Problem
+from zavazek.core.project import Project, today
+from zavazek.core import yamledit
+from zavazek.core.translations import sources as side_file
+from zavazek.translations import po
+from zavazek.core.translations.texts import by_context
 
 
 class _Files:

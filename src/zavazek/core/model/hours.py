@@ -1,0 +1,267 @@
+"""Opening hours, in one place: how staff write them, when they are open, and how they are shown.
+
+Hours are local Prague time. A moment from anywhere (a server in UTC, a
+phone abroad) must be timezone-aware; it is converted to ``Europe/Prague``
+before it is compared, so summer and winter time are handled by the tz
+database, not by us. A range written to 24:00 ends at midnight; a place open
+0:00-24:00 every day is open without a break across midnight.
+
+The browser's "open now" and "today" (``theme/assets/zavazek-directory.js``)
+read :func:`for_browser` and follow the same rules. A place open by
+appointment has no hours: it is never "closed", the reader arranges a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Iterable
+from zoneinfo import ZoneInfo
+
+from pydantic import BeforeValidator, WithJsonSchema
+
+from zavazek.core import i18n
+from zavazek.core.model.types import Strict, invalid
+
+PRAGUE = ZoneInfo("Europe/Prague")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: A range written to 24:00 ends at the last minute of the day (a ``datetime.time``
+#: cannot be 24:00); :func:`clock` and :func:`minute_of_day` give 24:00 back.
+END_OF_DAY = dt.time(23, 59)
+
+Ranges = tuple[tuple[dt.time, dt.time], ...]
+
+
+# --- how staff write them ---------------------------------------------------
+
+_RANGE = re.compile(r"^\s*([0-9]{1,2})[:.]([0-9]{2})\s*[-–]\s*([0-9]{1,2})[:.]([0-9]{2})\s*$")
+
+
+def _parse_ranges(value: Any) -> Ranges:
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "closed", "zavřeno")):
+        return ()
+    if not isinstance(value, str):
+        raise invalid(
+            "Expected opening hours as text, e.g. 8:30-12:00, 13:00-17:00.",
+            "Put the hours on one line after the day.",
+        )
+    ranges = []
+    for part in value.split(","):
+        m = _RANGE.match(part)
+        if not m:
+            raise invalid(
+                "“{value}” is not a range of opening hours.",
+                "Write ranges such as 8:30-12:00, separated by commas, or closed.",
+                value=part.strip(),
+            )
+        h1, m1, h2, m2 = (int(g) for g in m.groups())
+        if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or (h2 == 24 and m2):
+            raise invalid("“{value}” is not a time of day.", "Use 0:00 to 24:00.", value=part.strip())
+        start = dt.time(h1, m1)
+        end = END_OF_DAY if h2 == 24 else dt.time(h2, m2)
+        if end <= start:
+            raise invalid(
+                "The range “{value}” ends before it starts.",
+                "Write the earlier time first; a range past midnight is split at 24:00.",
+                value=part.strip(),
+            )
+        ranges.append((start, end))
+    ranges.sort()
+    for (s1, e1), (s2, e2) in zip(ranges, ranges[1:]):
+        if s2 < e1:
+            raise invalid(
+                "The ranges {first} and {second} overlap.",
+                "Merge them into one range.",
+                first=f"{s1:%H:%M}-{e1:%H:%M}",
+                second=f"{s2:%H:%M}-{e2:%H:%M}",
+            )
+    return tuple(ranges)
+
+
+DayHours = Annotated[
+    Ranges,
+    BeforeValidator(_parse_ranges),
+    WithJsonSchema({"type": ["string", "null"], "examples": ["8:30-12:00, 13:00-17:00", "closed"]}),
+]
+
+
+class OpeningHours(Strict):
+    """Hours per weekday in local (Prague) time; a day left out is closed."""
+
+    mon: DayHours = ()
+    tue: DayHours = ()
+    wed: DayHours = ()
+    thu: DayHours = ()
+    fri: DayHours = ()
+    sat: DayHours = ()
+    sun: DayHours = ()
+
+    def by_day(self) -> list[tuple[int, Ranges]]:
+        """(weekday, ranges) for the seven days, Monday = 0."""
+        return [(i, getattr(self, day)) for i, day in enumerate(WEEKDAYS)]
+
+    def on(self, weekday: int) -> Ranges:
+        """The ranges of a weekday, 0 = Monday."""
+        return getattr(self, WEEKDAYS[weekday])
+
+    def __bool__(self) -> bool:
+        return any(ranges for _, ranges in self.by_day())
+
+
+# --- times and moments ------------------------------------------------------
+
+
+def clock(value: dt.time) -> str:
+    """``HH:MM`` as staff wrote it: the end of the day is ``24:00``."""
+    return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
+
+
+def minute_of_day(value: dt.time, end: bool = False) -> int:
+    """Minutes since midnight; the end of a range written as 24:00 is 1440."""
+    return 1440 if end and value == END_OF_DAY else value.hour * 60 + value.minute
+
+
+def local(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in Prague time; a naive datetime is refused, as it is ambiguous."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("opening hours need a timezone-aware datetime, e.g. datetime.now(timezone.utc)")
+    return moment.astimezone(PRAGUE)
+
+
+def is_open(hours: OpeningHours, moment: dt.datetime) -> bool:
+    """Whether ``hours`` are open at ``moment`` (start included, end excluded)."""
+    here = local(moment)
+    now = here.time().replace(tzinfo=None)
+    return any(start <= now < end or (end == END_OF_DAY and now >= start) for start, end in hours.on(here.weekday()))
+
+
+def hours_on(hours: OpeningHours, day: dt.date) -> Ranges:
+    """The ranges open on a calendar date (hours are the same every week)."""
+    return hours.on(day.weekday())
+
+
+def next_opening(hours: OpeningHours, moment: dt.datetime) -> dt.datetime | None:
+    """When ``hours`` next open after ``moment`` (Prague time), or None if they never do.
+
+    A range starting at 0:00 right after one ending at 24:00 does not open
+    anything: the place has been open across midnight.
+    """
+    here = local(moment)
+    for ahead in range(8):
+        day = here.date() + dt.timedelta(days=ahead)
+        for start, _end in hours_on(hours, day):
+            opens = dt.datetime.combine(day, start, tzinfo=PRAGUE)
+            if opens <= here:
+                continue
+            yesterday = hours_on(hours, day - dt.timedelta(days=1))
+            if start == dt.time(0, 0) and yesterday and yesterday[-1][1] == END_OF_DAY:
+                continue
+            return opens
+    return None
+
+
+def minutes(hours: OpeningHours) -> dict[int, list[list[int]]]:
+    """The open days' ranges in minutes of the day (24:00 = 1440), Monday = 0."""
+    return {
+        day: [[minute_of_day(a), minute_of_day(b, end=True)] for a, b in ranges]
+        for day, ranges in hours.by_day() if ranges
+    }
+
+
+def union_minutes(all_hours: Iterable[OpeningHours]) -> dict[int, list[list[int]]]:
+    """:func:`minutes` of several timetables together (a service at several places), overlaps merged."""
+    days: dict[int, list[list[int]]] = {}
+    for hours in all_hours:
+        for day, ranges in minutes(hours).items():
+            days.setdefault(day, []).extend(ranges)
+    out = {}
+    for day in sorted(days):
+        merged: list[list[int]] = []
+        for start, end in sorted(days[day]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        out[day] = merged
+    return out
+
+
+def for_browser(all_hours: Iterable[OpeningHours], by_appointment: bool) -> dict:
+    """What a card carries for the browser's "today" line: ``{"week": union_minutes, "appointment": bool}``.
+
+    With ``appointment`` true, at a time outside the week's hours the line
+    says "by appointment", never "closed now".
+    """
+    return {"week": union_minutes(all_hours), "appointment": by_appointment}
+
+
+# --- for machines -----------------------------------------------------------
+
+
+def clocks(hours: OpeningHours) -> dict[str, list[list[str]]]:
+    """``{"mon": [["08:30", "12:00"], …], …}`` for the open days (our JSON export)."""
+    return {WEEKDAYS[i]: [[clock(a), clock(b)] for a, b in ranges] for i, ranges in hours.by_day() if ranges}
+
+
+def line(hours: OpeningHours) -> str:
+    """``mon 08:30-12:00, 13:00-17:00; tue …`` (one cell of a spreadsheet)."""
+    return "; ".join(f"{day} " + ", ".join(f"{a}-{b}" for a, b in ranges) for day, ranges in clocks(hours).items())
+
+
+SCHEMA_ORG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def schema_org(hours: OpeningHours) -> list[dict]:
+    """schema.org ``openingHoursSpecification`` entries, one per range."""
+    return [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{SCHEMA_ORG_DAYS[i]}",
+         "opens": clock(a), "closes": clock(b)}
+        for i, ranges in hours.by_day() for a, b in ranges
+    ]
+
+
+# --- for readers ------------------------------------------------------------
+
+
+def time_text(value: dt.time, lang: str) -> str:
+    """A time as readers of ``lang`` write it; the end of the day is 24:00."""
+    return "24:00" if value == END_OF_DAY else i18n.format_time(value, lang)
+
+
+def ranges_text(ranges: Ranges, lang: str) -> str:
+    """``8:30–12:00, 13:00–17:00``."""
+    return ", ".join(f"{time_text(a, lang)}–{time_text(b, lang)}" for a, b in ranges)
+
+
+def weekday_text(index: int, lang: str, width: str = "wide") -> str:
+    """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
+    return i18n.weekday_name(index, lang, width).capitalize()
+
+
+def rows(hours: OpeningHours, lang: str) -> list[tuple[str, str]]:
+    """[(weekday name, "8:30–12:00, 13:00–17:00"), …] for the open days: a timetable."""
+    return [(weekday_text(i, lang), ranges_text(ranges, lang)) for i, ranges in hours.by_day() if ranges]
+
+
+def compact(hours: OpeningHours, lang: str) -> str:
+    """The week on one line, days with the same hours together: "Po–St 9:00–17:00; Čt 9:00–12:00"."""
+    groups: dict[Ranges, list[int]] = {}
+    for day, ranges in hours.by_day():
+        if ranges:
+            groups.setdefault(ranges, []).append(day)
+    parts = []
+    for ranges, days in sorted(groups.items(), key=lambda item: item[1][0]):
+        runs: list[list[int]] = []
+        for day in days:
+            if runs and day == runs[-1][-1] + 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        names = ", ".join(
+            weekday_text(run[0], lang, "abbreviated")
+            + (f"–{weekday_text(run[-1], lang, 'abbreviated')}" if len(run) > 2 else
+               f", {weekday_text(run[-1], lang, 'abbreviated')}" if len(run) == 2 else "")
+            for run in runs
+        )
+        parts.append(f"{names} {ranges_text(ranges, lang)}")
+    return "; ".join(parts)

@@ -1,0 +1,185 @@
+"""Pages poured into a shell: the site engine renders one page per shape, závazek writes the rest.
+
+A national directory has ten thousand pages (regions, their lists, kinds of
+help, services) whose bodies are finished HTML and which differ from each
+other only in title, name and body: the theme around them (header, menu,
+language switcher, footer, links relative to the page) is the same for
+every such page of a language in the same folder. Rendering each one
+through the site engine was most of a national build. Instead the engine
+renders, per language, one *shell* for each folder and search setting
+(``sluzby/s/zavazek-shell-indexed`` …) whose title, name and body are
+placeholders, and :meth:`Filler.fill` writes every page from its shell by
+putting the real ones in. ``tests/test_shells.py`` builds the example site
+both ways and checks that the pages and the sitemap are the same.
+
+Nothing here imports the site engine: the shells are ordinary generated
+pages, and the adapter calls :meth:`Filler.fill` after each language's pass
+and :func:`expand_sitemap` once at the end.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from zavazek.site.pages import page_filename
+from zavazek.site.urls import page_url
+from zavazek.core.problems import Message
+
+#: Placeholders in a shell. Plain letters, so that no template escapes them differently; the
+#: body's placeholder is a heading, as every page body starts with one (else the theme adds one).
+TITLE = "ZavazekShellTitle"
+BODY = "<h1>ZavazekShellBody</h1>"
+SHELL_NAMES = {True: "zavazek-shell-indexed", False: "zavazek-shell-unindexed"}
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A generated page whose body is finished HTML, e.g. a service of the directory."""
+
+    path: str  # without language prefix or trailing slash, e.g. "sluzby/s/poradna-kladno"
+    lang: str
+    title: str  # plain text
+    body: str  # HTML, starting with the page's <h1>
+    searchable: bool = True
+
+    @property
+    def shell(self) -> str:
+        """The shell this page is made from: a sibling with the same search setting."""
+        parent, _, _ = self.path.rpartition("/")
+        return (parent + "/" if parent else "") + SHELL_NAMES[self.searchable]
+
+    @property
+    def name(self) -> str:
+        return self.path.rpartition("/")[2]
+
+    def markdown(self) -> str:
+        """The page as a Markdown source with front matter, for an engine that renders it itself."""
+        return _front_matter(self.title, self.searchable) + self.body
+
+
+def plain(text) -> str:
+    """Title text as a reader sees it (Jinja may hand over escaped Markup)."""
+    return text.unescape() if isinstance(text, Markup) else str(text)
+
+
+def _front_matter(title: str, searchable: bool) -> str:
+    lines = ["---", f"title: {json.dumps(title)}", "hide:", "  - toc", "zavazek_html: true"]
+    if not searchable:
+        lines += ["search:", "  exclude: true"]
+    return "\n".join(lines + ["---", "", ""])
+
+
+def staging_files(pages: list[HtmlPage], default: str, shells: bool = True) -> dict[str, str]:
+    """{file name: Markdown} for the site engine: the shells the pages need, or every page itself."""
+    if not shells:
+        return {page_filename(p.path, p.lang, default): p.markdown() for p in pages}
+    files = {}
+    for page in pages:
+        name = page_filename(page.shell, page.lang, default)
+        if name not in files:
+            files[name] = _front_matter(TITLE, page.searchable) + BODY
+    return files
+
+
+class ShellBroken(RuntimeError):
+    """The theme did not render a shell as a page with its body: a template override dropped it."""
+
+
+class _Shell:
+    """A rendered shell, cut at its placeholders once, so that filling a page is a join."""
+
+    def __init__(self, html: str, name: str):
+        if html.count(BODY) != 1:
+            message = Message(
+                "The page {name} came out of the theme without its body, so the directory's pages cannot be"
+                " made from it. Does a template in overrides/ leave out the page content?", {"name": name}
+            )
+            raise ShellBroken(f"\n  cs: {message.render('cs')}\n  en: {message.render('en')}")
+        self.parts = [part.split(TITLE) for part in html.split(name)]
+        self.digest = hash(html)
+
+    def page(self, page: HtmlPage) -> str:
+        """The shell with the page's name in its links, its title and its body.
+
+        The title is HTML-escaped; the engine itself would write a title's
+        ``&`` or ``<`` as it is.
+        """
+        title = str(escape(page.title))
+        text = page.name.join(title.join(part) for part in self.parts)
+        return text.replace(BODY, page.body, 1)
+
+
+class Filler:
+    """Writes the pages of each language from its shells, after the engine rendered them.
+
+    Remembers from which shell and page each file was written, so that a
+    preview rebuild writes only the pages whose shell or content changed.
+    """
+
+    def __init__(self):
+        self._written: dict[Path, tuple[int, HtmlPage]] = {}
+
+    def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage]) -> int:
+        """Write ``lang``'s pages into ``site_dir`` and remove its shells; returns how many were written."""
+        site_dir = Path(site_dir)
+        base = site_dir if lang == default else site_dir / lang
+        shells: dict[str, _Shell] = {}
+        written = 0
+        for page in pages:
+            if page.lang != lang:
+                continue
+            if page.shell not in shells:
+                source = base / page.shell / "index.html"
+                shells[page.shell] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
+            shell = shells[page.shell]
+            target = base / page.path / "index.html"
+            key = (shell.digest, page)
+            if self._written.get(target) == key and target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(shell.page(page), encoding="utf-8")
+            self._written[target] = key
+            written += 1
+        for shell in shells:
+            shutil.rmtree(base / shell, ignore_errors=True)
+        return written
+
+
+_URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)
+
+
+def expand_sitemap(site_dir: Path, site_url: str | None, pages: list[HtmlPage], default: str) -> None:
+    """Replace each shell's entries in ``sitemap.xml`` (and its .gz) by those of the pages made from it."""
+    sitemap = Path(site_dir) / "sitemap.xml"
+    if not sitemap.exists():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    by_shell: dict[tuple[str, str], list[HtmlPage]] = defaultdict(list)
+    for page in pages:
+        by_shell[page.lang, page.shell].append(page)
+    base = (site_url or "").rstrip("/") + "/"
+
+    def entries(match: re.Match) -> str:
+        block = match.group(0)
+        if not any(name in block for name in SHELL_NAMES.values()):
+            return block
+        loc = re.search(r"<loc>(.*?)</loc>", block).group(1)
+        for (lang, shell), made in by_shell.items():
+            if loc == base + page_url(shell, lang, default):
+                return "".join(block.replace(shell, page.path) for page in made)
+        return ""
+
+    text = _URL.sub(entries, text)
+    sitemap.write_text(text, encoding="utf-8")
+    packed = sitemap.with_name("sitemap.xml.gz")
+    if packed.exists():
+        with gzip.GzipFile(packed, "wb", mtime=0) as out:
+            out.write(text.encode("utf-8"))

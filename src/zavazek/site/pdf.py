@@ -1,0 +1,174 @@
+"""Print-ready PDFs from HTML with WeasyPrint: tagged (PDF/UA-1), cached by content.
+
+Posters and the directory's hand-outs are both HTML rendered here. WeasyPrint
+spends a good part of each render on work every document repeats (style
+sheets, fonts, the PDF's font subsets), so many small PDFs are laid out as
+one document and split into files (:func:`render_sheets`). A rebuild reuses
+every PDF whose HTML, fonts and WeasyPrint are unchanged from a cache folder
+in the provider's folder (:class:`Cache`).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Callable, Mapping
+
+
+def render(html: str, base_url: Path) -> bytes:
+    """The tagged PDF of an HTML page; each passage with a ``lang`` attribute carries its /Lang."""
+    return _document(html, base_url).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def render_sheets(html: str, base_url: Path, titles: Mapping[str, str]) -> dict[str, bytes]:
+    """One PDF per sheet of an HTML document: {element id: PDF}, each titled ``titles[id]``.
+
+    Each element whose id is a key of ``titles`` must start on a new page
+    (``break-before: page``); its PDF has the pages from there to the next
+    sheet. Page numbers restart per sheet with a page group in the CSS
+    (``@page :nth(1 of NAME) { counter-reset: page 1 }``), so a sheet comes
+    out as it would rendered alone.
+    """
+    document = _document(html, base_url)
+    pages: dict[str, list] = {}
+    current = None
+    for page in document.pages:
+        started = [name for name in titles if name in page.anchors]
+        current = started[-1] if started else current
+        if current is None:
+            raise ValueError("the document's first page belongs to no sheet")
+        pages.setdefault(current, []).append(page)
+    out = {}
+    for name, title in titles.items():
+        part = document.copy(pages[name])
+        part.metadata = copy.copy(document.metadata)
+        part.metadata.title = title
+        out[name] = part.write_pdf(pdf_variant="pdf/ua-1")
+    return out
+
+
+def _document(html: str, base_url: Path):
+    from weasyprint import HTML
+
+    # The font subsets embedded in a PDF carry a "modified" time, which fontTools
+    # takes from SOURCE_DATE_EPOCH when it is set (reproducible-builds.org) and
+    # from the clock otherwise: without it, the same HTML would make a different
+    # PDF on every build, and an unchanged site would not be byte-identical.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    _tag_languages()
+    return HTML(string=html, base_url=str(base_url)).render(pdf_variant="pdf/ua-1")
+
+
+def _tag_languages() -> None:
+    """Give each structure element made from an HTML element with ``lang`` the PDF's /Lang (ISO 32000 14.9.2).
+
+    WeasyPrint 70 writes only the document's language; a bilingual sheet needs
+    each passage's, so that a screen reader switches voice. Its tag-tree
+    builder is wrapped once to copy ``lang`` onto the element it makes; the
+    document's language stays on the catalog. Without that internal function
+    (another WeasyPrint version), the PDF keeps only the document's language.
+    """
+    from weasyprint.pdf import tags
+
+    original = getattr(tags, "_build_box_tree", None)
+    if original is None or getattr(original, "with_lang", False):
+        return
+
+    import pydyf
+
+    def build(box, *args):
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and element.tag != "html" else None
+        for made in original(box, *args):
+            if lang and "Lang" not in made:
+                made["Lang"] = pydyf.String(lang)
+            yield made
+
+    build.with_lang = True
+    tags._build_box_tree = build
+
+
+@functools.lru_cache(maxsize=1)
+def _renderer_stamp() -> str:
+    """What else a PDF depends on: WeasyPrint's and pydyf's versions, and the installed fonts.
+
+    Read without importing WeasyPrint, which takes longer than finding every PDF in the cache.
+    """
+    from importlib.metadata import version
+
+    parts = [version("weasyprint"), version("pydyf")]
+    try:
+        listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True).stdout
+    except OSError:
+        listed = ""
+    for name in sorted(set(listed.split())):
+        try:
+            stat = Path(name).stat()
+        except OSError:
+            continue
+        parts.append(f"{name} {stat.st_size} {stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def cache_key(html: str) -> str:
+    return hashlib.sha256(f"{_renderer_stamp()}\n{html}".encode()).hexdigest()[:32]
+
+
+class Cache:
+    """Rendered files in ``folder``, named by the hash of what they were made from.
+
+    Each entry is a set of files with the same name and the given
+    ``suffixes`` (e.g. a PDF and its preview PNG); an entry with one missing
+    counts as absent.
+    """
+
+    def __init__(self, folder: Path, suffixes: tuple[str, ...] = (".pdf",)):
+        self.folder = folder
+        self.suffixes = suffixes
+        self.used: set[str] = set()
+
+    def find(self, html: str) -> dict[str, bytes] | None:
+        key = cache_key(html)
+        self.used.add(key)
+        try:
+            return {s: (self.folder / f"{key}{s}").read_bytes() for s in self.suffixes}
+        except FileNotFoundError:
+            return None
+
+    def keep(self, html: str, made: dict[str, bytes]) -> None:
+        key = cache_key(html)
+        self.used.add(key)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for suffix in self.suffixes:
+            target = self.folder / f"{key}{suffix}"
+            partial = target.with_name(target.name + ".part")
+            partial.write_bytes(made[suffix])
+            partial.replace(target)
+
+    def get(self, html: str, make: Callable[[str], dict[str, bytes]]) -> dict[str, bytes]:
+        """The entry made from ``html``; ``make(html)`` gives {suffix: bytes} when there is none."""
+        found = self.find(html)
+        if found is None:
+            found = make(html)
+            self.keep(html, found)
+        return found
+
+    def forget_unused(self) -> None:
+        """Delete entries no call asked for (after a build that asked for all it publishes)."""
+        for old in self.folder.glob("*"):
+            if old.name.split(".")[0] not in self.used:
+                old.unlink(missing_ok=True)
+
+
+def to_png(pdf: bytes, *options: str) -> bytes:
+    """The first page as PNG (Poppler's pdftoppm)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "page"
+        subprocess.run(["pdftoppm", "-png", "-singlefile", *options, "-", str(out)], input=pdf, capture_output=True,
+                       check=True)
+        return out.with_suffix(".png").read_bytes()
