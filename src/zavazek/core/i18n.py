@@ -1,4 +1,4 @@
-"""Languages, gettext catalogs and locale-aware formatting (CLDR via Babel).
+"""Languages and gettext catalogs.
 
 Interface strings are English msgids; their wording in each other language
 lives in ``zavazek/locale/<lang>/LC_MESSAGES/zavazek.po``. The catalogs are
@@ -10,20 +10,14 @@ gets the English interface (see :func:`interface_language`).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import gettext
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date as _babel_format_date
-from babel.dates import format_time as _babel_format_time
-from babel.dates import format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
 
-from zavazek.core.model import codes
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "zavazek"
@@ -73,68 +67,12 @@ def translations(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buf)
 
 
-def template_environment(package: str):
-    """Jinja environment for ``package``'s ``templates/``: escaping on, gettext, strict.
-
-    ``{#id}`` sets a heading's anchor in Markdown, so Jinja comments use ``{## … ##}``.
-    """
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader(package, "templates"),
-        autoescape=True,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        comment_start_string="{##",
-        comment_end_string="##}",
-    )
-
-
 def gettext_for(lang: str):
     return translations(lang).gettext
 
 
 def ngettext_for(lang: str):
     return translations(lang).ngettext
-
-
-def format_date(value: dt.date, lang: str, form: str = "long") -> str:
-    return _babel_format_date(value, format=form, locale=lang)
-
-
-def format_day(value: dt.date, lang: str) -> str:
-    """Weekday and date without the year: "po 23. listopadu", "Mon, Nov 23", "пн, 23 нояб."."""
-    return format_skeleton("MMMMEd", value, locale=lang)
-
-
-@functools.cache
-def format_time(value: dt.time, lang: str) -> str:
-    return _babel_format_time(value, format="short", locale=lang)
-
-
-def format_number(value: float | int, lang: str) -> str:
-    return format_decimal(value, locale=lang)
-
-
-def plural_categories(lang: str) -> int:
-    """How many plural forms CLDR gives ``lang`` for whole numbers (cs, ru: 3+)."""
-    return len(Locale.parse(lang).plural_form.rules) + 1
-
-
-@functools.cache
-def weekday_name(index: int, lang: str, width: str = "wide") -> str:
-    """0 = Monday."""
-    return Locale.parse(lang).days["format"][width][index]
-
-
-@functools.cache
-def language_names(lang: str) -> dict[str, str]:
-    """Names of the languages of :data:`codes.LANGUAGES` in ``lang`` ("ruština", "Russian", "русский")."""
-    names = Locale.parse(lang).languages
-    return {code: names.get(code, code) for code in codes.LANGUAGES}
 
 
 def language_name(code: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pydantic
 
+from zavazek.site import cldr
 from zavazek.core import i18n
 from zavazek.core.model.codes import N_
 from zavazek.core.model.types import Date, Strict, Text, Url, choice
@@ -147,7 +148,7 @@ class Wording(Strict):
         act = gettext(ACTS[source.act][1])
         if self.in_force_from:
             act = gettext("{act}, as in force from {date}").format(
-                act=act, date=i18n.format_date(self.in_force_from, lang)
+                act=act, date=cldr.format_date(self.in_force_from, lang)
             )
         if self.status == "confirmed":
             read = gettext("read in the official text")

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zavazek.site import cldr
 from zavazek.core import i18n
 from zavazek.core.checks.catalogue import ACTS, WORDING_STATUS, Criterion, load_catalogue
 from zavazek.core.model.codes import N_
@@ -217,7 +218,7 @@ class Report:
         for v in voices:
             lines.append(
                 i18n.gettext_for(v)("{date}: {met} met, {not_met} not met, {warning} warnings, {unchecked} not checkable here.").format(
-                    date=i18n.format_date(self.day, v, "medium"),
+                    date=cldr.format_date(self.day, v, "medium"),
                     met=counts[Status.MET],
                     not_met=counts[Status.NOT_MET],
                     warning=counts[Status.WARNING],

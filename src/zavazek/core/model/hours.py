@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-from zavazek.core import i18n
+from zavazek.site import cldr
 from zavazek.core.model.types import Strict, invalid
 
 PRAGUE = ZoneInfo("Europe/Prague")
@@ -225,7 +225,7 @@ def schema_org(hours: OpeningHours) -> list[dict]:
 
 def time_text(value: dt.time, lang: str) -> str:
     """A time as readers of ``lang`` write it; the end of the day is 24:00."""
-    return "24:00" if value == END_OF_DAY else i18n.format_time(value, lang)
+    return "24:00" if value == END_OF_DAY else cldr.format_time(value, lang)
 
 
 def ranges_text(ranges: Ranges, lang: str) -> str:
@@ -235,7 +235,7 @@ def ranges_text(ranges: Ranges, lang: str) -> str:
 
 def weekday_text(index: int, lang: str, width: str = "wide") -> str:
     """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
-    return i18n.weekday_name(index, lang, width).capitalize()
+    return cldr.weekday_name(index, lang, width).capitalize()
 
 
 def rows(hours: OpeningHours, lang: str) -> list[tuple[str, str]]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from zavazek.site import templating
+from zavazek.site import cldr
 from zavazek.core import i18n
 from zavazek.site import pdf
 from zavazek.site.directory import listing
@@ -27,7 +29,7 @@ from zavazek.core.project import Project
 #: Rendered hand-outs, keyed by a hash of their HTML (inside the provider's folder).
 CACHE_DIR = ".zavazek/cache/handouts"
 
-_env = i18n.template_environment("zavazek.site.directory")
+_env = templating.template_environment("zavazek.site.directory")
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class _Passages:
             _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
             self._done[key] = Markup(_env.get_template("_handout_service.j2").render(
                 s=service, org=org, lang=lang, fmt=fmt, t=fmt.text, codes=codes, phone=directory.phone(service),
-                language_names=i18n.language_names(lang),
+                language_names=cldr.language_names(lang),
                 web=org.email or (org.website.split("://")[-1].rstrip("/") if org.website else None),
                 url=short_url(self.project, lang, listing.service_path(service.id)),
             ).strip())

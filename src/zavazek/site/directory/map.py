@@ -25,8 +25,8 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
+from zavazek.site import cldr
 from zavazek.site import fallback
-from zavazek.core import i18n
 from zavazek.core.model import codes
 from zavazek.core.model.services import Directory
 
@@ -73,7 +73,7 @@ def tile_label(code: str, count: int, lang: str) -> tuple[str, str]:
     spoken = short.replace("\u00ad", "")  # a soft hyphen lets a long word break on a tile
     full = name if fallback.unmark(spoken).casefold() in fallback.unmark(name).casefold() else f"{name} ({spoken})"
     label = t.ngettext("{name}: {count} service", "{name}: {count} services", count).format(
-        name=full, count=i18n.format_number(count, lang)
+        name=full, count=cldr.format_number(count, lang)
     )
     return short, label
 
@@ -98,7 +98,7 @@ def region_map(
             f'<a href="{escape(href(code))}" aria-label="{escape(label)}" title="{escape(label)}" '
             f'style="background:{fill};color:{ink};border-color:{BORDER}">'
             f'<span class="zv-region-map__name">{escape(short)}</span>'
-            f'<span class="zv-region-map__count">{escape(i18n.format_number(count, lang))}</span>'
+            f'<span class="zv-region-map__count">{escape(cldr.format_number(count, lang))}</span>'
             "</a></li>"
         )
     parts.append("</ul></div>")

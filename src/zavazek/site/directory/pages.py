@@ -14,6 +14,8 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from zavazek.site import templating
+from zavazek.site import cldr
 from zavazek.site import fallback, parallel, urls
 from zavazek.core import i18n
 from zavazek.site.directory import handouts, listing
@@ -27,7 +29,7 @@ from zavazek.site.pages.formatting import Formatter
 from zavazek.core.placeholders import without_placeholders
 from zavazek.core.project import Project
 
-_env = i18n.template_environment("zavazek.site.directory")
+_env = templating.template_environment("zavazek.site.directory")
 
 #: Open-data files of the directory, relative to the site root (written by :mod:`.exports`).
 EXPORTS = {
@@ -55,7 +57,7 @@ class Links:
 def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
     fmt = Formatter(lang, project.default_language)
     directory: Directory = data.services
-    names = i18n.language_names(lang)
+    names = cldr.language_names(lang)
     return {
         "fmt": fmt,
         "t": fmt.text,
@@ -145,7 +147,7 @@ def filter_title(fmt: Formatter, names: dict, flist: listing.FilterList) -> str:
         return fmt.gettext("in {language}").format(language=names[flist.value])
     if flist.kind == "free":
         return fmt.gettext("free of charge")
-    return fmt.gettext("open on {weekday}").format(weekday=i18n.weekday_name(int(flist.value), fmt.lang))
+    return fmt.gettext("open on {weekday}").format(weekday=cldr.weekday_name(int(flist.value), fmt.lang))
 
 
 def home_context(data, project: Project, lang: str, day: dt.date) -> dict:

@@ -14,6 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from zavazek.site import templating
 from zavazek.site import fallback
 from zavazek.core import i18n
 from zavazek.core.loader import ProviderData
@@ -73,7 +74,7 @@ SECTIONS = {
     ("soukromi", "not-collected"): N_("What this website does not do"),
 }
 
-_env = i18n.template_environment("zavazek.site.pages")
+_env = templating.template_environment("zavazek.site.pages")
 _env.filters["h"] = md_heading
 
 

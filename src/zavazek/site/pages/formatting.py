@@ -14,8 +14,8 @@ import markdown as _markdown
 import nh3
 from markupsafe import Markup, escape
 
+from zavazek.site import cldr
 from zavazek.site import fallback
-from zavazek.core import i18n
 from zavazek.core.model import codes, hours
 from zavazek.core.model.codes import N_, NP_
 from zavazek.core.model.goals import is_overdue
@@ -219,10 +219,10 @@ class Formatter:
     # --- values ---------------------------------------------------------------
 
     def date(self, value: dt.date | None, form: str = "long") -> str:
-        return i18n.format_date(value, self.lang, form) if value else ""
+        return cldr.format_date(value, self.lang, form) if value else ""
 
     def number(self, value) -> str:
-        return i18n.format_number(value, self.lang)
+        return cldr.format_number(value, self.lang)
 
     def label(self, msgid: str) -> str:
         return self.gettext(msgid)
@@ -276,7 +276,7 @@ class Formatter:
         return self.date(value)
 
     def time(self, value: dt.time) -> str:
-        return i18n.format_time(value, self.lang)
+        return cldr.format_time(value, self.lang)
 
     def hours(self, opening_hours) -> list[tuple[str, str]]:
         """[(weekday name, "8:30–12:00, 13:00–17:00"), …] for the open days."""
@@ -293,7 +293,7 @@ class Formatter:
         written out so that a reader of an older build is not misled.
         """
         ranges = hours.hours_on(opening_hours, day)
-        when = i18n.format_day(day, self.lang)
+        when = cldr.format_day(day, self.lang)
         if not ranges:
             return self.gettext("Closed today ({day})").format(day=when)
         return self.gettext("Today ({day}): {hours}").format(day=when, hours=hours.ranges_text(ranges, self.lang))
@@ -304,7 +304,7 @@ class Formatter:
 
     def languages(self, language_codes) -> str:
         """"čeština, angličtina, ruština": language names in the page's language."""
-        names = i18n.language_names(self.lang)
+        names = cldr.language_names(self.lang)
         return ", ".join(names[code] for code in language_codes)
 
     def days(self, count: int) -> str:

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import segno
 from markupsafe import Markup
 
+from zavazek.site import templating
 from zavazek.site import fallback
 from zavazek.core import i18n
 from zavazek.site import pdf as pdf_files
@@ -30,7 +31,7 @@ from zavazek.site.posters.sheets import SHEETS
 FOLDER = "nastenky"
 SIZES = ("A4", "A3")
 
-_env = i18n.template_environment("zavazek.site.posters")
+_env = templating.template_environment("zavazek.site.posters")
 
 
 @dataclass(frozen=True)
