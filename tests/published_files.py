@@ -8,7 +8,7 @@ so that two builds of the same data compare equal whenever they publish the
 same thing. ``tests/published/`` keeps such lists for the three examples,
 built for the tests' fixed day; ``tests/test_published.py`` compares.
 
-    python tools/published_hashes.py SITE_DIR > list.sha256
+    python tests/published_files.py SITE_DIR > tests/published/icp.sha256
 """
 
 from __future__ import annotations
