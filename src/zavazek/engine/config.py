@@ -87,13 +87,15 @@ def project_from_mkdocs(config, data_dir: str, fixed_today: dt.date | None, site
     """
     root = Path(config.config_file_path).parent.resolve()
     i18n = config.plugins.get("i18n")
-    entries = list(getattr(getattr(i18n, "config", None), "languages", None) or [])
-    languages = [e.locale for e in entries if e.default] + [e.locale for e in entries if not e.default]
+    languages = [DEFAULT_LANGUAGE]
+    if i18n is not None:
+        entries = i18n.config.languages
+        languages = [e.locale for e in entries if e.default] + [e.locale for e in entries if not e.default]
     theme = config.theme
     return Project(
         root=root,
         config_file=config_file(root),
-        languages=tuple(languages if i18n is not None else [DEFAULT_LANGUAGE]),
+        languages=tuple(languages),
         site_url=site_url or None,
         site_name=str(config.site_name or ""),
         data_dir=(root / data_dir).resolve(),
