@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from zavazek.core.model import codes
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 from zavazek.core.yamlsource import load_document
 
 ROOT = Path(__file__).resolve().parent.parent

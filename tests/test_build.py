@@ -14,7 +14,7 @@ import pytest
 from site_fixtures import ROOT, copy_site_folder, run_zavazek, set_plugin_options
 from zavazek.site.pages import PAGES
 from zavazek.site.urls import page_url
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 from zavazek.core.yamlsource import load_document
 
 PROJECT = open_project(ROOT)

@@ -23,7 +23,7 @@ from zavazek.core.checks.catalogue import Source
 from zavazek.core.checks.checklist import REPORT_SCHEMA
 from zavazek.core.checks.rules import RULES
 from zavazek.core.loader import load_data
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -17,7 +17,7 @@ import pytest
 
 from zavazek.site.directory import exports
 from zavazek.core.loader import load_data
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 
 ROOT = Path(__file__).resolve().parent.parent
 HSDS = Path(__file__).resolve().parent / "hsds"

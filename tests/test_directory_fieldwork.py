@@ -16,7 +16,7 @@ from site_fixtures import ROOT, TODAY
 from zavazek.site.directory import exports, handouts
 from zavazek.site.directory.handouts import Handout
 from zavazek.core.loader import DataError, load_data
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 
 LANGS = ["cs", "en", "ru", "vi"]
 DAY = dt.date.fromisoformat(TODAY)

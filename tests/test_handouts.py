@@ -18,7 +18,7 @@ from zavazek.site.directory.handouts import Handout
 from zavazek.site.directory.listing import REGION_SLUGS
 from zavazek.site.directory.pages import render_directory_pages
 from zavazek.core.loader import load_data
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 import datetime as dt
 
 LANGS = ["cs", "en", "ru", "vi"]

@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek  # noqa: F401 (fixtures)
 from zavazek.site import fallback
 from zavazek.core import i18n
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 
 #: The site languages that have an interface catalog, besides Czech (the default, at the site root).
 CATALOG_SITE_LANGUAGES = [

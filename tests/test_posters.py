@@ -16,7 +16,7 @@ from zavazek.site.pages.formatting import Formatter
 from zavazek.site.posters import Poster, _voice, pdf_to_png, plan_dates, poster_link, render_poster, short_link
 from zavazek.site.posters.measure import type_sizes
 from zavazek.site.posters.sheets import SHEETS, Sheet
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 from zavazek.core.problems import DataError
 
 DAY = dt.date(2026, 11, 23)

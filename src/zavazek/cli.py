@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from zavazek.core.problems import DataError
+from zavazek.loading import ENGINE_FAILED, KEY_CRITERION_NOT_MET, USAGE, CommandFailed, data_errors, load_folder
 
 FOLDER = click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
 
@@ -28,11 +29,6 @@ def _today_option(f):
     )(f)
 
 
-def _fail(exc: DataError, folder: Path) -> None:
-    click.echo(exc.format(folder.resolve()), err=True)
-    sys.exit(1)
-
-
 @click.group()
 @click.version_option(package_name="zavazek")
 def main():
@@ -44,17 +40,10 @@ def main():
 @_today_option
 def validate(folder: Path, today: dt.date | None):
     """Check the data files and report every problem (nothing is built)."""
-    from zavazek.core.loader import load_data
-    from zavazek.core.project import open_project, today as day_of
-
-    try:
-        project = open_project(folder)
-        data = load_data(project.data_dir, list(project.languages), day_of(project, today))
-    except DataError as exc:
-        _fail(exc, folder)
-    for warning in data.warnings:
-        click.echo(warning.format(project.root), err=True)
-    click.echo(f"OK: {project.data_dir} ({len(data.warnings)} warning(s) / varování)")
+    loaded = load_folder(folder, today)
+    for warning in loaded.data.warnings:
+        click.echo(warning.format(loaded.project.root), err=True)
+    click.echo(f"OK: {loaded.project.data_dir} ({len(loaded.data.warnings)} warning(s) / varování)")
 
 
 @main.command()
@@ -71,10 +60,9 @@ def build(folder: Path, today: dt.date | None):
             click.echo(warning.format(prepared.project.root), err=True)
         seconds = time.monotonic() - started
     except DataError as exc:
-        _fail(exc, folder)
+        raise data_errors(exc, folder) from None
     except engine.BuildFailed as exc:
-        click.echo(f"chyba sestavení / build error: {exc}", err=True)
-        sys.exit(3)
+        raise CommandFailed(f"chyba sestavení / build error: {exc}", ENGINE_FAILED) from None
     click.echo(f"OK: {prepared.project.site_dir} ({seconds:.1f} s)")
     if prepared.data.placeholders:  # never published silently: the last words of the build
         from zavazek.core import i18n
@@ -100,7 +88,7 @@ def serve(folder: Path, port: int, today: dt.date | None):
     try:
         engine.serve_site(folder, port=port, today=today)
     except DataError as exc:
-        _fail(exc, folder)
+        raise data_errors(exc, folder) from None
 
 
 @main.command()
@@ -111,21 +99,14 @@ def serve(folder: Path, port: int, today: dt.date | None):
 def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date | None):
     """Make the noticeboard posters again into FOLDER/site/nastenky/, without rebuilding the site."""
     from zavazek.site import posters as poster_module
-    from zavazek.core.loader import load_data
-    from zavazek.core.project import open_project, today as day_of
 
-    try:
-        project = open_project(folder)
-        poster_module.require_site_url(project)
-        day = day_of(project, today)
-        data = load_data(project.data_dir, list(project.languages), day)
-    except DataError as exc:
-        _fail(exc, folder)
+    loaded = load_folder(folder, today, require=poster_module.require_site_url)
+    project = loaded.project
 
     def wanted(poster) -> bool:
         return (centre is None or poster.centre == centre) and (lang is None or lang in poster.languages)
 
-    files, listing = poster_module.published(data, project, day, only=wanted)
+    files, listing = poster_module.published(loaded.data, project, loaded.day, only=wanted)
     for path, content in files.items():
         target = project.site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -148,16 +129,10 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None, today: dt
     Use --today 2027-01-01 to see what will be out of date on that day.
     """
     from zavazek.core import checks
-    from zavazek.core.loader import load_data
-    from zavazek.core.project import open_project, today as day_of
 
-    try:
-        project = open_project(folder)
-        day = day_of(project, today)
-        data = load_data(project.data_dir, list(project.languages), day)
-    except DataError as exc:
-        _fail(exc, folder)
-    reports = checks.run_checklists(data, project, day)  # one per registered service
+    loaded = load_folder(folder, today)
+    project = loaded.project
+    reports = checks.run_checklists(loaded.data, project, loaded.day)  # one per registered service
     for service_id, report in reports.items():
         if as_json:
             click.echo(checks.report_json_text(report, project))
@@ -165,7 +140,7 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None, today: dt
             text = report.format_text(lang) if lang else report.format_text(project.default_language, also="en")
             click.echo((f"[{service_id}]\n" if service_id else "") + text)
     if strict and any(report.key_failures for report in reports.values()):
-        sys.exit(4)
+        raise click.exceptions.Exit(KEY_CRITERION_NOT_MET)
 
 
 @main.command()
@@ -184,10 +159,12 @@ def new(folder: Path, name: str | None, languages: str | None, directory: bool |
 
     asking = sys.stdin.isatty()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        _usage(f"Složka {folder} existuje a není prázdná. / The folder {folder} exists and is not empty.")
+        raise CommandFailed(
+            f"Složka {folder} existuje a není prázdná. / The folder {folder} exists and is not empty.", USAGE
+        )
     if name is None:
         if not asking:
-            _usage("Chybí --name: název poskytovatele. / Missing --name: the provider's name.")
+            raise CommandFailed("Chybí --name: název poskytovatele. / Missing --name: the provider's name.", USAGE)
         name = click.prompt("Název poskytovatele / The provider's name")
     if languages is None:
         languages = click.prompt("Jazyky webu / The site's languages", default="cs,en") if asking else "cs,en"
@@ -197,12 +174,13 @@ def new(folder: Path, name: str | None, languages: str | None, directory: bool |
     known = scaffold.available_languages()
     unknown = [code for code in codes if code not in known]
     if unknown or not codes or len(set(codes)) != len(codes):
-        _usage(
+        raise CommandFailed(
             f"Neznámý nebo opakovaný jazyk: {', '.join(unknown) or languages}. Možné: {', '.join(known)}. / "
-            f"Unknown or repeated language: {', '.join(unknown) or languages}. Available: {', '.join(known)}."
+            f"Unknown or repeated language: {', '.join(unknown) or languages}. Available: {', '.join(known)}.",
+            USAGE,
         )
     if not name.strip():
-        _usage("Název poskytovatele je prázdný. / The provider's name is empty.")
+        raise CommandFailed("Název poskytovatele je prázdný. / The provider's name is empty.", USAGE)
     for path in scaffold.create(folder, name.strip(), codes, directory, today()):
         click.echo(path)
     click.echo(
@@ -210,11 +188,6 @@ def new(folder: Path, name: str | None, languages: str | None, directory: bool |
         f"OK: {folder}. Fill in the values marked [DOPLNIT] / [TO FILL IN] (zavazek check {folder} lists them), "
         f"preview: zavazek serve {folder}"
     )
-
-
-def _usage(message: str) -> None:
-    click.echo(message, err=True)
-    sys.exit(2)
 
 
 @main.command()

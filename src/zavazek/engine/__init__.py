@@ -15,9 +15,10 @@ import os
 import shutil
 from pathlib import Path
 
-from zavazek.core import project as projects
-from zavazek.site import build as site
 from zavazek.core.problems import DataError
+from zavazek.engine import config as site_config
+from zavazek.engine import staging
+from zavazek.site import build as site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -42,7 +43,7 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = True) -> 
     logger.addHandler(errors)
     try:
         config, plugin = _configured(root, today, site_dir=str(work))
-        prepared = plugin.prepare(root)  # raises DataError before anything is touched
+        prepared = plugin.prepare(config)  # raises DataError before anything is touched
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -69,21 +70,21 @@ def _configured(root: Path, today: dt.date | None, **overrides):
     """
     from mkdocs.config import load_config
 
-    config_file = root / projects.CONFIG_FILE
+    config_file = site_config.config_file(root)
     if not config_file.is_file():
-        projects.open_project(root)  # raises the DataError that says so
-    staging = root / projects.STAGING_DIR
-    staging.mkdir(parents=True, exist_ok=True)
-    config = load_config(config_file=str(config_file), docs_dir=str(staging), **overrides)
+        raise DataError([site_config.no_config_file(root)])
+    docs = root / staging.STAGING_DIR
+    docs.mkdir(parents=True, exist_ok=True)
+    config = load_config(config_file=str(config_file), docs_dir=str(docs), **overrides)
     plugin = _plugin(config, root)
     plugin.override(**({"today": today} if today is not None else {}))
     return config, plugin
 
 
 def _plugin(config, root: Path):
-    plugin = config.plugins.get(projects.PLUGIN_NAME)
+    plugin = config.plugins.get(site_config.PLUGIN_NAME)
     if plugin is None:
-        raise DataError([projects.plugin_not_listed(root / projects.CONFIG_FILE)])
+        raise DataError([site_config.plugin_not_listed(site_config.config_file(root))])
     return plugin
 
 
@@ -120,13 +121,13 @@ def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000, today: dt.
 
     root = Path(root).resolve()
     # MkDocs keeps the plugin object for the whole preview: this one, which checks the data first.
-    _, plugin = _configured(root, today)
+    config, plugin = _configured(root, today)
     plugin.on_startup(command="serve", dirty=True)
-    prepared = plugin.prepare(root)
+    prepared = plugin.prepare(config)
     serve(
-        config_file=str(root / projects.CONFIG_FILE),
+        config_file=str(site_config.config_file(root)),
         livereload=True,
         build_type="dirty",
         dev_addr=f"{host}:{port}",
-        docs_dir=str(prepared.staging_dir),
+        docs_dir=str(staging.staging_dir(prepared.project)),
     )

@@ -10,10 +10,13 @@ optionally with options::
       - i18n: …
 
 so that ``zavazek build``, plain ``mkdocs build`` and ``mkdocs serve`` work
-in the provider's folder. The work is done by the core (:mod:`zavazek.site.build`);
-the plugin passes MkDocs' objects in and out, and keeps what must survive
-between the rebuilds of a preview server: MkDocs keeps one plugin object for
-the whole ``mkdocs serve`` because it has :meth:`~ZavazekPlugin.on_startup`.
+in the provider's folder. The pages are made by the site layer
+(:mod:`zavazek.site.build`); the plugin makes the project from MkDocs'
+configuration, passes MkDocs' objects in and out, and is the only owner of
+what must survive between the rebuilds of a preview server (the prepared
+site and the caches it carries, the language passes, the stylesheet): MkDocs
+keeps one plugin object for the whole ``mkdocs serve`` because it has
+:meth:`~ZavazekPlugin.on_startup`.
 
 mkdocs-static-i18n rebuilds the whole site once per language, so every
 event below runs once per language; the prepared site is computed once.
@@ -31,10 +34,12 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from zavazek.core import project
-from zavazek.engine import search, shells, stylesheet
-from zavazek.site import build as site, urls
+from zavazek.core.options import BuildOptions
 from zavazek.core.problems import DataError
+from zavazek.core.project import Project
+from zavazek.engine import config as site_config
+from zavazek.engine import passes, search, shells, staging, stylesheet, theme
+from zavazek.site import build as site, urls
 
 log = logging.getLogger("mkdocs.plugins.zavazek")
 
@@ -53,8 +58,8 @@ class _DataDir(c.Dir):
         try:
             return super().run_validation(value)
         except ValidationError:
-            config_file = Path(self.config_dir or ".") / project.CONFIG_FILE
-            raise ValidationError("\n" + project.missing_data_dir(config_file, str(value)).format(config_file.parent))
+            config_file = site_config.config_file(Path(self.config_dir or "."))
+            raise ValidationError("\n" + site_config.missing_data_dir(config_file, str(value)).format(config_file.parent))
 
 
 class _Day(c.BaseConfigOption):
@@ -65,17 +70,17 @@ class _Day(c.BaseConfigOption):
         self.default = None
 
     def pre_validation(self, config, key_name):
-        self.config_file = Path(config.config_file_path or project.CONFIG_FILE)
+        self.config_file = Path(config.config_file_path or site_config.CONFIG_FILE)
 
     def run_validation(self, value):
         try:
-            return project.parse_today(value, self.config_file)
+            return site_config.parse_today(value, self.config_file)
         except DataError as exc:
             raise ValidationError("\n" + exc.problems[0].format(self.config_file.parent)) from None
 
 
 class ZavazekConfig(Config):
-    data_dir = _DataDir(exists=True, default=project.DATA_DIR)
+    data_dir = _DataDir(exists=True, default=site_config.DATA_DIR)
     today = _Day()
     #: False: every directory page through MkDocs itself instead of from its shell (slow; to compare them).
     shells = c.Type(bool, default=True)
@@ -89,7 +94,8 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         self.command_line: dict = {}  # options the command line gives, over mkdocs.yml's
         self.serving = False
         self.prepared: site.Prepared | None = None  # the last prepared site, reused while nothing changed
-        self._passes = site.LanguagePasses()
+        self._project: tuple[object, Project] | None = None  # (MkDocs' configuration, its project)
+        self._passes = passes.LanguagePasses()
         self._prerendered: dict[str, str] = {}
         #: Material's stylesheet, reduced to what the rendered pages use (see :mod:`zavazek.engine.stylesheet`). The
         #: vocabulary only grows within a preview, so that its partial rebuilds never lose a rule.
@@ -114,27 +120,42 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         if self.serving and dirty:
             _language_passes_dirty()
 
-    def options(self) -> site.BuildOptions:
-        return site.BuildOptions(
-            today=self.config.today, data_dir=self.config.data_dir, preview=self.serving, shells=self.config.shells
-        )
+    def options(self) -> BuildOptions:
+        return BuildOptions(preview=self.serving, shells=self.config.shells)
 
-    def prepare(self, root: Path) -> site.Prepared:
-        """The prepared site (raises :class:`DataError`); prepared again only when a file changed."""
-        self.prepared = site.prepare(root, self.options(), self.prepared)
+    def project(self, config) -> Project:
+        """The project of MkDocs' configuration, made at its first build pass.
+
+        mkdocs-static-i18n builds every language with the same configuration,
+        changed in place (its ``site_name``, ``extra_css`` …), so the project is
+        not made again for a later pass. A preview server has replaced MkDocs'
+        ``site_url`` by its own local address; the project keeps the public one.
+        """
+        if self._project is None or self._project[0] is not config:
+            site_url = site_config.written_site_url(config) if self.serving else config.site_url
+            made = site_config.project_from_mkdocs(config, self.config.data_dir, self.config.today, site_url)
+            self._project = (config, made)
+        return self._project[1]
+
+    def prepare(self, config) -> site.Prepared:
+        """The prepared site, its files written for MkDocs (raises :class:`DataError`); prepared again
+        only when something it is made from changed."""
+        self.prepared = site.prepare(self.project(config), self.options(), self.prepared)
+        if self.prepared.fresh:
+            staging.write_staging(self.prepared)
         return self.prepared
 
     @event_priority(100)  # before mkdocs-static-i18n reads the files
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         try:
-            built = self.prepare(root)
+            built = self.prepare(config)
         except DataError as exc:
             raise PluginError("\n" + exc.format(root)) from None
         if built.fresh:
             for warning in built.data.warnings:
                 log.warning(warning.format(root))
-        config.docs_dir = str(built.staging_dir)
+        config.docs_dir = str(staging.staging_dir(built.project))
         if not config.nav:
             config.nav = built.nav
         if str(THEME_DIR) not in config.theme.dirs:
@@ -144,7 +165,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         for css in ("assets/zavazek.css",):
             if css not in config.extra_css:
                 config.extra_css.append(css)
-        config.extra["zavazek"] = {**built.template_context, "stylesheet": self._stylesheet_name(root, built)}
+        config.extra["zavazek"] = {**built.template_context, "stylesheet": self._stylesheet_name(built)}
         return config
 
     def on_serve(self, server, config, builder):
@@ -156,7 +177,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
 
     def on_env(self, env, config, files):
         lang = _current_language(config)
-        site.install_gettext(env, lang)
+        theme.install_gettext(env, lang)
         env.globals["zv_lang"] = lang
         env.filters["zv_url"] = urls.theme_url
         return env
@@ -172,7 +193,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         if body is None:  # a page written by hand: marked where it is shown untranslated
             plugin = config.plugins.get("i18n")
             default = getattr(plugin, "default_language", None) or "cs"
-            return site.mark_untranslated_page(html, page.file.src_uri, _current_language(config), default)
+            return theme.mark_untranslated_page(html, page.file.src_uri, _current_language(config), default)
         return html.replace(f"<p>{_HTML_PLACEHOLDER}</p>", body, 1)
 
     def on_template_context(self, context, template_name, config):
@@ -204,13 +225,14 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         if finished:
             self._write_stylesheet(prepared, config)
 
-    def _stylesheet_name(self, root: Path, built: site.Prepared) -> str:
+    def _stylesheet_name(self, built: site.Prepared) -> str:
         """Named after everything that shapes the markup, so that a browser never keeps a copy missing a rule."""
-        key = (root, built.signature)
+        root = built.project.root
+        key = built.signature
         if key not in self._stylesheet_names:
             package = Path(__file__).parent
             inputs = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-            inputs += [root / "mkdocs.yml", *built.project.data_dir.glob("*.yaml"), *_material_stylesheets()]
+            inputs += [built.project.config_file, *built.project.data_dir.glob("*.yaml"), *_material_stylesheets()]
             for folder in (built.project.docs_dir, root / "overrides"):
                 inputs += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
             extra = f"mkdocs-material {version('mkdocs-material')}".encode()
@@ -218,7 +240,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         return self._stylesheet_names[key]
 
     def _write_stylesheet(self, prepared: site.Prepared, config) -> None:
-        for page in prepared.html_pages:  # written from shells: the engine never saw their bodies
+        for page in passes.shell_pages(prepared):  # written from shells: the engine never saw their bodies
             key = hash(page.body)
             if key not in self._bodies_seen:
                 self._bodies_seen.add(key)

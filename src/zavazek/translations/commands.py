@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from zavazek.core.problems import DataError, Message
+from zavazek.loading import DATA_ERRORS, USAGE, CommandFailed, load_folder
 
 FOLDER = click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
 
 
-def _load(folder: Path):
-    from zavazek.core.loader import load_data
-    from zavazek.core.project import open_project, today
-
-    try:
-        project = open_project(folder)
-        return project, load_data(project.data_dir, list(project.languages), today())
-    except DataError as exc:
-        click.echo(exc.format(folder.resolve()), err=True)
-        sys.exit(1)
-
-
-def _refuse(problems, folder: Path) -> None:
-    for problem in problems:
-        click.echo(problem.format(folder.resolve()), err=True)
+def _refused(problems, folder: Path) -> CommandFailed:
+    """The failure when the data files were left as they were: each problem, then a summary."""
     summary = Message("{count} error(s): no file was changed.", {"count": len(problems)})
-    click.echo(f"{summary.render('cs')}\n{summary.render('en')}", err=True)
-    sys.exit(1)
+    lines = [problem.format(folder.resolve()) for problem in problems]
+    return CommandFailed("\n".join([*lines, f"{summary.render('cs')}\n{summary.render('en')}"]), DATA_ERRORS)
 
 
 @click.group()
@@ -46,10 +33,10 @@ def export_command(folder: Path, lang: str, output: Path | None):
     from zavazek.core.translations import sources
     from zavazek.translations import po
 
-    project, data = _load(folder)
+    loaded = load_folder(folder)
+    project, data = loaded.project, loaded.data
     if lang not in project.languages[1:]:
-        click.echo(f"chyba / error: {lang} ∉ {', '.join(project.languages[1:])}", err=True)
-        sys.exit(2)
+        raise CommandFailed(f"chyba / error: {lang} ∉ {', '.join(project.languages[1:])}", USAGE)
     text = str(po.export(data, project, lang, sources.read(project.data_dir)))
     if output is None:
         click.echo(text)
@@ -65,11 +52,12 @@ def import_command(folder: Path, po_file: Path):
     """Write the translations of PO_FILE into the data files (only that language's lines)."""
     from zavazek.translations.writing import write_translations
 
-    project, data = _load(folder)
+    loaded = load_folder(folder)
+    project, data = loaded.project, loaded.data
     try:
         changed = write_translations(project, data, po_file)
     except DataError as exc:
-        _refuse(exc.problems, folder)
+        raise _refused(exc.problems, folder) from None
     for file, count in changed.items():
         click.echo(f"{file}: {count}")
     click.echo(f"OK ({sum(changed.values())})")
@@ -84,11 +72,12 @@ def confirm(folder: Path, lang: str, fields: tuple[str, ...]):
     """Record that the LANG translations still fit their current source text."""
     from zavazek.translations.writing import confirm_translations
 
-    project, data = _load(folder)
+    loaded = load_folder(folder)
+    project, data = loaded.project, loaded.data
     try:
         confirmed = confirm_translations(project, data, lang, list(fields))
     except DataError as exc:
-        _refuse(exc.problems, folder)
+        raise _refused(exc.problems, folder) from None
     click.echo(f"OK ({confirmed})")
 
 
@@ -98,6 +87,7 @@ def status(folder: Path):
     """Per language: how many texts are current, outdated or missing."""
     from zavazek.core.translations.texts import counts
 
-    project, data = _load(folder)
+    loaded = load_folder(folder)
+    project, data = loaded.project, loaded.data
     for lang, tally in counts(data, project.languages, project.default_language).items():
         click.echo(f"{lang}: {tally['current']} current, {tally['outdated']} outdated, {tally['missing']} missing")

@@ -75,7 +75,7 @@ def write_translations(project: Project, data: ProviderData, po_file: Path) -> d
 def _check_written(project: Project, imported: dict) -> None:
     """Read the data again as a build would; refuse if it fails or a text does not read back as imported."""
     try:
-        data = load_data(project.data_dir, list(project.languages), today())
+        data = load_data(project.data_dir, list(project.languages), today(project))
     except DataError as exc:
         raise DataError(exc.problems + [_not_written()]) from None
     known = by_context(data)

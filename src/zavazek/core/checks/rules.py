@@ -502,7 +502,7 @@ def accessibility_statement(ctx: Context) -> Outcome:
     if not ctx.project.site_url:
         findings.append(Finding(
             Message(N_("The statement cannot name the website it applies to: the site has no address.")),
-            Place("mkdocs.yml", None, "site_url"),
+            Place(ctx.project.config_file.name, None, "site_url"),
             fix=Message(N_("Set site_url in mkdocs.yml, e.g. site_url: https://www.example.org/")),
             link=Link("pristupnost", "scope"),
         ))
@@ -557,27 +557,26 @@ def _external(value) -> bool:
 
 @rule("gdpr-third-party")
 def no_third_parties(ctx: Context) -> Outcome:
-    config = ctx.project.config
-    theme = config.get("theme") or {}
+    settings = ctx.project.privacy
+    config_file = ctx.project.config_file.name
     findings = []
 
     def setting(message: str, fix: str, **params):
-        findings.append(Finding(Message(message, params), Place("mkdocs.yml", None, params.get("setting", "")),
+        findings.append(Finding(Message(message, params), Place(config_file, None, params.get("setting", "")),
                                 fix=Message(fix, params)))
 
-    if isinstance(theme, dict) and theme.get("font", None) is not False:
+    if settings.theme_fonts:
         setting(N_("The theme loads its fonts from Google Fonts."), N_("Set font: false under theme in mkdocs.yml."),
                 setting="theme.font")
-    for key in ("extra_javascript", "extra_css"):
-        for item in config.get(key) or []:
-            url = item.get("path") if isinstance(item, dict) else item
+    for key, urls in (("extra_javascript", settings.extra_javascript), ("extra_css", settings.extra_css)):
+        for url in urls:
             if _external(url):
                 setting(N_("{setting} loads {url} from another server."), N_("Copy the file into docs/ and link it there."),
                         setting=key, url=url)
-    if config.get("repo_url"):
+    if settings.repo_url:
         setting(N_("repo_url makes every page ask the code host's server for statistics."),
                 N_("Remove repo_url from mkdocs.yml."), setting="repo_url")
-    if (config.get("extra") or {}).get("analytics"):
+    if settings.analytics:
         setting(N_("Web analytics send each visit to another server."), N_("Remove extra.analytics from mkdocs.yml."),
                 setting="extra.analytics")
     docs = ctx.project.docs_dir
@@ -597,11 +596,11 @@ def no_third_parties(ctx: Context) -> Outcome:
 
 @rule("gdpr-cookies")
 def no_tracking_cookies(ctx: Context) -> Outcome:
-    extra = ctx.project.config.get("extra") or {}
-    if extra.get("analytics") or extra.get("consent"):
+    settings = ctx.project.privacy
+    if settings.analytics or settings.cookie_consent:
         return Outcome(met=False, findings=[Finding(
             Message("The site is set up for analytics or a cookie consent, so it may store cookies that are not essential."),
-            Place("mkdocs.yml", None, "extra.analytics"),
+            Place(ctx.project.config_file.name, None, "extra.analytics"),
             fix=Message("Remove extra.analytics and extra.consent from mkdocs.yml."),
         )])
     return Outcome(met=True, evidence=[Link("soukromi", "not-collected")])

@@ -1,7 +1,7 @@
 """Render the directory's own pages: one per region, its pre-built filter lists, one per kind of help, one per service.
 
 These pages are not in the navigation, so a page's size does not grow with
-the directory. Their bodies are finished HTML (:class:`~zavazek.engine.shells.HtmlPage`).
+the directory. Their bodies are finished HTML (:class:`~zavazek.site.output.HtmlPage`).
 The directory's home page (map, regions, kinds of help) is an ordinary
 generated page (``sluzby``) whose context comes from :func:`home_context`.
 """
@@ -24,7 +24,7 @@ from zavazek.site.escaping import json_for_html
 from zavazek.core.model import codes, hours
 from zavazek.site.directory.exports import DATA_DIR
 from zavazek.core.model.services import Directory, Service
-from zavazek.engine.shells import HtmlPage, plain
+from zavazek.site.output import HtmlPage, plain
 from zavazek.site.pages.formatting import Formatter
 from zavazek.core.placeholders import without_placeholders
 from zavazek.core.project import Project

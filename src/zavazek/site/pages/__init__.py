@@ -10,9 +10,7 @@ in ``templates/``: layout only, with every value prepared by
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass
-from pathlib import Path
 
 from zavazek.site import templating
 from zavazek.site import fallback
@@ -163,30 +161,3 @@ def render_site_pages(
                         spec, view, project, lang, today, extra
                     )
     return pages
-
-
-def write_staging(files: dict[str, str | bytes], project: Project) -> Path:
-    """Write the docs folder the site engine reads: hand-written ``docs/`` plus generated pages.
-
-    Files are only rewritten when their content changes, so a watching
-    preview server does not loop on its own output.
-    """
-    staging = project.staging_dir
-    staging.mkdir(parents=True, exist_ok=True)
-    wanted: dict[Path, bytes] = {}
-    for name, content in files.items():
-        wanted[staging / name] = content.encode("utf-8") if isinstance(content, str) else content
-    if project.docs_dir.is_dir():
-        for src in project.docs_dir.rglob("*"):
-            if src.is_file():
-                wanted[staging / src.relative_to(project.docs_dir)] = src.read_bytes()
-    for path, content in wanted.items():
-        if not path.exists() or path.read_bytes() != content:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
-    for path in sorted(staging.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            shutil.rmtree(path)
-    return staging

@@ -81,7 +81,7 @@ def require_site_url(project: Project) -> str:
         raise DataError(
             [
                 Problem(
-                    project.root / "mkdocs.yml", None, None, "site_url",
+                    project.config_file, None, None, "site_url",
                     Message("The posters need the public address of the website for their QR codes."),
                     Message("Set site_url in mkdocs.yml, e.g. site_url: https://www.example.org/"),
                 )

@@ -1,0 +1,53 @@
+"""The docs folder MkDocs reads (``.zavazek/docs``): the provider's ``docs/`` plus every generated file.
+
+MkDocs reads the pages from this folder, which závazek writes before each
+build (the provider's ``mkdocs.yml`` need not name it, and it need not have
+``docs/``). Directory pages go in as their shells, or each page itself when
+shells are off (:mod:`zavazek.engine.shells`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from zavazek.core.project import Project
+from zavazek.engine import shells
+from zavazek.site.build import Prepared
+
+#: Generated pages (one Markdown file per page and language); never edited by hand.
+STAGING_DIR = ".zavazek/docs"
+
+
+def staging_dir(project: Project) -> Path:
+    return project.root / STAGING_DIR
+
+
+def write_staging(prepared: Prepared) -> Path:
+    """Write the folder, and return it.
+
+    Files are only rewritten when their content changes, so a watching
+    preview server does not loop on its own output.
+    """
+    project = prepared.project
+    files = shells.staging_files(prepared.html_pages, project.default_language, prepared.options.shells)
+    files.update(prepared.files)
+    staging = staging_dir(project)
+    staging.mkdir(parents=True, exist_ok=True)
+    wanted: dict[Path, bytes] = {}
+    for name, content in files.items():
+        wanted[staging / name] = content.encode("utf-8") if isinstance(content, str) else content
+    if project.docs_dir.is_dir():
+        for src in project.docs_dir.rglob("*"):
+            if src.is_file():
+                wanted[staging / src.relative_to(project.docs_dir)] = src.read_bytes()
+    for path, content in wanted.items():
+        if not path.exists() or path.read_bytes() != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    for path in sorted(staging.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            shutil.rmtree(path)
+    return staging
