@@ -150,6 +150,7 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None, today: dt
     from zavazek.core import checks
     from zavazek.core.loader import load_data
     from zavazek.core.project import open_project, today as day_of
+    from zavazek.site.report import json_text, terminal_text
 
     try:
         project = open_project(folder)
@@ -160,9 +161,9 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None, today: dt
     reports = checks.run_checklists(data, project, day)  # one per registered service
     for service_id, report in reports.items():
         if as_json:
-            click.echo(checks.report_json_text(report, project))
+            click.echo(json_text(report, project))
         else:
-            text = report.format_text(lang) if lang else report.format_text(project.default_language, also="en")
+            text = terminal_text(report, lang) if lang else terminal_text(report, project.default_language, also="en")
             click.echo((f"[{service_id}]\n" if service_id else "") + text)
     if strict and any(report.key_failures for report in reports.values()):
         sys.exit(4)
