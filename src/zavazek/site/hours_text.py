@@ -13,12 +13,12 @@ from zavazek.core.model.hours import END_OF_DAY, WEEKDAYS, OpeningHours, Ranges
 from zavazek.site import cldr
 
 
+# --- for machines -----------------------------------------------------------
+
+
 def clock(value: dt.time) -> str:
     """``HH:MM`` as staff wrote it: the end of the day is ``24:00``."""
     return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
-
-
-# --- for machines -----------------------------------------------------------
 
 
 def clocks(hours: OpeningHours) -> dict[str, list[list[str]]]:
