@@ -18,12 +18,14 @@ import pytest
 
 from site_fixtures import ROOT, run_zavazek
 from zavazek.core import i18n
-from zavazek.core.checks import Status, load_catalogue, report_json_text, run_checklist
+from zavazek.core.checks import Status, load_catalogue, run_checklist
 from zavazek.core.checks.catalogue import Source
 from zavazek.core.checks.checklist import REPORT_SCHEMA
 from zavazek.core.checks.rules import RULES
 from zavazek.core.loader import load_data
 from zavazek.engine.config import open_project
+from zavazek.site import sitemap
+from zavazek.site.report import json_text as report_json_text
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -183,8 +185,8 @@ def test_every_criterion_of_the_catalogue_is_tested_here_and_has_a_rule():
 
 
 def _urls(report, result, lang="cs"):
-    from zavazek.site.urls import page_url
-    return [page_url(link.page, lang, "cs") + (f"#{link.anchor}" if link.anchor else "") for link in result.outcome.evidence]
+    site = sitemap.SiteMap(("cs",))
+    return [site.url(sitemap.page(link.page), lang) + (f"#{link.anchor}" if link.anchor else "") for link in result.outcome.evidence]
 
 
 @pytest.mark.parametrize("criterion", sorted(CASES))
@@ -504,7 +506,7 @@ def test_accessibility_statement_without_the_method_in_russian_is_a_gap_in_under
     assert result(site_folder, "a11y-statement").status is Status.MET
     found = result(site_folder, "lang-complete")
     assert [(f.lang, f.place.path) for f in found.outcome.findings] == [("ru", "accessibility.method")]
-    assert found.outcome.findings[0].link.page == "pristupnost"
+    assert sitemap.page(found.outcome.findings[0].link.page) == "pristupnost"
 
 
 def test_accessibility_statement_without_the_sites_address_cannot_name_its_scope(site_folder):

@@ -121,7 +121,7 @@ def test_hours_on_a_date_and_the_next_opening(directory):
 
 
 def test_the_week_is_written_on_one_line_with_days_of_the_same_hours_together(directory):
-    from zavazek.core.model.hours import compact
+    from zavazek.site.hours_text import compact
 
     centre = directory.places[0].opening_hours
     assert compact(centre, "cs") == "Po, St 8:30–12:00, 13:00–17:00; Út, Čt 8:30–12:00"

@@ -129,15 +129,16 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None, today: dt
     Use --today 2027-01-01 to see what will be out of date on that day.
     """
     from zavazek.core import checks
+    from zavazek.site.report import json_text, terminal_text
 
     loaded = load_folder(folder, today)
     project = loaded.project
     reports = checks.run_checklists(loaded.data, project, loaded.day)  # one per registered service
     for service_id, report in reports.items():
         if as_json:
-            click.echo(checks.report_json_text(report, project))
+            click.echo(json_text(report, project))
         else:
-            text = report.format_text(lang) if lang else report.format_text(project.default_language, also="en")
+            text = terminal_text(report, lang) if lang else terminal_text(report, project.default_language, also="en")
             click.echo((f"[{service_id}]\n" if service_id else "") + text)
     if strict and any(report.key_failures for report in reports.values()):
         raise click.exceptions.Exit(KEY_CRITERION_NOT_MET)

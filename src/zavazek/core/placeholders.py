@@ -18,6 +18,11 @@ from __future__ import annotations
 
 import re
 
+from pydantic import BaseModel
+
+from zavazek.core.model.fields import annotation_at, unwrap
+from zavazek.core.model.types import PlaceName, Text
+
 MARKERS = ("[DOPLNIT]", "[TO FILL IN]")
 _MARKER = re.compile(r"^\s*\[(?:DOPLNIT|TO FILL IN)\]\s*")
 
@@ -59,12 +64,9 @@ def find_placeholders(content: bytes | None, value, model: type) -> tuple[list[t
 
 def _is_text(model: type, path: tuple) -> bool:
     """Whether the value at ``path`` is text a reader sees as written (a Text's language, a name, a street)."""
-    from zavazek.core.loader import _annotation_at, _unwrap
-    from zavazek.core.model.types import PlaceName, Text
-
     if not path:
         return False
-    parent = _unwrap(_annotation_at(model, path[:-1]))
+    parent = unwrap(annotation_at(model, path[:-1]))
     if parent in (Text, PlaceName):
         return True
     info = next(
@@ -82,10 +84,6 @@ def without_placeholders(value):
     placeholder is left out there: a text loses the languages still marked,
     any other field still marked becomes ``None``. Nothing is validated again.
     """
-    from pydantic import BaseModel
-
-    from zavazek.core.model.types import Text
-
     if isinstance(value, Text):
         kept = {lang: text for lang, text in value.root.items() if not is_placeholder(text)}
         return value if len(kept) == len(value.root) else value.model_copy(update={"root": kept})

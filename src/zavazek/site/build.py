@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zavazek.core import checks, i18n
-from zavazek.site import fallback, parallel, posters
+from zavazek.site import fallback, parallel, posters, report, sitemap
 from zavazek.site.directory import exports as directory_exports
 from zavazek.site.directory import handouts as directory_handouts
 from zavazek.site.directory import pages as directory_pages
-from zavazek.core.loader import ProviderData, load_data
+from zavazek.core.loader import ProviderData, ReadFiles, load_data
 from zavazek.core.model import DATA_FILES
 from zavazek.core.model.codes import N_
 from zavazek.site.output import HtmlPage
@@ -46,6 +46,8 @@ class Prepared:
     fresh: bool = True  # False when it is the previous result, unchanged
     signature: tuple = field(default=(), repr=False)
     options: BuildOptions = field(default_factory=BuildOptions)
+    #: The data files read, for the next preview build to reuse those unchanged.
+    read_files: ReadFiles = field(default_factory=ReadFiles, repr=False)
 
 
 def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
@@ -74,7 +76,8 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     if cached is not None and cached.signature == signature:
         cached.fresh = False
         return cached
-    data = load_data(project.data_dir, list(project.languages), day)
+    read_files = cached.read_files if cached is not None else ReadFiles()
+    data = load_data(project.data_dir, list(project.languages), day, read_files)
     # PDFs take seconds: posters and hand-outs are rendered each on a core of its own, meanwhile
     # this process renders the pages (and then waits, so two children keep both cores busy).
     made_posters = parallel.in_child(lambda: posters.published(data, project, day))
@@ -87,7 +90,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():
-            files[checks.report_path(service_id)] = checks.report_json_text(checklist, project)
+            files[sitemap.checklist_report(service_id)] = report.json_text(checklist, project)
         open_data = _open_data(data, project, day, cached if options.preview else None)
         files.update(open_data)
         poster_pdfs, poster_listing = made_posters()
@@ -100,7 +103,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     context = {
         "posters": poster_listing,
         "directory_home": lambda lang: directory_pages.home_context(data, project, lang, day),
-        **_checklist_context(checklists),
+        **report.page_context(checklists, project),
     }
     files.update(render_site_pages(data, project, day, extra=context))
     return Prepared(
@@ -114,6 +117,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         open_data=open_data,
         signature=signature,
         options=options,
+        read_files=read_files,
     )
 
 
@@ -148,18 +152,6 @@ def _no_posters_warning(project: Project):
         Message("Set site_url in mkdocs.yml, e.g. site_url: https://www.example.org/"),
         severity=Severity.WARNING,
     )
-
-
-def _checklist_context(checklists: dict) -> dict:
-    """The checklist page's data; each registered service's page picks its own report."""
-    from zavazek.core.checks.catalogue import WORDING_STATUS
-
-    return {
-        "checklists": checklists,
-        "report_paths": {service_id: checks.report_path(service_id) for service_id in checklists},
-        "Status": checks.Status,
-        "wording_labels": WORDING_STATUS,
-    }
 
 
 def _template_context(project: Project, data: ProviderData) -> dict:

@@ -19,17 +19,10 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-# The generated pages, by what they are.
-HOME = "home"
-COMMITMENT = "commitment"
-GOALS = "goals"
-CENTRES = "centres"
-POSTERS = "posters"
-DIRECTORY = "directory"
-ACCESSIBILITY = "accessibility"
-PRIVACY = "privacy"
-CHECKLIST = "checklist"
-SEARCH = "search"
+# The generated pages, by what they are (their keys are importable from here too).
+from zavazek.core.pages import (  # noqa: F401
+    ACCESSIBILITY, CENTRES, CHECKLIST, COMMITMENT, DIRECTORY, GOALS, HOME, POSTERS, PRIVACY, SEARCH,
+)
 
 #: Each generated page's site path.
 PAGE_SLUGS = {

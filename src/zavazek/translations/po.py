@@ -29,6 +29,7 @@ from zavazek.site.pages import PAGES, SECTIONS
 from zavazek.core.problems import Message, Problem
 from zavazek.core.translations.sources import Sources
 from zavazek.core.translations.texts import Entry, State, entries
+from zavazek.site import sitemap
 from zavazek.site.urls import page_url
 
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sdif]")
@@ -39,10 +40,11 @@ def _where(data: ProviderData, entry: Entry, lang: str, default: str) -> str:
     """Where the text appears, for the translator, in ``lang``: the page's title and its address."""
     gettext = i18n.gettext_for(lang)
     link = shown_on(data, entry.document, entry.path)
-    title = next((gettext(p.title) for p in PAGES if p.slug == link.page), link.page)
-    section = SECTIONS.get((link.page, link.anchor))
+    slug = sitemap.page(link.page)
+    title = next((gettext(p.title) for p in PAGES if p.slug == slug), slug)
+    section = SECTIONS.get((slug, link.anchor))
     name = title + (f" › {gettext(section)}" if section else "")
-    address = "/" + page_url(link.page, lang, default) + (f"#{link.anchor}" if link.anchor else "")
+    address = "/" + page_url(slug, lang, default) + (f"#{link.anchor}" if link.anchor else "")
     return Message("Shown on the page: {page} ({address})", {"page": name, "address": address}).render(lang)
 
 

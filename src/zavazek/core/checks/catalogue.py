@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pydantic
 
-from zavazek.site import cldr
-from zavazek.core import i18n
+from zavazek.core.loader.errors import problems_from
 from zavazek.core.model.codes import N_
 from zavazek.core.model.types import Date, Strict, Text, Url, choice
 from zavazek.core.problems import DataError, Message
@@ -140,23 +139,9 @@ class Wording(Strict):
     note: Text | None = None
     references: list[Reference] = []
 
-    def source_line(self, source: Source, lang: str, gettext=None) -> str | None:
-        """"Act No. 108/2006 Coll., on social services, as in force from 1 July 2026; read in …" in ``lang``."""
-        if self.status not in ("confirmed", "copy") or source.act not in _OFFICIAL_TEXT:
-            return None
-        gettext = gettext or i18n.gettext_for(lang)
-        act = gettext(ACTS[source.act][1])
-        if self.in_force_from:
-            act = gettext("{act}, as in force from {date}").format(
-                act=act, date=cldr.format_date(self.in_force_from, lang)
-            )
-        if self.status == "confirmed":
-            read = gettext("read in the official text")
-        elif self.read_in:
-            read = gettext("read in a full-text copy ({copy})").format(copy=self.read_in)
-        else:
-            read = gettext("read in a full-text copy")
-        return f"{act}; {read}"
+    def read_in_collection(self, source: Source) -> bool:
+        """Whether the wording was read in the official collection or a full-text copy of it (the report says which)."""
+        return self.status in ("confirmed", "copy") and source.act in _OFFICIAL_TEXT
 
 
 class Criterion(Strict):
@@ -177,9 +162,7 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> tuple[Criterion, ...]:
     try:
         criteria = pydantic.TypeAdapter(list[Criterion]).validate_python(doc.value or [])
     except pydantic.ValidationError as exc:
-        from zavazek.core.loader import _problems_from
-
-        raise DataError(_problems_from(exc, doc, Criterion)) from None
+        raise DataError(problems_from(exc, doc, Criterion)) from None
     seen: dict[str, int] = {}
     for i, criterion in enumerate(criteria):
         if criterion.id in seen:

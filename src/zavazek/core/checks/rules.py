@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zavazek.core.checks.checklist import Finding, Link, Outcome, Place
-from zavazek.core.loader import ProviderData, iter_texts
+from zavazek.core.checks.findings import Finding, Link, Outcome, Place
 from zavazek.core.model.codes import N_
 from zavazek.core.model.goals import effective_deadline, is_overdue
+from zavazek.core.model.texts import iter_texts
+from zavazek.core.pages import ACCESSIBILITY, CENTRES, COMMITMENT, DIRECTORY, GOALS, HOME, PRIVACY
 from zavazek.core.model.types import Text
 from zavazek.core.model.website import STATEMENT_PARTS
 from zavazek.core.problems import Message, format_path
 from zavazek.core.project import Project
+from zavazek.core.provider import ProviderData
 
 RULES: dict = {}
 
@@ -74,27 +76,27 @@ def _stated(ctx: Context, path: tuple, evidence: list[Link], message: str, fix: 
 
 #: Where a text of a data file is shown: (document, first field) -> (page, anchor).
 _SHOWN_ON = {
-    ("commitment", "mission"): ("zavazek", "mission"),
-    ("commitment", "target_groups"): ("zavazek", "target-groups"),
-    ("commitment", "principles"): ("zavazek", "principles"),
-    ("commitment", "refusal"): ("zavazek", "refusal"),
-    ("commitment", "complaints"): ("zavazek", "complaints"),
-    ("commitment", "service"): ("zavazek", "service"),
-    ("goals", "strategic"): ("cile", "strategic"),
-    ("goals", "long_term"): ("cile", "long-term"),
-    ("website", "accessibility"): ("pristupnost", ""),
-    ("website", "privacy"): ("soukromi", ""),
+    ("commitment", "mission"): (COMMITMENT, "mission"),
+    ("commitment", "target_groups"): (COMMITMENT, "target-groups"),
+    ("commitment", "principles"): (COMMITMENT, "principles"),
+    ("commitment", "refusal"): (COMMITMENT, "refusal"),
+    ("commitment", "complaints"): (COMMITMENT, "complaints"),
+    ("commitment", "service"): (COMMITMENT, "service"),
+    ("goals", "strategic"): (GOALS, "strategic"),
+    ("goals", "long_term"): (GOALS, "long-term"),
+    ("website", "accessibility"): (ACCESSIBILITY, ""),
+    ("website", "privacy"): (PRIVACY, ""),
 }
-_DOCUMENT_PAGE = {"commitment": "zavazek", "goals": "cile", "website": "pristupnost", "services": "sluzby"}
+_DOCUMENT_PAGE = {"commitment": COMMITMENT, "goals": GOALS, "website": ACCESSIBILITY, "services": DIRECTORY}
 
 
 def shown_on(data, document: str, path: tuple) -> Link:
     """The page (and section) where the text at ``path`` of ``document`` is published."""
     if document == "commitment" and path[:1] == ("centres",) and len(path) > 1:
-        return Link("strediska", data.commitment.centres[path[1]].id)
+        return Link(CENTRES, data.commitment.centres[path[1]].id)
     if document == "goals" and path[:2] == ("operational", "plans") and len(path) > 2:
-        return Link("cile", f"operational-{data.goals.operational.plans[path[2]].centre}")
-    page, anchor = _SHOWN_ON.get((document, path[0] if path else ""), (_DOCUMENT_PAGE.get(document, "index"), ""))
+        return Link(GOALS, f"operational-{data.goals.operational.plans[path[2]].centre}")
+    page, anchor = _SHOWN_ON.get((document, path[0] if path else ""), (_DOCUMENT_PAGE.get(document, HOME), ""))
     return Link(page, anchor)
 
 
@@ -189,20 +191,20 @@ def commitment_published(ctx: Context) -> Outcome:
     findings += _placeholders(ctx)
     return Outcome(
         met=not findings,
-        evidence=[Link("zavazek", "mission"), Link("cile", "strategic"), Link("zavazek", "principles"),
-                  Link("zavazek", "target-groups")],
+        evidence=[Link(COMMITMENT, "mission"), Link(GOALS, "strategic"), Link(COMMITMENT, "principles"),
+                  Link(COMMITMENT, "target-groups")],
         findings=_by_language(findings, ctx.languages),
     )
 
 
 @rule("sqss-1b")
 def own_will(ctx: Context) -> Outcome:
-    return Outcome(met=None, evidence=[Link("zavazek", "principles")])
+    return Outcome(met=None, evidence=[Link(COMMITMENT, "principles")])
 
 
 @rule("sqss-1d")
 def no_prejudice(ctx: Context) -> Outcome:
-    return Outcome(met=None, evidence=[Link("zavazek", "principles")])
+    return Outcome(met=None, evidence=[Link(COMMITMENT, "principles")])
 
 
 @rule("sqss-3")
@@ -214,7 +216,7 @@ def informing_applicants(ctx: Context) -> Outcome:
             N_("The commitment does not say how to start using the service."),
             N_("Add service.how_to_start: how to get in touch and what happens at the first meeting."),
         ))
-    return Outcome(met=not findings, evidence=[Link("index", "start"), Link("zavazek", "refusal")], findings=findings)
+    return Outcome(met=not findings, evidence=[Link(HOME, "start"), Link(COMMITMENT, "refusal")], findings=findings)
 
 
 # --- refusal ---------------------------------------------------------------------
@@ -233,7 +235,7 @@ def refusal_grounds(ctx: Context) -> Outcome:
                         {"id": ground.id},
                     ),
                     ctx.place("commitment", ("refusal", "grounds", i, "legal_basis")),
-                    link=Link("zavazek", f"refusal-{ground.id}"),
+                    link=Link(COMMITMENT, f"refusal-{ground.id}"),
                     fix=Message("A ground about a terminated contract is letter d since the act was amended; correct the letter, or remove the ground."),
                 )
             )
@@ -245,17 +247,17 @@ def refusal_grounds(ctx: Context) -> Outcome:
                         {"id": ground.id},
                     ),
                     ctx.place("commitment", ("refusal", "grounds", i, "legal_basis")),
-                    link=Link("zavazek", f"refusal-{ground.id}"),
+                    link=Link(COMMITMENT, f"refusal-{ground.id}"),
                     fix=Message("Cite the letter the ground rests on (legal_basis: a, b, c or d), or remove the ground."),
                 )
             )
-    return Outcome(met=not findings, evidence=[Link("zavazek", "refusal")], findings=findings)
+    return Outcome(met=not findings, evidence=[Link(COMMITMENT, "refusal")], findings=findings)
 
 
 @rule("zss-2-1")
 def basic_counselling(ctx: Context) -> Outcome:
     return _stated(
-        ctx, ("refusal", "basic_counselling"), [Link("zavazek", "basic-counselling")],
+        ctx, ("refusal", "basic_counselling"), [Link(COMMITMENT, "basic-counselling")],
         N_("The commitment does not say that basic social counselling is free for everyone, also after a refusal."),
         N_("Add refusal.basic_counselling: that a refused person still gets free basic counselling and a referral to another service."),
     )
@@ -264,7 +266,7 @@ def basic_counselling(ctx: Context) -> Outcome:
 @rule("zss-91-written")
 def written_reasons(ctx: Context) -> Outcome:
     return _stated(
-        ctx, ("refusal", "written_reasons"), [Link("zavazek", "written-reasons")],
+        ctx, ("refusal", "written_reasons"), [Link(COMMITMENT, "written-reasons")],
         N_("The commitment does not say that the reason for a refusal is given in writing on request."),
         N_("Add refusal.written_reasons: one sentence saying so."),
     )
@@ -291,7 +293,7 @@ def service_information(ctx: Context) -> Outcome:
         ))
     return Outcome(
         met=not findings,
-        evidence=[Link("zavazek", "service"), Link("strediska"), Link("zavazek", "target-groups"), Link("index", "start")],
+        evidence=[Link(COMMITMENT, "service"), Link(CENTRES), Link(COMMITMENT, "target-groups"), Link(HOME, "start")],
         findings=findings,
     )
 
@@ -302,7 +304,7 @@ def counselling_activities(ctx: Context) -> Outcome | None:
     if service.kind != "odborne_socialni_poradenstvi":
         return None
     return _stated(
-        ctx, ("service", "activities"), [Link("zavazek", "service")],
+        ctx, ("service", "activities"), [Link(COMMITMENT, "service")],
         N_("The activities of the service are not listed."),
         N_("Add service.activities: what the service does, one item per activity."),
     )
@@ -314,7 +316,7 @@ def field_programme(ctx: Context) -> Outcome | None:
     if service.kind != "terenni_programy":
         return None
     if "field" in service.forms:
-        return Outcome(met=True, evidence=[Link("zavazek", "service"), Link("strediska")])
+        return Outcome(met=True, evidence=[Link(COMMITMENT, "service"), Link(CENTRES)])
     return Outcome(met=False, findings=[_missing_field(
         ctx, "commitment", ("service", "forms"),
         N_("A field programme must be provided in the field, but its forms do not include it."),
@@ -325,7 +327,7 @@ def field_programme(ctx: Context) -> Outcome | None:
 @rule("reg")
 def registry_identifier(ctx: Context) -> Outcome:
     return _stated(
-        ctx, ("service", "registry_id"), [Link("zavazek", "service")],
+        ctx, ("service", "registry_id"), [Link(COMMITMENT, "service")],
         N_("The identifier of the service in the registry of social services is not stated."),
         N_("Add service.registry_id: the seven digits from the registry, in quotes."),
     )
@@ -344,7 +346,7 @@ def complaint_rules(ctx: Context) -> Outcome:
             N_("Add complaints.how in every language of the site."),
         )])
     findings = _unwritten(ctx, "commitment", [(("complaints", "how"), how)])
-    return Outcome(met=not findings, evidence=[Link("zavazek", "complaints")], findings=findings)
+    return Outcome(met=not findings, evidence=[Link(COMMITMENT, "complaints")], findings=findings)
 
 
 _COMPLAINT_PARTS = [
@@ -392,7 +394,7 @@ def complaint_parts(ctx: Context) -> Outcome:
             for form, (field, message, fix) in _CONTACT_FOR_FORM.items()
             if form in complaints.forms and not getattr(complaints.contact, field)
         ]
-    return Outcome(met=not findings, evidence=[Link("zavazek", "complaints")], findings=findings)
+    return Outcome(met=not findings, evidence=[Link(COMMITMENT, "complaints")], findings=findings)
 
 
 # --- goals ----------------------------------------------------------------------------
@@ -427,7 +429,7 @@ def goals_defined(ctx: Context) -> Outcome:
                     ctx.place("goals", path + (attr,)),
                     fix=Message("Add {field} to the goal, or to its group to apply to all its goals.", {"field": attr}),
                 ))
-    return Outcome(met=not findings, evidence=[Link("cile")], findings=findings)
+    return Outcome(met=not findings, evidence=[Link(GOALS)], findings=findings)
 
 
 @rule("goals-deadlines")
@@ -442,10 +444,10 @@ def goals_current(ctx: Context) -> Outcome:
             findings.append(Finding(
                 Message("The deadline {date} of goal “{id}” has passed.", {"date": due.isoformat(), "id": goal.id}),
                 ctx.place("goals", path + ("deadline",) if goal.deadline else path[:-2] + ("deadline",)),
-                link=Link("cile", anchor),
+                link=Link(GOALS, anchor),
                 fix=Message("Evaluate the goal and set a new one with a new deadline."),
             ))
-    return Outcome(met=not findings, evidence=[Link("cile")], findings=findings)
+    return Outcome(met=not findings, evidence=[Link(GOALS)], findings=findings)
 
 
 @rule("goals-operational")
@@ -471,8 +473,8 @@ def operational_goals(ctx: Context) -> Outcome:
                     ctx.place("goals", ("operational", "plans", i, attr)),
                     fix=Message("Add {field} to the plan.", {"field": attr}),
                 ))
-    evidence = [Link("cile", f"operational-{cid}") for cid in plans]
-    return Outcome(met=not findings, evidence=evidence or [Link("cile")], findings=findings)
+    evidence = [Link(GOALS, f"operational-{cid}") for cid in plans]
+    return Outcome(met=not findings, evidence=evidence or [Link(GOALS)], findings=findings)
 
 
 # --- languages ---------------------------------------------------------------------------
@@ -504,21 +506,21 @@ def accessibility_statement(ctx: Context) -> Outcome:
             Message(N_("The statement cannot name the website it applies to: the site has no address.")),
             Place(ctx.project.config_file.name, None, "site_url"),
             fix=Message(N_("Set site_url in mkdocs.yml, e.g. site_url: https://www.example.org/")),
-            link=Link("pristupnost", "scope"),
+            link=Link(ACCESSIBILITY, "scope"),
         ))
     if a.status != "full" and not a.inaccessible:
         findings.append(_missing_field(
             ctx, "website", ("accessibility", "inaccessible"),
             N_("The statement says the site is not fully compliant, but lists no content that is not accessible."),
             N_("Add accessibility.inaccessible: each item with its text, ground and reason."),
-            link=Link("pristupnost", "non-accessible"),
+            link=Link(ACCESSIBILITY, "non-accessible"),
         ))
     if a.status == "full" and a.inaccessible:
         findings.append(_missing_field(
             ctx, "website", ("accessibility", "status"),
             N_("The statement says the site is fully compliant, but lists content that is not accessible."),
             N_("Set accessibility.status to partial, or remove the items from accessibility.inaccessible."),
-            link=Link("pristupnost", "status"),
+            link=Link(ACCESSIBILITY, "status"),
         ))
     texts = [(("accessibility", "method"), a.method)]
     for i, item in enumerate(a.inaccessible):
@@ -529,21 +531,21 @@ def accessibility_statement(ctx: Context) -> Outcome:
     findings += _unwritten(ctx, "website", texts)
     return Outcome(
         met=not findings,
-        evidence=[Link("pristupnost", anchor) for anchor in STATEMENT_PARTS],
+        evidence=[Link(ACCESSIBILITY, anchor) for anchor in STATEMENT_PARTS],
         findings=findings,
     )
 
 
 @rule("a11y-standard")
 def accessibility_standard(ctx: Context) -> Outcome:
-    return Outcome(met=None, evidence=[Link("pristupnost", "status")])
+    return Outcome(met=None, evidence=[Link(ACCESSIBILITY, "status")])
 
 
 @rule("gdpr-notice")
 def privacy_notice(ctx: Context) -> Outcome:
     """The generated notice has its fixed parts in every language; the provider's own part must be written."""
     findings = _unwritten(ctx, "website", [(("privacy", "hosting"), ctx.data.website.privacy.hosting)])
-    return Outcome(met=not findings, evidence=[Link("soukromi")], findings=findings)
+    return Outcome(met=not findings, evidence=[Link(PRIVACY)], findings=findings)
 
 
 _LOADING = re.compile(r"""<(?:img|script|iframe|video|audio|source|embed|object)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//"""
@@ -591,7 +593,7 @@ def no_third_parties(ctx: Context) -> Outcome:
                         Place(str(path.relative_to(ctx.project.root)), number, ""),
                         fix=Message("Save the file into docs/ and link it there, or make it a plain link."),
                     ))
-    return Outcome(met=not findings, evidence=[Link("soukromi", "not-collected")], findings=findings)
+    return Outcome(met=not findings, evidence=[Link(PRIVACY, "not-collected")], findings=findings)
 
 
 @rule("gdpr-cookies")
@@ -603,4 +605,4 @@ def no_tracking_cookies(ctx: Context) -> Outcome:
             Place(ctx.project.config_file.name, None, "extra.analytics"),
             fix=Message("Remove extra.analytics and extra.consent from mkdocs.yml."),
         )])
-    return Outcome(met=True, evidence=[Link("soukromi", "not-collected")])
+    return Outcome(met=True, evidence=[Link(PRIVACY, "not-collected")])

@@ -1,4 +1,4 @@
-"""Opening hours, in one place: how staff write them, when they are open, and how they are shown.
+"""Opening hours: how staff write them, and when they are open.
 
 Hours are local Prague time. A moment from anywhere (a server in UTC, a
 phone abroad) must be timezone-aware; it is converted to ``Europe/Prague``
@@ -9,6 +9,8 @@ database, not by us. A range written to 24:00 ends at midnight; a place open
 The browser's "open now" and "today" (``theme/assets/zavazek-directory.js``)
 read :func:`for_browser` and follow the same rules. A place open by
 appointment has no hours: it is never "closed", the reader arranges a time.
+How hours are written out for readers and machines is in
+:mod:`zavazek.site.hours_text`.
 """
 
 from __future__ import annotations
@@ -20,13 +22,12 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-from zavazek.site import cldr
 from zavazek.core.model.types import Strict, invalid
 
 PRAGUE = ZoneInfo("Europe/Prague")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: A range written to 24:00 ends at the last minute of the day (a ``datetime.time``
-#: cannot be 24:00); :func:`clock` and :func:`minute_of_day` give 24:00 back.
+#: cannot be 24:00); :func:`minute_of_day` counts it as minute 1440.
 END_OF_DAY = dt.time(23, 59)
 
 Ranges = tuple[tuple[dt.time, dt.time], ...]
@@ -111,11 +112,6 @@ class OpeningHours(Strict):
 # --- times and moments ------------------------------------------------------
 
 
-def clock(value: dt.time) -> str:
-    """``HH:MM`` as staff wrote it: the end of the day is ``24:00``."""
-    return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
-
-
 def minute_of_day(value: dt.time, end: bool = False) -> int:
     """Minutes since midnight; the end of a range written as 24:00 is 1440."""
     return 1440 if end and value == END_OF_DAY else value.hour * 60 + value.minute
@@ -193,75 +189,3 @@ def for_browser(all_hours: Iterable[OpeningHours], by_appointment: bool) -> dict
     says "by appointment", never "closed now".
     """
     return {"week": union_minutes(all_hours), "appointment": by_appointment}
-
-
-# --- for machines -----------------------------------------------------------
-
-
-def clocks(hours: OpeningHours) -> dict[str, list[list[str]]]:
-    """``{"mon": [["08:30", "12:00"], …], …}`` for the open days (our JSON export)."""
-    return {WEEKDAYS[i]: [[clock(a), clock(b)] for a, b in ranges] for i, ranges in hours.by_day() if ranges}
-
-
-def line(hours: OpeningHours) -> str:
-    """``mon 08:30-12:00, 13:00-17:00; tue …`` (one cell of a spreadsheet)."""
-    return "; ".join(f"{day} " + ", ".join(f"{a}-{b}" for a, b in ranges) for day, ranges in clocks(hours).items())
-
-
-SCHEMA_ORG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def schema_org(hours: OpeningHours) -> list[dict]:
-    """schema.org ``openingHoursSpecification`` entries, one per range."""
-    return [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{SCHEMA_ORG_DAYS[i]}",
-         "opens": clock(a), "closes": clock(b)}
-        for i, ranges in hours.by_day() for a, b in ranges
-    ]
-
-
-# --- for readers ------------------------------------------------------------
-
-
-def time_text(value: dt.time, lang: str) -> str:
-    """A time as readers of ``lang`` write it; the end of the day is 24:00."""
-    return "24:00" if value == END_OF_DAY else cldr.format_time(value, lang)
-
-
-def ranges_text(ranges: Ranges, lang: str) -> str:
-    """``8:30–12:00, 13:00–17:00``."""
-    return ", ".join(f"{time_text(a, lang)}–{time_text(b, lang)}" for a, b in ranges)
-
-
-def weekday_text(index: int, lang: str, width: str = "wide") -> str:
-    """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
-    return cldr.weekday_name(index, lang, width).capitalize()
-
-
-def rows(hours: OpeningHours, lang: str) -> list[tuple[str, str]]:
-    """[(weekday name, "8:30–12:00, 13:00–17:00"), …] for the open days: a timetable."""
-    return [(weekday_text(i, lang), ranges_text(ranges, lang)) for i, ranges in hours.by_day() if ranges]
-
-
-def compact(hours: OpeningHours, lang: str) -> str:
-    """The week on one line, days with the same hours together: "Po–St 9:00–17:00; Čt 9:00–12:00"."""
-    groups: dict[Ranges, list[int]] = {}
-    for day, ranges in hours.by_day():
-        if ranges:
-            groups.setdefault(ranges, []).append(day)
-    parts = []
-    for ranges, days in sorted(groups.items(), key=lambda item: item[1][0]):
-        runs: list[list[int]] = []
-        for day in days:
-            if runs and day == runs[-1][-1] + 1:
-                runs[-1].append(day)
-            else:
-                runs.append([day])
-        names = ", ".join(
-            weekday_text(run[0], lang, "abbreviated")
-            + (f"–{weekday_text(run[-1], lang, 'abbreviated')}" if len(run) > 2 else
-               f", {weekday_text(run[-1], lang, 'abbreviated')}" if len(run) == 2 else "")
-            for run in runs
-        )
-        parts.append(f"{names} {ranges_text(ranges, lang)}")
-    return "; ".join(parts)

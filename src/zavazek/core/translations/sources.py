@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from zavazek.core.problems import DataError, Message, Problem, Severity
+from zavazek.core.translations.texts import entries
 from zavazek.core.yamlsource import load_document
 
 FILENAME = "translations.yaml"
@@ -76,8 +77,6 @@ def record(sources: Sources, entry, lang: str, source: str) -> None:
 
 def mark_outdated(data, data_dir: Path, languages: list[str]) -> list[Problem]:
     """Mark each text whose translation was made from another default-language text; warn about each."""
-    from zavazek.core.translations.texts import entries
-
     sources = read(data_dir)
     default = languages[0]
     warnings = []

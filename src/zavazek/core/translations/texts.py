@@ -12,9 +12,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from zavazek.core.loader import ProviderData, iter_texts
 from zavazek.core.model import DATA_FILES
+from zavazek.core.model.texts import iter_texts
 from zavazek.core.model.types import Text
+from zavazek.core.provider import ProviderData
 from zavazek.core.yamlsource import Document
 
 

@@ -115,8 +115,10 @@ import uuid
 
 from zavazek.core import i18n
 from zavazek.site.escaping import SpreadsheetWriter
-from zavazek.core.model import codes, hours
-from zavazek.core.model.hours import WEEKDAYS, clock
+from zavazek.core.model import codes
+from zavazek.core.model.hours import WEEKDAYS
+from zavazek.site import hours_text
+from zavazek.site.hours_text import clock
 from zavazek.core.model.services import Directory, Place, Service
 from zavazek.core.model.types import Address, PlaceName, Text
 from zavazek.core.placeholders import without_placeholders
@@ -255,7 +257,7 @@ def _service_json(s: Service, today: dt.date) -> dict:
                 "area": {"districts": list(p.area.districts), "towns": [str(t) for t in p.area.towns]}
                 if p.area else None,
                 "coordinates": {"lat": p.coordinates.lat, "lon": p.coordinates.lon} if p.coordinates else None,
-                "opening_hours": hours.clocks(p.opening_hours),
+                "opening_hours": hours_text.clocks(p.opening_hours),
                 "appointment": {"phone": p.appointment.phone, "email": p.appointment.email,
                                 "text_message": p.appointment.text_message, "note": _text(p.appointment.note)}
                 if p.appointment else None,
@@ -339,7 +341,7 @@ def directory_csv(directory: Directory, languages: list[str], today: dt.date) ->
                         str(p.address.city) if p.address else "",
                         p.coordinates.lat if p.coordinates else "",
                         p.coordinates.lon if p.coordinates else "",
-                        hours.line(p.opening_hours),
+                        hours_text.line(p.opening_hours),
                         "; ".join(p.area.districts) if p.area else "",
                         "; ".join(str(t) for t in p.area.towns) if p.area else "",
                         (p.appointment.phone or "") if p.appointment else "",

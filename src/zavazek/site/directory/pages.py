@@ -21,7 +21,8 @@ from zavazek.core import i18n
 from zavazek.site.directory import handouts, listing
 from zavazek.site.directory.map import region_counts, region_map
 from zavazek.site.escaping import json_for_html
-from zavazek.core.model import codes, hours
+from zavazek.core.model import codes
+from zavazek.site import hours_text
 from zavazek.site.directory.exports import DATA_DIR
 from zavazek.core.model.services import Directory, Service
 from zavazek.site.output import HtmlPage, plain
@@ -85,7 +86,7 @@ def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
 @functools.cache
 def _today_labels_json(lang: str, texts: tuple[str, str, str, str, str]) -> str:
     today, opened, closed, closed_today, appointment = texts
-    days = [hours.weekday_text(i, lang, "abbreviated") for i in range(7)]
+    days = [hours_text.weekday_text(i, lang, "abbreviated") for i in range(7)]
     return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": today, "open": opened,
                           "closed": closed, "closedToday": closed_today, "appointment": appointment, "days": days})
 
@@ -316,7 +317,7 @@ def _contact_point(place, fmt: Formatter) -> dict | None:
     if place.area is not None and place.phone:
         point = {"@type": "ContactPoint", "telephone": place.phone}
         if place.opening_hours:
-            point["hoursAvailable"] = hours.schema_org(place.opening_hours)
+            point["hoursAvailable"] = hours_text.schema_org(place.opening_hours)
         return point
     return None
 
@@ -350,7 +351,7 @@ def json_ld(service: Service, directory: Directory, lang: str, project: Project,
                 location["geo"] = {"@type": "GeoCoordinates", "latitude": place.coordinates.lat,
                                    "longitude": place.coordinates.lon}
             if place.opening_hours:
-                location["openingHoursSpecification"] = hours.schema_org(place.opening_hours)
+                location["openingHoursSpecification"] = hours_text.schema_org(place.opening_hours)
             channel["serviceLocation"] = location
         contact = _contact_point(place, fmt)
         if contact:

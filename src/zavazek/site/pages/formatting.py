@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from zavazek.site import cldr
 from zavazek.site import fallback
 from zavazek.core.model import codes, hours
+from zavazek.site import hours_text
 from zavazek.core.model.codes import N_, NP_
 from zavazek.core.model.goals import is_overdue
 from zavazek.core.model.types import PlaceName, Text, YEAR_END
@@ -280,11 +281,11 @@ class Formatter:
 
     def hours(self, opening_hours) -> list[tuple[str, str]]:
         """[(weekday name, "8:30–12:00, 13:00–17:00"), …] for the open days."""
-        return hours.rows(opening_hours, self.lang)
+        return hours_text.rows(opening_hours, self.lang)
 
     def week(self, opening_hours) -> str:
         """The week on one line: "Po, St 8:30–12:00, 13:00–17:00; Út, Čt 8:30–12:00"."""
-        return hours.compact(opening_hours, self.lang)
+        return hours_text.compact(opening_hours, self.lang)
 
     def hours_today(self, opening_hours, day: dt.date) -> str:
         """"Today (Mon, Nov 23): 8:30–12:00, 13:00–17:00" or "Closed today (…)".
@@ -296,11 +297,11 @@ class Formatter:
         when = cldr.format_day(day, self.lang)
         if not ranges:
             return self.gettext("Closed today ({day})").format(day=when)
-        return self.gettext("Today ({day}): {hours}").format(day=when, hours=hours.ranges_text(ranges, self.lang))
+        return self.gettext("Today ({day}): {hours}").format(day=when, hours=hours_text.ranges_text(ranges, self.lang))
 
     def weekday(self, index: int, width: str = "wide") -> str:
         """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
-        return hours.weekday_text(index, self.lang, width)
+        return hours_text.weekday_text(index, self.lang, width)
 
     def languages(self, language_codes) -> str:
         """"čeština, angličtina, ruština": language names in the page's language."""

@@ -1,0 +1,90 @@
+"""Opening hours written out: clock times for machines, timetables in a reader's language.
+
+The hours themselves (parsing, when a place is open) are in
+:mod:`zavazek.core.model.hours`; a range written to 24:00 ends at
+:data:`~zavazek.core.model.hours.END_OF_DAY` and is written 24:00 again here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from zavazek.core.model.hours import END_OF_DAY, WEEKDAYS, OpeningHours, Ranges
+from zavazek.site import cldr
+
+
+# --- for machines -----------------------------------------------------------
+
+
+def clock(value: dt.time) -> str:
+    """``HH:MM`` as staff wrote it: the end of the day is ``24:00``."""
+    return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
+
+
+def clocks(hours: OpeningHours) -> dict[str, list[list[str]]]:
+    """``{"mon": [["08:30", "12:00"], …], …}`` for the open days (our JSON export)."""
+    return {WEEKDAYS[i]: [[clock(a), clock(b)] for a, b in ranges] for i, ranges in hours.by_day() if ranges}
+
+
+def line(hours: OpeningHours) -> str:
+    """``mon 08:30-12:00, 13:00-17:00; tue …`` (one cell of a spreadsheet)."""
+    return "; ".join(f"{day} " + ", ".join(f"{a}-{b}" for a, b in ranges) for day, ranges in clocks(hours).items())
+
+
+SCHEMA_ORG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def schema_org(hours: OpeningHours) -> list[dict]:
+    """schema.org ``openingHoursSpecification`` entries, one per range."""
+    return [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{SCHEMA_ORG_DAYS[i]}",
+         "opens": clock(a), "closes": clock(b)}
+        for i, ranges in hours.by_day() for a, b in ranges
+    ]
+
+
+# --- for readers ------------------------------------------------------------
+
+
+def time_text(value: dt.time, lang: str) -> str:
+    """A time as readers of ``lang`` write it; the end of the day is 24:00."""
+    return "24:00" if value == END_OF_DAY else cldr.format_time(value, lang)
+
+
+def ranges_text(ranges: Ranges, lang: str) -> str:
+    """``8:30–12:00, 13:00–17:00``."""
+    return ", ".join(f"{time_text(a, lang)}–{time_text(b, lang)}" for a, b in ranges)
+
+
+def weekday_text(index: int, lang: str, width: str = "wide") -> str:
+    """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
+    return cldr.weekday_name(index, lang, width).capitalize()
+
+
+def rows(hours: OpeningHours, lang: str) -> list[tuple[str, str]]:
+    """[(weekday name, "8:30–12:00, 13:00–17:00"), …] for the open days: a timetable."""
+    return [(weekday_text(i, lang), ranges_text(ranges, lang)) for i, ranges in hours.by_day() if ranges]
+
+
+def compact(hours: OpeningHours, lang: str) -> str:
+    """The week on one line, days with the same hours together: "Po–St 9:00–17:00; Čt 9:00–12:00"."""
+    groups: dict[Ranges, list[int]] = {}
+    for day, ranges in hours.by_day():
+        if ranges:
+            groups.setdefault(ranges, []).append(day)
+    parts = []
+    for ranges, days in sorted(groups.items(), key=lambda item: item[1][0]):
+        runs: list[list[int]] = []
+        for day in days:
+            if runs and day == runs[-1][-1] + 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        names = ", ".join(
+            weekday_text(run[0], lang, "abbreviated")
+            + (f"–{weekday_text(run[-1], lang, 'abbreviated')}" if len(run) > 2 else
+               f", {weekday_text(run[-1], lang, 'abbreviated')}" if len(run) == 2 else "")
+            for run in runs
+        )
+        parts.append(f"{names} {ranges_text(ranges, lang)}")
+    return "; ".join(parts)
