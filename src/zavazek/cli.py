@@ -116,7 +116,7 @@ def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date |
 
     try:
         project = open_project(folder)
-        poster_module.require_site_url(project)
+        poster_module.site_url.require(project)
         day = day_of(project, today)
         data = load_data(project.data_dir, list(project.languages), day)
     except DataError as exc:
@@ -133,7 +133,7 @@ def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date |
         partial.write_bytes(content)
         partial.replace(target)
     for item in listing:
-        click.echo(f"{project.site_dir / item['path']} ({item['bytes'] // 1024} kB)")
+        click.echo(f"{project.site_dir / item.path} ({item.bytes // 1024} kB)")
 
 
 @main.command()
