@@ -99,7 +99,10 @@ def prepare(root: Path, options: BuildOptions = BuildOptions(), previous: Prepar
         made_handouts.cancel()
     files.update(poster_pdfs)
     files.update(handout_pdfs)
-    files.update(render_site_pages(data, project, day, page_templates(), Made(tuple(poster_listing), checklists)))
+    directory_home = {lang: directory_pages.home_context(data, project, lang, day)
+                      for lang in project.languages} if data.services else {}
+    made = Made(tuple(poster_listing), checklists, directory_home)
+    files.update(render_site_pages(data, project, day, page_templates(), made))
     staging = write_staging(files, project)
     prepared = Prepared(
         project=project,

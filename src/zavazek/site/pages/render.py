@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from zavazek.core.loader import ProviderData
 from zavazek.core.project import Project
 from zavazek.site import sitemap
-from zavazek.site.directory import pages as directory_pages
 from zavazek.site.links import Links
 from zavazek.site.pages import PAGES, PageSpec, page_filename, pages_for, views
 from zavazek.site.pages import checklist as checklist_page
@@ -26,10 +25,12 @@ def page_templates() -> Templates:
 
 @dataclass(frozen=True)
 class Made:
-    """What the pages show that other outputs made: the posters, and each service's checklist."""
+    """What the pages show that other outputs made: the posters, each service's checklist, the directory's home."""
 
     posters: tuple = ()  # zavazek.site.posters.Listed
     checklists: dict = field(default_factory=dict)  # service id (None: the only one) -> report
+    #: Per language, what :func:`zavazek.site.directory.pages.home_context` prepared for the directory's page.
+    directory: dict = field(default_factory=dict)
 
 
 def site_map(project: Project) -> SiteMap:
@@ -50,7 +51,7 @@ def _view(spec: PageSpec, data: ProviderData, project: Project, day: dt.date, pa
     if key == POSTERS:
         return views.posters(made.posters, fmt, lang)
     if key == DIRECTORY:
-        return views.directory(directory_pages.home_context(data, project, lang, day))
+        return views.directory(made.directory[lang])
     if key == ACCESSIBILITY:
         return views.accessibility(data, fmt, project.site_url)
     if key == PRIVACY:
