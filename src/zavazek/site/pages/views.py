@@ -21,6 +21,7 @@ from zavazek.core.loader import ProviderData
 from zavazek.core.model import codes
 from zavazek.core.model.goals import effective_deadline
 from zavazek.site import sitemap
+from zavazek.site.links import Links
 from zavazek.site.pages import PageSpec, pages_for
 from zavazek.site.pages.formatting import Formatter
 from zavazek.site.sitemap import COMMITMENT, SEARCH
@@ -34,7 +35,7 @@ class Page:
     title: str
     lang: str
     fmt: Formatter
-    links: Any  # zavazek.site.links.Links
+    links: Links
     #: Site path of each generated page by key; a registered service's pages lead to its own pages.
     paths: dict[str, str]
 
@@ -66,7 +67,7 @@ def _services(data: ProviderData, key: str) -> tuple[ServiceEntry, ...]:
 def home(data: ProviderData, day: dt.date) -> HomeView:
     several = data.several_services or data.service_id is not None
     services = _services(data, COMMITMENT) if several else ()
-    return HomeView(data.commitment, several, services, data.services is not None and bool(data.services), day)
+    return HomeView(data.commitment, several, services, bool(data.services), day)
 
 
 # --- the commitment -------------------------------------------------------------------
