@@ -13,7 +13,8 @@ from pdf_text import pdf_text
 from site_fixtures import ROOT, run_zavazek
 from zavazek.core.loader import load_data
 from zavazek.site.pages.formatting import Formatter
-from zavazek.site.posters import Poster, _voice, pdf_to_png, plan_dates, poster_link, render_poster, short_link
+from zavazek.site.posters import Poster, pdf_to_png, printed_link, render_poster, voice
+from zavazek.site.posters.views import plan_dates
 from zavazek.site.posters.measure import type_sizes
 from zavazek.site.posters.sheets import SHEETS, Sheet
 from zavazek.engine.config import open_project
@@ -57,9 +58,9 @@ EVERY_KIND = [
 def small_passages(poster: Poster, data=None) -> list[str]:
     """What alone may be set below the floor: the web address, the QR caption, the date of the data."""
     data = data or DATA
-    out = [short_link(poster_link(poster, PROJECT))]
+    out = [printed_link(poster, PROJECT)]
     for i, lang in enumerate(poster.languages, 1):
-        words = _voice(lang, i, poster, PROJECT, DAY).words
+        words = voice(lang, i, poster, PROJECT, DAY).words
         out += [words.scan, words.made_on]
         if poster.kind == "goals":
             out += plan_dates(Formatter(lang, "cs"), data.goals.plan_of(poster.centre, DAY.year))

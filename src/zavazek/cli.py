@@ -100,7 +100,7 @@ def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date |
     """Make the noticeboard posters again into FOLDER/site/nastenky/, without rebuilding the site."""
     from zavazek.site import posters as poster_module
 
-    loaded = load_folder(folder, today, require=poster_module.require_site_url)
+    loaded = load_folder(folder, today, require=poster_module.site_url.require)
     project = loaded.project
 
     def wanted(poster) -> bool:
@@ -114,7 +114,7 @@ def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date |
         partial.write_bytes(content)
         partial.replace(target)
     for item in listing:
-        click.echo(f"{project.site_dir / item['path']} ({item['bytes'] // 1024} kB)")
+        click.echo(f"{project.site_dir / item.path} ({item.bytes // 1024} kB)")
 
 
 @main.command()

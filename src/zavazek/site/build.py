@@ -14,17 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zavazek.core import checks, i18n
-from zavazek.site import fallback, parallel, posters, report, sitemap
+from zavazek.site import parallel, posters, report, sitemap
+from zavazek.site.navigation import nav
+from zavazek.site.pages.render import Made, page_templates, render_site_pages
+from zavazek.site.posters.site_url import no_posters_warning
+from zavazek.site.theme import theme_context
 from zavazek.site.directory import exports as directory_exports
 from zavazek.site.directory import handouts as directory_handouts
 from zavazek.site.directory import pages as directory_pages
 from zavazek.core.loader import ProviderData, ReadFiles, load_data
 from zavazek.core.model import DATA_FILES
-from zavazek.core.model.codes import N_
 from zavazek.site.output import HtmlPage
-from zavazek.site.pages import PAGES, SECTIONS, page_filename, pages_for, render_site_pages
+from zavazek.site.pages import page_filename
 from zavazek.core.problems import Message, Problem, Severity
-from zavazek.site.urls import page_url
 from zavazek.core.options import BuildOptions
 from zavazek.core.project import Project, today
 
@@ -84,7 +86,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     made_handouts = parallel.in_child(lambda: directory_handouts.published(data, project, day))
     try:
         if not project.site_url:
-            data.warnings.append(_no_posters_warning(project))
+            data.warnings.append(no_posters_warning(project))
         data.warnings.extend(_untranslated_interface_warnings(project))
         checklists = checks.run_checklists(data, project, day)
         html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
@@ -100,18 +102,16 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         made_handouts.cancel()
     files.update(poster_pdfs)
     files.update(handout_pdfs)
-    context = {
-        "posters": poster_listing,
-        "directory_home": lambda lang: directory_pages.home_context(data, project, lang, day),
-        **report.page_context(checklists, project),
-    }
-    files.update(render_site_pages(data, project, day, extra=context))
+    directory_home = {lang: directory_pages.home_context(data, project, lang, day)
+                      for lang in project.languages} if data.services else {}
+    made = Made(tuple(poster_listing), checklists, directory_home)
+    files.update(render_site_pages(data, project, day, page_templates(), made))
     return Prepared(
         project=project,
         data=data,
         files=files,
-        nav=_nav(project, data),
-        template_context=_template_context(project, data),
+        nav=nav(project, data),
+        template_context=theme_context(project, data),
         today=day,
         html_pages=html_pages,
         open_data=open_data,
@@ -134,64 +134,6 @@ def _open_data(data: ProviderData, project: Project, day: dt.date, cached: Prepa
     return directory_exports.files(data, project, day)
 
 
-def _nav(project: Project, data: ProviderData) -> list[str]:
-    """Generated pages first, then the provider's hand-written top-level pages."""
-    default = project.default_language
-    nav = [page_filename(p.slug, default, default) for p in pages_for(data) if p.in_nav]
-    if project.docs_dir.is_dir():
-        for path in sorted(project.docs_dir.glob("*.md")):
-            if "." not in path.stem and path.name not in nav:
-                nav.append(path.name)
-    return nav
-
-
-def _no_posters_warning(project: Project):
-    return Problem(
-        project.config_file, None, None, "site_url",
-        Message("No posters were made: their QR codes need the public address of the website."),
-        Message("Set site_url in mkdocs.yml, e.g. site_url: https://www.example.org/"),
-        severity=Severity.WARNING,
-    )
-
-
-def _template_context(project: Project, data: ProviderData) -> dict:
-    """Per-language links and labels the theme templates need (footer, x-default, search)."""
-    default = project.default_language
-    # Without JavaScript the header offers, instead of the search box, the directory's
-    # lists of regions and kinds of help (or, without a directory, the list of pages).
-    browse_slug, browse_label = ("sluzby", N_("Browse services")) if data.services else ("hledat", N_("All pages"))
-    footer = {}
-    for lang in project.languages:
-        gettext = fallback.page_translations(lang).gettext
-        # Every page says how to complain, first; then the pages left out of the navigation.
-        complaints = {"title": gettext(SECTIONS[("zavazek", "complaints")]),
-                      "url": page_url("zavazek", lang, default) + "#complaints"}
-        footer[lang] = [complaints] + [
-            {"title": gettext(spec.title), "url": page_url(spec.slug, lang, default)}
-            for spec in PAGES
-            if spec.footer
-        ]
-    unfinished = {}
-    if data.placeholders:  # a site made by ``zavazek new`` and not yet filled in says so on every page
-        for lang in project.languages:
-            unfinished[lang] = fallback.page_translations(lang).ngettext(
-                "This website is not finished: {count} text or contact is still a placeholder, not real information.",
-                "This website is not finished: {count} texts and contacts are still placeholders, not real information.",
-                len(data.placeholders),
-            ).format(count=len(data.placeholders))
-    return {
-        "unfinished": unfinished,
-        "default_language": default,
-        "languages": {lang: i18n.language_name(lang) for lang in project.languages},
-        "footer": footer,
-        "home": {lang: page_url("index", lang, default) for lang in project.languages},
-        "search": {lang: page_url("hledat", lang, default) for lang in project.languages},
-        "search_label": {lang: fallback.page_translations(lang).gettext("Search") for lang in project.languages},
-        "browse": {lang: {"url": page_url(browse_slug, lang, default),
-                          "label": fallback.page_translations(lang).gettext(browse_label)}
-                   for lang in project.languages},
-        "site_url": project.site_url,
-    }
 
 
 def _untranslated_interface_warnings(project: Project) -> list[Problem]:

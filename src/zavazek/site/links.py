@@ -5,7 +5,7 @@ to each other relatively, so that the site works from any folder and from a
 copy on disk; files shared by every language (posters, open data, the
 checklist's JSON) are reached through the site root; paper carries the full
 or the short public address. Phone numbers and e-mail addresses become
-``tel:`` and ``mailto:`` links here and nowhere else.
+``tel:``, ``sms:`` and ``mailto:`` links here and nowhere else.
 """
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ def tel(phone: str) -> str:
 
 def mailto(email: str) -> str:
     return "mailto:" + email.strip()
+
+
+def sms(phone: str) -> str:
+    """``sms:+420123456789``: a text message to the number, without spaces."""
+    return "sms:" + "".join(phone.split())
 
 
 @dataclass(frozen=True)
@@ -59,4 +64,5 @@ class Links:
         return self.site.short(self.here if path is None else path, lang or self.lang)
 
     tel = staticmethod(tel)
+    sms = staticmethod(sms)
     mailto = staticmethod(mailto)

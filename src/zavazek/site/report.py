@@ -9,16 +9,15 @@ terminal.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 from zavazek.core import i18n
 from zavazek.core.checks import Report, Status
-from zavazek.core.checks.catalogue import ACTS, WORDING_STATUS, Criterion, Source, Wording, load_catalogue
+from zavazek.core.checks.catalogue import ACTS, WORDING_STATUS, Criterion, Source, Wording
 from zavazek.core.checks.findings import Link
 from zavazek.core.problems import Message
 from zavazek.core.project import Project
-from zavazek.site import cldr, fallback, sitemap
+from zavazek.site import cldr, sitemap
 from zavazek.site.sitemap import SiteMap
 
 
@@ -122,43 +121,6 @@ def _wording(criterion: Criterion, languages: tuple[str, ...]) -> dict:
 
 
 # --- the checklist page ---------------------------------------------------------------
-
-
-def page_context(checklists: dict[str | None, Report], project: Project) -> dict:
-    """The checklist page's data; each registered service's page picks its own report.
-
-    The page links by site path without the service (its ``url`` adds the
-    service), so the reports' links are given as such; the wording's source
-    line is worded per language with the page's gettext.
-    """
-    return {
-        "checklists": {service_id: _linked_by_path(report) for service_id, report in checklists.items()},
-        "report_paths": {service_id: sitemap.checklist_report(service_id) for service_id in checklists},
-        "Status": Status,
-        "wording_labels": WORDING_STATUS,
-        "source_lines": {
-            lang: {c.id: source_line(c.wording, c.source, lang, fallback.page_translations(lang).gettext)
-                   for c in load_catalogue()}
-            for lang in project.languages
-        },
-    }
-
-
-def _linked_by_path(report: Report) -> Report:
-    def by_path(link: Link | None) -> Link | None:
-        return None if link is None else Link(sitemap.page(link.page), link.anchor)
-
-    return dataclasses.replace(report, results=[
-        dataclasses.replace(r, outcome=dataclasses.replace(
-            r.outcome,
-            evidence=[by_path(link) for link in r.outcome.evidence],
-            findings=[dataclasses.replace(f, link=by_path(f.link)) for f in r.outcome.findings],
-        ))
-        for r in report.results
-    ])
-
-
-# --- for a terminal ----------------------------------------------------------------------
 
 
 def terminal_text(report: Report, lang: str, also: str | None = None) -> str:

@@ -25,32 +25,29 @@ import polib
 from zavazek.core import i18n
 from zavazek.core.checks.rules import shown_on
 from zavazek.core.loader import ProviderData
-from zavazek.site.pages import PAGES, SECTIONS
+from zavazek.site.pages import section_title
 from zavazek.core.problems import Message, Problem
 from zavazek.core.translations.sources import Sources
 from zavazek.core.translations.texts import Entry, State, entries
 from zavazek.site import sitemap
-from zavazek.site.urls import page_url
+from zavazek.site.sitemap import SiteMap
 
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sdif]")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
 
 
-def _where(data: ProviderData, entry: Entry, lang: str, default: str) -> str:
+def _where(data: ProviderData, entry: Entry, lang: str, site: SiteMap) -> str:
     """Where the text appears, for the translator, in ``lang``: the page's title and its address."""
-    gettext = i18n.gettext_for(lang)
     link = shown_on(data, entry.document, entry.path)
-    slug = sitemap.page(link.page)
-    title = next((gettext(p.title) for p in PAGES if p.slug == slug), slug)
-    section = SECTIONS.get((slug, link.anchor))
-    name = title + (f" › {gettext(section)}" if section else "")
-    address = "/" + page_url(slug, lang, default) + (f"#{link.anchor}" if link.anchor else "")
+    name = section_title(link.page, link.anchor, i18n.gettext_for(lang))
+    address = "/" + site.url(sitemap.page(link.page), lang) + (f"#{link.anchor}" if link.anchor else "")
     return Message("Shown on the page: {page} ({address})", {"page": name, "address": address}).render(lang)
 
 
 def export(data: ProviderData, project, lang: str, sources: Sources) -> polib.POFile:
     """The PO file of every text of ``data`` for translating into ``lang``."""
     default = project.default_language
+    site = SiteMap(tuple(project.languages), project.site_url)
     po = polib.POFile(wrapwidth=78)
     po.metadata = {
         "Project-Id-Version": project.site_name,
@@ -69,7 +66,7 @@ def export(data: ProviderData, project, lang: str, sources: Sources) -> polib.PO
             msgctxt=entry.context,
             msgid=source,
             msgstr=translation,
-            comment=_where(data, entry, lang, default),
+            comment=_where(data, entry, lang, site),
             occurrences=[(f"{project.data_dir.name}/{entry.filename}", str(entry.line(default)))],
         )
         if entry.state(lang) is State.OUTDATED:

@@ -15,6 +15,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from zavazek.site import cldr
+from zavazek.site.links import mailto, sms, tel
 from zavazek.site import fallback
 from zavazek.core.model import codes, hours
 from zavazek.site import hours_text
@@ -199,12 +200,12 @@ class Formatter:
         a = place.appointment
         ways = []
         if a.phone:
-            ways.append(Markup('{} <a href="tel:{}">{}</a>').format(self.gettext("call"), a.phone.replace(" ", ""), a.phone))
+            ways.append(Markup('{} <a href="{}">{}</a>').format(self.gettext("call"), tel(a.phone), a.phone))
         if a.email:
-            ways.append(Markup('{} <a href="mailto:{}">{}</a>').format(self.gettext("e-mail"), a.email, a.email))
+            ways.append(Markup('{} <a href="{}">{}</a>').format(self.gettext("e-mail"), mailto(a.email), a.email))
         if a.text_message:
-            ways.append(Markup('{} <a href="sms:{}">{}</a>').format(
-                self.gettext("send a text message to"), a.text_message.replace(" ", ""), a.text_message))
+            ways.append(Markup('{} <a href="{}">{}</a>').format(
+                self.gettext("send a text message to"), sms(a.text_message), a.text_message))
         return Markup("{}: {}").format(self.gettext("By appointment"), Markup(", ").join(ways))
 
     def today_line(self, place, day: dt.date) -> Markup:
