@@ -180,7 +180,7 @@ def poster_rows(folder: Path) -> list[tuple[str, str]]:
 
     from zavazek.core.loader import load_data
     from zavazek.site.posters import posters_for, render_poster
-    from zavazek.core.project import open_project
+    from zavazek.engine.config import open_project
 
     day = dt.date.fromisoformat(TODAY)
     project = open_project(folder)
@@ -206,7 +206,7 @@ def handout_rows(folder: Path, each: bool = True) -> list[tuple[str, str]]:
 
     from zavazek.site.directory import handouts
     from zavazek.core.loader import load_data
-    from zavazek.core.project import open_project
+    from zavazek.engine.config import open_project
 
     day = dt.date.fromisoformat(TODAY)
     project = open_project(folder)

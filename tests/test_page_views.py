@@ -12,7 +12,7 @@ import pytest
 from site_fixtures import ROOT
 from zavazek.core import checks
 from zavazek.core.loader import load_data
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 from zavazek.site.directory.pages import home_context
 from zavazek.site import sitemap
 from zavazek.site.pages import PAGES, pages_for
