@@ -24,11 +24,11 @@ import json
 import re
 import shutil
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
+from zavazek.site.output import HtmlPage
 from zavazek.site.pages import page_filename
 from zavazek.site.urls import page_url
 from zavazek.core.problems import Message
@@ -40,34 +40,15 @@ BODY = "<h1>ZavazekShellBody</h1>"
 SHELL_NAMES = {True: "zavazek-shell-indexed", False: "zavazek-shell-unindexed"}
 
 
-@dataclass(frozen=True)
-class HtmlPage:
-    """A generated page whose body is finished HTML, e.g. a service of the directory."""
-
-    path: str  # without language prefix or trailing slash, e.g. "sluzby/s/poradna-kladno"
-    lang: str
-    title: str  # plain text
-    body: str  # HTML, starting with the page's <h1>
-    searchable: bool = True
-
-    @property
-    def shell(self) -> str:
-        """The shell this page is made from: a sibling with the same search setting."""
-        parent, _, _ = self.path.rpartition("/")
-        return (parent + "/" if parent else "") + SHELL_NAMES[self.searchable]
-
-    @property
-    def name(self) -> str:
-        return self.path.rpartition("/")[2]
-
-    def markdown(self) -> str:
-        """The page as a Markdown source with front matter, for an engine that renders it itself."""
-        return _front_matter(self.title, self.searchable) + self.body
+def shell_of(page: HtmlPage) -> str:
+    """The shell a page is made from: a sibling with the same search setting."""
+    parent, _, _ = page.path.rpartition("/")
+    return (parent + "/" if parent else "") + SHELL_NAMES[page.searchable]
 
 
-def plain(text) -> str:
-    """Title text as a reader sees it (Jinja may hand over escaped Markup)."""
-    return text.unescape() if isinstance(text, Markup) else str(text)
+def markdown(page: HtmlPage) -> str:
+    """The page as a Markdown source with front matter, for an engine that renders it itself."""
+    return _front_matter(page.title, page.searchable) + page.body
 
 
 def _front_matter(title: str, searchable: bool) -> str:
@@ -80,10 +61,10 @@ def _front_matter(title: str, searchable: bool) -> str:
 def staging_files(pages: list[HtmlPage], default: str, shells: bool = True) -> dict[str, str]:
     """{file name: Markdown} for the site engine: the shells the pages need, or every page itself."""
     if not shells:
-        return {page_filename(p.path, p.lang, default): p.markdown() for p in pages}
+        return {page_filename(p.path, p.lang, default): markdown(p) for p in pages}
     files = {}
     for page in pages:
-        name = page_filename(page.shell, page.lang, default)
+        name = page_filename(shell_of(page), page.lang, default)
         if name not in files:
             files[name] = _front_matter(TITLE, page.searchable) + BODY
     return files
@@ -136,10 +117,10 @@ class Filler:
         for page in pages:
             if page.lang != lang:
                 continue
-            if page.shell not in shells:
-                source = base / page.shell / "index.html"
-                shells[page.shell] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
-            shell = shells[page.shell]
+            if shell_of(page) not in shells:
+                source = base / shell_of(page) / "index.html"
+                shells[shell_of(page)] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
+            shell = shells[shell_of(page)]
             target = base / page.path / "index.html"
             key = (shell.digest, page)
             if self._written.get(target) == key and target.exists():
@@ -164,7 +145,7 @@ def expand_sitemap(site_dir: Path, site_url: str | None, pages: list[HtmlPage], 
     text = sitemap.read_text(encoding="utf-8")
     by_shell: dict[tuple[str, str], list[HtmlPage]] = defaultdict(list)
     for page in pages:
-        by_shell[page.lang, page.shell].append(page)
+        by_shell[page.lang, shell_of(page)].append(page)
     base = (site_url or "").rstrip("/") + "/"
 
     def entries(match: re.Match) -> str:

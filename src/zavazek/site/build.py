@@ -17,9 +17,11 @@ from markupsafe import escape
 from zavazek.core import checks, i18n
 from zavazek.site import fallback, parallel, posters
 from zavazek.engine import search, shells
-from zavazek.site.directory import exports as directory_exports
 from zavazek.site.directory import handouts as directory_handouts
 from zavazek.site.directory import pages as directory_pages
+from zavazek.site.directory.standing import on_day
+from zavazek.site.opendata.files import files as open_data_files
+from zavazek.site.output import HtmlPage
 from zavazek.core.loader import ProviderData, load_data
 from zavazek.core.model import DATA_FILES, codes
 from zavazek.core.model.codes import N_
@@ -49,11 +51,13 @@ class Prepared:
     nav: list
     template_context: dict
     today: dt.date
-    html_pages: list[shells.HtmlPage] = field(default_factory=list, repr=False)
+    html_pages: list[HtmlPage] = field(default_factory=list, repr=False)
     open_data: dict[str, bytes] = field(default_factory=dict, repr=False)
     fresh: bool = True  # False when it is the previous result, unchanged
     signature: tuple = field(default=(), repr=False)
     options: BuildOptions = field(default_factory=BuildOptions)
+    #: The directory's rendered pages, kept for the next build of a preview.
+    kept_pages: directory_pages.DirectoryPages = field(default_factory=directory_pages.DirectoryPages, repr=False)
 
 
 def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
@@ -74,21 +78,23 @@ def prepare(root: Path, options: BuildOptions = BuildOptions(), previous: Prepar
         cached.fresh = False
         return cached
     data = load_data(project.data_dir, list(project.languages), day)
+    published = on_day(data.services, day) if data.services is not None else None
+    pages_kept = previous.kept_pages if previous is not None else directory_pages.DirectoryPages()
     # PDFs take seconds: posters and hand-outs are rendered each on a core of its own, meanwhile
     # this process renders the pages (and then waits, so two children keep both cores busy).
     made_posters = parallel.in_child(lambda: posters.published(data, project, day))
-    made_handouts = parallel.in_child(lambda: directory_handouts.published(data, project, day))
+    made_handouts = parallel.in_child(lambda: directory_handouts.published(published, project, pages_kept.templates))
     try:
         if not project.site_url:
             data.warnings.append(_no_posters_warning(project))
         data.warnings.extend(_untranslated_interface_warnings(project))
         checklists = checks.run_checklists(data, project, day)
-        html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
+        html_pages = _not_written_by_hand(pages_kept.render(published, project), project)
         use_shells = options.shells
         files = shells.staging_files(html_pages, project.default_language, use_shells)
         for service_id, checklist in checklists.items():
             files[checks.report_path(service_id)] = checks.report_json_text(checklist, project)
-        open_data = _open_data(data, project, day, cached if options.preview else None)
+        open_data = _open_data(published, project, cached if options.preview else None)
         files.update(open_data)
         poster_pdfs, poster_listing = made_posters()
         handout_pdfs = made_handouts()
@@ -99,7 +105,7 @@ def prepare(root: Path, options: BuildOptions = BuildOptions(), previous: Prepar
     files.update(handout_pdfs)
     context = {
         "posters": poster_listing,
-        "directory_home": lambda lang: directory_pages.home_context(data, project, lang, day),
+        "directory_home": lambda lang: directory_pages.home_context(published, project, lang),
         **_checklist_context(checklists),
     }
     files.update(render_site_pages(data, project, day, extra=context))
@@ -115,21 +121,22 @@ def prepare(root: Path, options: BuildOptions = BuildOptions(), previous: Prepar
         open_data=open_data,
         signature=signature,
         options=options,
+        kept_pages=pages_kept,
     )
     return prepared
 
 
-def _not_written_by_hand(pages: list[shells.HtmlPage], project: Project) -> list[shells.HtmlPage]:
+def _not_written_by_hand(pages: list[HtmlPage], project: Project) -> list[HtmlPage]:
     """A page the provider wrote in ``docs/`` under the same name replaces the generated one."""
     default = project.default_language
     return [p for p in pages if not (project.docs_dir / page_filename(p.path, p.lang, default)).exists()]
 
 
-def _open_data(data: ProviderData, project: Project, day: dt.date, cached: Prepared | None) -> dict[str, bytes]:
+def _open_data(published, project: Project, cached: Prepared | None) -> dict[str, bytes]:
     """The directory's open-data files; a preview keeps those of its first build (``cached``)."""
     if cached is not None and cached.open_data:
         return cached.open_data
-    return directory_exports.files(data, project, day)
+    return open_data_files(published, project.languages, project.site_url)
 
 
 def _nav(project: Project, data: ProviderData) -> list[str]:
