@@ -25,7 +25,7 @@ from zavazek.core.placeholders import without_placeholders
 from zavazek.core.project import Project
 from zavazek.site import cldr, parallel, sitemap
 from zavazek.site.directory import handouts, listing
-from zavazek.site.directory.map import region_map
+from zavazek.site.directory.map import region_counts, region_map
 from zavazek.site.directory.rendering import PAGE, directory_templates
 from zavazek.site.directory.standing import DirectoryOnDay
 from zavazek.site.directory import views
@@ -129,7 +129,7 @@ def home_context(published: DirectoryOnDay, project: Project, lang: str) -> dict
     links = Links(views.site_map(project), sitemap.page(sitemap.DIRECTORY), lang)
     fmt = Formatter(lang, project.default_language)
     region_services = published.regions()
-    counts = {code: len(services) for code, services in region_services}
+    counts = region_counts(published)
     current = published.listed()
     return {
         "directory": published.directory,
