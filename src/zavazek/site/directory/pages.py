@@ -124,28 +124,24 @@ class Cards:
         return tuple(self.card(s, lang, here) for s in views.sorted_by_name(services, fmt))
 
 
-def home_context(published: DirectoryOnDay, project: Project, lang: str) -> dict:
-    """What the directory's home page (the generated page ``sluzby``) needs."""
+def home_context(published: DirectoryOnDay, project: Project, lang: str) -> views.DirectoryHome:
+    """What the directory's home page (the generated page ``sluzby``) shows."""
     links = Links(views.site_map(project), sitemap.page(sitemap.DIRECTORY), lang)
     fmt = Formatter(lang, project.default_language)
     region_services = published.regions()
     counts = region_counts(published)
     current = published.listed()
-    return {
-        "directory": published.directory,
-        "exports": sitemap.OPEN_DATA,
-        "regions": [
-            {"code": code, "name": fmt.label(codes.REGIONS[code]), "count": count,
-             "url": links.page(sitemap.region(code))}
-            for code, count in counts.items()
-        ],
-        "map": Markup(region_map(counts, lang, lambda code: links.page(sitemap.region(code)))),
-        "categories": [
-            {"name": fmt.label(codes.SERVICE_CATEGORIES[c]), "url": links.page(sitemap.category(c)),
-             "count": sum(c in s.categories for s in current)}
-            for c in listing.by_category(region_services)
-        ],
-    }
+    region_urls = {code: links.page(sitemap.region(code)) for code in counts}
+    return views.DirectoryHome(
+        directory=published.directory,
+        map=region_map(counts, lang, lambda code: region_urls[code]),
+        regions=tuple(views.HomeEntry(fmt.label(codes.REGIONS[code]), region_urls[code], count)
+                      for code, count in counts.items()),
+        categories=tuple(views.HomeEntry(fmt.label(codes.SERVICE_CATEGORIES[c]), links.page(sitemap.category(c)),
+                                         sum(c in s.categories for s in current))
+                         for c in listing.by_category(region_services)),
+        exports=dict(sitemap.OPEN_DATA),
+    )
 
 
 def _digests(directory: Directory) -> dict[str, str]:

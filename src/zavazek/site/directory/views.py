@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from zavazek.core.model.services import Organisation, Place, Service
+from zavazek.core.model.services import Directory, Organisation, Place, Service
 from zavazek.core.project import Project
 from zavazek.site.links import Links
 from zavazek.site.sitemap import SiteMap
@@ -220,3 +220,23 @@ class HandoutDocument:
     lang: str
     title: str
     sheets: tuple[SheetView, ...]
+
+
+@dataclass(frozen=True)
+class HomeEntry:
+    """A region or a kind of help on the directory's home page."""
+
+    name: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class DirectoryHome:
+    """The directory's home page (the generated page ``sluzby``): map, regions, kinds of help, open data."""
+
+    directory: Directory
+    map: Markup
+    regions: tuple[HomeEntry, ...]
+    categories: tuple[HomeEntry, ...]
+    exports: dict  # open-data kind -> site path
