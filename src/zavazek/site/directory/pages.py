@@ -36,14 +36,6 @@ from zavazek.site.pages.formatting import Formatter
 from zavazek.site.templating import Templates
 
 
-@functools.cache
-def _today_labels_json(lang: str, texts: tuple[str, str, str, str, str]) -> str:
-    today, opened, closed, closed_today, appointment = texts
-    days = [hours.weekday_text(i, lang, "abbreviated") for i in range(7)]
-    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": today, "open": opened,
-                          "closed": closed, "closedToday": closed_today, "appointment": appointment, "days": days})
-
-
 def today_labels(lang: str) -> str:
     """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON.
 
@@ -51,10 +43,11 @@ def today_labels(lang: str) -> str:
     catalog, which the script then marks ``lang="en"``), without :mod:`zavazek.site.fallback`'s marks.
     """
     gettext = i18n.gettext_for(lang)
-    return _today_labels_json(lang, (
-        gettext("Today"), gettext("open now"), gettext("closed now"), gettext("closed today; next open {day} {time}"),
-        gettext("by appointment"),
-    ))
+    days = [hours.weekday_text(i, lang, "abbreviated") for i in range(7)]
+    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": gettext("Today"),
+                          "open": gettext("open now"), "closed": gettext("closed now"),
+                          "closedToday": gettext("closed today; next open {day} {time}"),
+                          "appointment": gettext("by appointment"), "days": days})
 
 
 def filter_title(fmt: Formatter, names: dict, flist: listing.FilterList) -> str:
@@ -74,6 +67,7 @@ class _Site:
         self.published, self.project, self.templates = published, project, templates
         self.directory: Directory = published.directory
         self.site = views.site_map(project)
+        self.today_labels = {lang: today_labels(lang) for lang in project.languages}
 
     def base(self, lang: str, here: str) -> dict:
         fmt = Formatter(lang, self.project.default_language)
@@ -112,7 +106,8 @@ class Cards:
             org = directory.organisation(service.organisation)
             view = views.CardView(
                 service=service, organisation=org, href=links.page(sitemap.service(service.id)),
-                web=views.web_address(org), kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
+                web=views.web_address(org),
+                kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
                 places=tuple(views.place_hours(p, fmt) for p in service.places), phone=directory.phone(service),
                 hours_json=json_for_html(listing.hours_for_browser(service)), fmt=fmt,
                 language_names=base["language_names"],
@@ -120,7 +115,8 @@ class Cards:
             self._done[key] = Markup(self.site.templates.render("_card.j2", lang, PAGE, c=view, links=links))
         return self._done[key]
 
-    def sorted(self, services, lang: str, here: str, fmt: Formatter) -> tuple[Markup, ...]:
+    def in_order(self, services, lang: str, here: str, fmt: Formatter) -> tuple[Markup, ...]:
+        """The cards of a list's services, in the order the list shows them."""
         return tuple(self.card(s, lang, here) for s in views.sorted_by_name(services, fmt))
 
 
@@ -236,7 +232,7 @@ def _region_page(site: _Site, cards: Cards, lang: str, code: str, services, list
     view = views.RegionView(
         **base, region=code, name=fmt.label(codes.REGIONS[code]),
         heading=site.heading(links, listing.data_date(services)), up=links.page(sitemap.page(sitemap.DIRECTORY)),
-        cards=cards.sorted(services, lang, path, fmt),
+        cards=cards.in_order(services, lang, path, fmt),
         categories=tuple((c, fmt.label(codes.SERVICE_CATEGORIES[c])) for c in codes.SERVICE_CATEGORIES
                          if any(c in s.categories for s in services)),
         spoken=tuple(sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
@@ -244,7 +240,7 @@ def _region_page(site: _Site, cards: Cards, lang: str, code: str, services, list
         weekdays=tuple(fmt.weekday(i) for i in range(7)),
         handouts=tuple(_handout_link(h, links, names) for h in offered),
         too_long_to_print=bool(services) and not offered,
-        groups=tuple(groups), today_labels=today_labels(lang),
+        groups=tuple(groups), today_labels=site.today_labels[lang],
         card_url_base=links.short(sitemap.services_folder()),
     )
     return site.page("region.html.j2", view, path)
@@ -265,7 +261,7 @@ def _list_page(site: _Site, cards: Cards, lang: str, code: str, flist: listing.F
         **base, region=code, name=fmt.label(codes.REGIONS[code]),
         title=filter_title(fmt, base["language_names"], flist),
         heading=site.heading(links, listing.data_date(flist.services)), up=links.page(sitemap.region(code)),
-        cards=cards.sorted(flist.services, lang, path, fmt), today_labels=today_labels(lang),
+        cards=cards.in_order(flist.services, lang, path, fmt), today_labels=site.today_labels[lang],
         card_url_base=links.short(sitemap.services_folder()),
     )
     return site.page("filtered.html.j2", view, path)
