@@ -15,7 +15,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from zavazek.site.directory import exports
+from zavazek.site.directory.standing import on_day
+from zavazek.site.opendata.hsds import HSDS_JSON_KEYS
+from zavazek.site.opendata.files import files as open_data_files
 from zavazek.core.loader import load_data
 from zavazek.engine.config import open_project
 
@@ -37,7 +39,7 @@ def data(project):
 
 @pytest.fixture(scope="module")
 def files(data, project):
-    return exports.files(data, project, TODAY)
+    return open_data_files(on_day(data.services, TODAY), project.languages, project.site_url)
 
 
 def _schema(name: str) -> dict:
@@ -57,10 +59,7 @@ def test_the_exports_go_under_sluzby_data(files):
 
 
 def test_no_directory_no_exports(data, project):
-    class Without:
-        services = None
-
-    assert exports.files(Without(), project, TODAY) == {}
+    assert open_data_files(None, project.languages, project.site_url) == {}
 
 
 # --- our JSON ------------------------------------------------------------------
@@ -133,16 +132,16 @@ def test_hsds_organizations_services_and_service_at_location_validate_against_hs
 
 def test_every_hsds_table_validates_against_the_hsds_3_tabular_schema(hsds):
     tabular = _schema("tabular.json")
-    for table, key in exports.HSDS_JSON_KEYS.items():
+    for table, key in HSDS_JSON_KEYS.items():
         assert hsds[key], key
         _validate({table: hsds[key]}, {"type": "object", "properties": {table: tabular["properties"][table]}})
 
 
 def test_hsds_references_point_to_existing_rows(hsds):
-    ids = {key: {row["id"] for row in hsds[key]} for key in exports.HSDS_JSON_KEYS.values()}
-    for key in exports.HSDS_JSON_KEYS.values():
+    ids = {key: {row["id"] for row in hsds[key]} for key in HSDS_JSON_KEYS.values()}
+    for key in HSDS_JSON_KEYS.values():
         assert len(ids[key]) == len(hsds[key]), f"duplicate ids in {key}"
-    for key in exports.HSDS_JSON_KEYS.values():
+    for key in HSDS_JSON_KEYS.values():
         for row in hsds[key]:
             for ref, target in (("organization_id", "organizations"), ("service_id", "services"),
                                 ("location_id", "locations"), ("service_at_location_id", "service_at_location")):
@@ -170,8 +169,9 @@ def test_hsds_schedules_are_weekly_in_prague_time(hsds):
 
 
 def test_hsds_identifiers_are_stable_between_builds(data, project):
-    first = exports.files(data, project, TODAY)["sluzby/data/hsds/hsds.json"]
-    assert exports.files(data, project, TODAY)["sluzby/data/hsds/hsds.json"] == first
+    published = on_day(data.services, TODAY)
+    first = open_data_files(published, project.languages, project.site_url)["sluzby/data/hsds/hsds.json"]
+    assert open_data_files(published, project.languages, project.site_url)["sluzby/data/hsds/hsds.json"] == first
 
 
 # --- HSDS tabular data package ---------------------------------------------------
@@ -221,7 +221,7 @@ def test_the_tabular_package_has_the_same_rows_as_hsds_json(files, hsds):
             continue
         content = files[f"sluzby/data/hsds/{resource['path']}"].decode("utf-8")
         ids = [r["id"] for r in csv.DictReader(io.StringIO(content, newline=""))]
-        assert ids == [row["id"] for row in hsds[exports.HSDS_JSON_KEYS[resource["name"]]]]
+        assert ids == [row["id"] for row in hsds[HSDS_JSON_KEYS[resource["name"]]]]
 
 
 # --- a service with its own hours at a shared place -------------------------------

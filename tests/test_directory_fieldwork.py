@@ -13,7 +13,10 @@ import pytest
 
 from browser import chromium_path, launch_chromium, serve_directory
 from site_fixtures import ROOT, TODAY
-from zavazek.site.directory import exports, handouts
+from zavazek.site.directory import handouts
+from zavazek.site.directory.rendering import directory_templates
+from zavazek.site.directory.standing import on_day
+from zavazek.site.opendata.files import files as open_data_files
 from zavazek.site.directory.handouts import Handout
 from zavazek.core.loader import DataError, load_data
 from zavazek.engine.config import open_project
@@ -137,7 +140,8 @@ def test_an_appointment_places_today_line_never_says_closed(example_site, moment
 def test_a_hand_out_says_we_come_to_you_and_how_to_book_instead_of_a_street_and_hours(data):
     project = open_project(ROOT)
     services = data.services.in_region("CZ032", DAY)
-    text = _text(handouts.handout_html(Handout("CZ032", ("en",)), services, data, project))
+    passages = handouts.Passages(on_day(data.services, DAY), project, directory_templates())
+    text = _text(handouts.handout_html(Handout("CZ032", ("en",)), services, passages))
     assert "We come to you: Domažlice, Klatovy, Plzeň-jih: Mon–Thu 8:00 AM–4:00 PM" in text
     assert ("Ukázková 7, Klatovy: By appointment: call +420 000 000 331, e-mail klatovy@suz.example.org, "
             "send a text message to +420 000 000 332") in text
@@ -149,7 +153,8 @@ def test_a_hand_out_says_we_come_to_you_and_how_to_book_instead_of_a_street_and_
 
 @pytest.fixture(scope="module")
 def files(data):
-    return exports.files(data, open_project(ROOT), DAY)
+    project = open_project(ROOT)
+    return open_data_files(on_day(data.services, DAY), project.languages, project.site_url)
 
 
 def test_the_csv_leaves_a_field_places_street_empty_and_gives_its_districts_and_the_booking_contacts(files):

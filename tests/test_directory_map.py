@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from zavazek.site.directory.standing import on_day
 from zavazek.site.directory.map import BORDER, COLOURS, GRID, GRID_NARROW, region_counts, region_map
 from zavazek.core.loader import load_data
 from zavazek.core.model import codes
@@ -22,7 +23,7 @@ CZECH_ABBREVIATIONS = {"PHA", "STČ", "JHČ", "PLK", "KVK", "ULK", "LBK", "HKK",
 @pytest.fixture(scope="module")
 def counts():
     directory = load_data(ROOT / "data", ["cs", "en", "ru", "vi"], TODAY).services
-    return region_counts(directory, TODAY)
+    return region_counts(on_day(directory, TODAY))
 
 
 def _luminance(colour: str) -> float:

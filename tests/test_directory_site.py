@@ -18,7 +18,7 @@ import pytest
 from browser import chromium_path, launch_chromium, serve_directory
 from pdf_text import pdf_text
 from site_fixtures import ROOT, TODAY
-from zavazek.site.directory.listing import REGION_SLUGS
+from zavazek.site.sitemap import REGION_SLUGS
 from zavazek.core.loader import load_data
 
 LANGS = ["cs", "en", "ru", "vi"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import math
 
@@ -15,8 +14,9 @@ from site_fixtures import ROOT, TODAY
 from zavazek.site import pdf as pdf_files
 from zavazek.site.directory import handouts
 from zavazek.site.directory.handouts import Handout
-from zavazek.site.directory.listing import REGION_SLUGS
-from zavazek.site.directory.pages import render_directory_pages
+from zavazek.site.directory.rendering import directory_templates
+from zavazek.site.directory.standing import on_day
+from zavazek.site.sitemap import REGION_SLUGS
 from zavazek.core.loader import load_data
 from zavazek.engine.config import open_project
 import datetime as dt
@@ -27,6 +27,10 @@ DATA = load_data(ROOT / "data", LANGS, DAY)
 DIRECTORY = DATA.services
 PROJECT = open_project(ROOT)
 PRAGUE = DIRECTORY.in_region("CZ010", DAY)
+
+
+def passages():
+    return handouts.Passages(on_day(DIRECTORY, DAY), PROJECT, directory_templates())
 
 browser_only = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
 
@@ -135,7 +139,7 @@ def test_a_region_hand_out_names_each_services_address_web_hours_languages_cost_
 def test_a_ready_hand_out_is_the_same_sheet_as_that_region_rendered_alone(example_site):
     """Hand-outs are laid out many to a document and split: each file has its region's pages and only those."""
     handout = Handout("CZ064", ("cs", "vi"))
-    alone = pdf_files.render(handouts.handout_html(handout, DIRECTORY.in_region("CZ064", DAY), DATA, PROJECT), ROOT)
+    alone = pdf_files.render(handouts.handout_html(handout, DIRECTORY.in_region("CZ064", DAY), passages()), ROOT)
     published = (example_site / handout.path).read_bytes()
     assert pdf_text(published) == pdf_text(alone)
     assert PdfReader(io.BytesIO(published)).metadata.title == "Služby: Jihomoravský kraj / Dịch vụ: Vùng Nam Moravia"
@@ -144,10 +148,11 @@ def test_a_ready_hand_out_is_the_same_sheet_as_that_region_rendered_alone(exampl
 def test_a_long_list_numbers_its_own_pages_and_repeats_its_title_on_the_next_ones():
     long_list = Handout("CZ010", ("ru",))
     short_list = Handout("CZ064", ("ru",))
-    passages = handouts._Passages(DATA, PROJECT)
-    sheets = [handouts._sheet(long_list, PRAGUE * 4, DATA, PROJECT, passages),
-              handouts._sheet(short_list, DIRECTORY.in_region("CZ064", DAY), DATA, PROJECT, passages)]
-    made = pdf_files.render_sheets(handouts._document(sheets), ROOT, {s.id: s.title for s in sheets})
+    made_passages = passages()
+    sheets = [handouts.sheet(long_list, PRAGUE * 4, made_passages),
+              handouts.sheet(short_list, DIRECTORY.in_region("CZ064", DAY), made_passages)]
+    made = pdf_files.render_sheets(handouts.document(sheets, made_passages.templates), ROOT,
+                                   {s.id: s.title for s in sheets})
     long_pages = PdfReader(io.BytesIO(made["praha-ru"])).pages
     assert len(long_pages) >= 2
     assert len(long_pages) <= math.ceil(len(PRAGUE) * 4 / 6)
@@ -166,9 +171,9 @@ def services_per_page(pdf: bytes, address: str) -> list[int]:
 
 @pytest.mark.parametrize("languages", [("cs", "vi"), ("en",)])
 def test_every_full_page_of_a_long_list_has_at_least_six_services(languages):
-    passages = handouts._Passages(DATA, PROJECT)
-    sheet = handouts._sheet(Handout("CZ010", languages), PRAGUE * 4, DATA, PROJECT, passages)
-    made = pdf_files.render_sheets(handouts._document([sheet]), ROOT, {sheet.id: sheet.title})
+    made_passages = passages()
+    sheet = handouts.sheet(Handout("CZ010", languages), PRAGUE * 4, made_passages)
+    made = pdf_files.render_sheets(handouts.document([sheet], made_passages.templates), ROOT, {sheet.id: sheet.title})
     prefix = "" if languages[0] == "cs" else f"{languages[0]}/"
     counts = services_per_page(made[sheet.id], f"cpic.example.org/{prefix}sluzby/s/")
     assert sum(counts) == len(PRAGUE) * 4

@@ -16,12 +16,12 @@ import typing
 from pathlib import Path
 
 from babel import Locale
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticUndefined
 
 from zavazek.core import i18n
-from zavazek.core.model import DATA_FILES, hours
+from zavazek.core.model import DATA_FILES
 from zavazek.core.model.descriptions import describe, submodels
 from zavazek.core.model.types import PlaceName, Text
 from zavazek.core.placeholders import mark

@@ -19,9 +19,10 @@ from zavazek.site.navigation import nav
 from zavazek.site.pages.render import Made, page_templates, render_site_pages
 from zavazek.site.posters.site_url import no_posters_warning
 from zavazek.site.theme import theme_context
-from zavazek.site.directory import exports as directory_exports
 from zavazek.site.directory import handouts as directory_handouts
 from zavazek.site.directory import pages as directory_pages
+from zavazek.site.directory.standing import on_day
+from zavazek.site.opendata.files import files as open_data_files
 from zavazek.core.loader import ProviderData, ReadFiles, load_data
 from zavazek.core.model import DATA_FILES
 from zavazek.site.output import HtmlPage
@@ -50,6 +51,8 @@ class Prepared:
     options: BuildOptions = field(default_factory=BuildOptions)
     #: The data files read, for the next preview build to reuse those unchanged.
     read_files: ReadFiles = field(default_factory=ReadFiles, repr=False)
+    #: The directory's rendered pages, kept for the next build of a preview.
+    kept_pages: directory_pages.DirectoryPages = field(default_factory=directory_pages.DirectoryPages, repr=False)
 
 
 def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
@@ -80,20 +83,22 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         return cached
     read_files = cached.read_files if cached is not None else ReadFiles()
     data = load_data(project.data_dir, list(project.languages), day, read_files)
+    published = on_day(data.services, day) if data.services is not None else None
+    pages_kept = cached.kept_pages if cached is not None else directory_pages.DirectoryPages()
     # PDFs take seconds: posters and hand-outs are rendered each on a core of its own, meanwhile
     # this process renders the pages (and then waits, so two children keep both cores busy).
     made_posters = parallel.in_child(lambda: posters.published(data, project, day))
-    made_handouts = parallel.in_child(lambda: directory_handouts.published(data, project, day))
+    made_handouts = parallel.in_child(lambda: directory_handouts.published(published, project, pages_kept.templates))
     try:
         if not project.site_url:
             data.warnings.append(no_posters_warning(project))
         data.warnings.extend(_untranslated_interface_warnings(project))
         checklists = checks.run_checklists(data, project, day)
-        html_pages = _not_written_by_hand(directory_pages.render_directory_pages(data, project, day), project)
+        html_pages = _not_written_by_hand(pages_kept.render(published, project), project)
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():
             files[sitemap.checklist_report(service_id)] = report.json_text(checklist, project)
-        open_data = _open_data(data, project, day, cached if options.preview else None)
+        open_data = _open_data(published, project, cached if options.preview else None)
         files.update(open_data)
         poster_pdfs, poster_listing = made_posters()
         handout_pdfs = made_handouts()
@@ -102,7 +107,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         made_handouts.cancel()
     files.update(poster_pdfs)
     files.update(handout_pdfs)
-    directory_home = {lang: directory_pages.home_context(data, project, lang, day)
+    directory_home = {lang: directory_pages.home_context(published, project, lang)
                       for lang in project.languages} if data.services else {}
     made = Made(tuple(poster_listing), checklists, directory_home)
     files.update(render_site_pages(data, project, day, page_templates(), made))
@@ -118,6 +123,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         signature=signature,
         options=options,
         read_files=read_files,
+        kept_pages=pages_kept,
     )
 
 
@@ -127,11 +133,11 @@ def _not_written_by_hand(pages: list[HtmlPage], project: Project) -> list[HtmlPa
     return [p for p in pages if not (project.docs_dir / page_filename(p.path, p.lang, default)).exists()]
 
 
-def _open_data(data: ProviderData, project: Project, day: dt.date, cached: Prepared | None) -> dict[str, bytes]:
+def _open_data(published, project: Project, cached: Prepared | None) -> dict[str, bytes]:
     """The directory's open-data files; a preview keeps those of its first build (``cached``)."""
     if cached is not None and cached.open_data:
         return cached.open_data
-    return directory_exports.files(data, project, day)
+    return open_data_files(published, project.languages, project.site_url)
 
 
 

@@ -1,4 +1,4 @@
-"""What the site layer hands to the engine besides Markdown: pages whose body is finished HTML."""
+"""What the site's outputs hand to the site engine: pages whose bodies are finished HTML."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from markupsafe import Markup
 class HtmlPage:
     """A generated page whose body is finished HTML, e.g. a service of the directory."""
 
-    path: str  # without language prefix or trailing slash, e.g. "sluzby/s/poradna-kladno"
+    path: str  # site path, without language prefix or trailing slash, e.g. "sluzby/s/poradna-kladno"
     lang: str
     title: str  # plain text
     body: str  # HTML, starting with the page's <h1>

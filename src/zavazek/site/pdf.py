@@ -10,6 +10,7 @@ in the provider's folder (:class:`Cache`).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import hashlib
@@ -22,7 +23,9 @@ from typing import Callable, Mapping
 
 def render(html: str, base_url: Path) -> bytes:
     """The tagged PDF of an HTML page; each passage with a ``lang`` attribute carries its /Lang."""
-    return _document(html, base_url).write_pdf(pdf_variant="pdf/ua-1")
+    document = _document(html, base_url)
+    with _reproducible_fonts():
+        return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def render_sheets(html: str, base_url: Path, titles: Mapping[str, str]) -> dict[str, bytes]:
@@ -48,18 +51,31 @@ def render_sheets(html: str, base_url: Path, titles: Mapping[str, str]) -> dict[
         part = document.copy(pages[name])
         part.metadata = copy.copy(document.metadata)
         part.metadata.title = title
-        out[name] = part.write_pdf(pdf_variant="pdf/ua-1")
+        with _reproducible_fonts():
+            out[name] = part.write_pdf(pdf_variant="pdf/ua-1")
     return out
+
+
+@contextlib.contextmanager
+def _reproducible_fonts():
+    """The font subsets embedded in a PDF carry a "modified" time, which fontTools takes from
+    SOURCE_DATE_EPOCH when it is set (reproducible-builds.org) and from the clock otherwise:
+    without it, the same HTML would make a different PDF on every build, and an unchanged site
+    would not be byte-identical. Set only while a PDF is written (MkDocs reads the same variable
+    for the sitemap's dates), and left alone when the caller set it."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def _document(html: str, base_url: Path):
     from weasyprint import HTML
 
-    # The font subsets embedded in a PDF carry a "modified" time, which fontTools
-    # takes from SOURCE_DATE_EPOCH when it is set (reproducible-builds.org) and
-    # from the clock otherwise: without it, the same HTML would make a different
-    # PDF on every build, and an unchanged site would not be byte-identical.
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     _tag_languages()
     return HTML(string=html, base_url=str(base_url)).render(pdf_variant="pdf/ua-1")
 

@@ -93,9 +93,14 @@ def region_list(code: str, kind: str, value: str) -> str:
     return f"{region(code)}/{filter_slug(kind, value)}"
 
 
+def services_folder() -> str:
+    """Where the services' own pages are: ``sluzby/s`` (a printed list names it once)."""
+    return f"{_DIRECTORY}/s"
+
+
 def service(service_id: str) -> str:
     """One service's page in the directory: ``sluzby/s/poradna-kladno``."""
-    return f"{_DIRECTORY}/s/{service_id}"
+    return f"{services_folder()}/{service_id}"
 
 
 def category(code: str) -> str:

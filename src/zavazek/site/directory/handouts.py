@@ -10,27 +10,24 @@ so the PDF tags each with its /Lang (see :mod:`zavazek.site.pdf`).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from zavazek.site import templating
-from zavazek.site import cldr
 from zavazek.core import i18n
-from zavazek.site import pdf
-from zavazek.site.directory import listing
-from zavazek.site.directory.listing import data_date, short_url
 from zavazek.core.model import codes
 from zavazek.core.model.services import Service
-from zavazek.site.pages.formatting import Formatter
 from zavazek.core.project import Project
+from zavazek.site import pdf, sitemap
+from zavazek.site.directory import views
+from zavazek.site.directory.listing import data_date
+from zavazek.site.directory.rendering import PRINT
+from zavazek.site.directory.standing import DirectoryOnDay
+from zavazek.site.pages.formatting import Formatter
+from zavazek.site.templating import Templates
 
 #: Rendered hand-outs, keyed by a hash of their HTML (inside the provider's folder).
 CACHE_DIR = ".zavazek/cache/handouts"
-
-_env = templating.template_environment("zavazek.site.directory")
-
 
 @dataclass(frozen=True)
 class Handout:
@@ -40,8 +37,7 @@ class Handout:
     @property
     def path(self) -> str:
         """Site path, e.g. ``sluzby/praha/praha-cs-ru.pdf``."""
-        slug = listing.REGION_SLUGS[self.region]
-        return f"{listing.region_path(self.region)}/{slug}-{'-'.join(self.languages)}.pdf"
+        return sitemap.handout(self.region, sitemap.REGION_SLUGS[self.region], self.languages)
 
 
 def handouts_for(project: Project, region: str) -> list[Handout]:
@@ -74,101 +70,107 @@ def offered(project: Project, region: str, services, lang: str) -> list[Handout]
     return [h for h in handouts_for(project, region) if h.languages in wanted]
 
 
-class _Passages:
+class Passages:
     """Each service's passage in each language, rendered once for all the sheets it is on."""
 
-    def __init__(self, data, project: Project):
-        self.data, self.project = data, project
+    def __init__(self, published: DirectoryOnDay, project: Project, templates: Templates):
+        self.directory, self.project, self.templates = published.directory, project, templates
+        self.site = views.site_map(project)
         self._done: dict[tuple[str, str], Markup] = {}
 
-    def __call__(self, service: Service, lang: str) -> Markup:
-        key = (service.id, lang)
-        if key not in self._done:
-            directory = self.data.services
+    def __getitem__(self, key: tuple[Service, str]) -> Markup:
+        service, lang = key
+        if (service.id, lang) not in self._done:
             fmt = Formatter(lang, self.project.default_language)
-            org = directory.organisation(service.organisation)
-            _env.install_gettext_translations(i18n.translations(lang), newstyle=True)
-            self._done[key] = Markup(_env.get_template("_handout_service.j2").render(
-                s=service, org=org, lang=lang, fmt=fmt, t=fmt.text, codes=codes, phone=directory.phone(service),
-                language_names=cldr.language_names(lang),
-                web=org.email or (org.website.split("://")[-1].rstrip("/") if org.website else None),
-                url=short_url(self.project, lang, listing.service_path(service.id)),
-            ).strip())
-        return self._done[key]
+            org = self.directory.organisation(service.organisation)
+            view = views.HandoutPassage(
+                service=service, organisation=org, lang=lang, fmt=fmt,
+                kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
+                places=tuple(views.place_hours(p, fmt, plain_text=True) for p in service.places),
+                phone=self.directory.phone(service), web=views.web_address(org),
+                url=self.site.short(sitemap.service(service.id), lang),
+            )
+            self._done[service.id, lang] = Markup(
+                self.templates.render("_handout_service.j2", lang, {"p": view}, PRINT).strip())
+        return self._done[service.id, lang]
 
 
 @dataclass(frozen=True)
-class _Sheet:
+class Sheet:
     """A hand-out as one section of an HTML document (see :func:`handout_html`)."""
 
     handout: Handout
     title: str
-    context: dict
+    view: views.SheetView
 
     @property
     def id(self) -> str:
-        return self.handout.path.rsplit("/", 1)[-1][:-4]
+        return self.view.id
 
 
-def _sheet(handout: Handout, services: list[Service], data, project: Project, passages: _Passages) -> _Sheet:
+def sheet(handout: Handout, services: list[Service], passages: Passages) -> Sheet:
+    """A hand-out's sheet: its headings in each of its languages, and its services by name."""
+    project = passages.project
     fmt = Formatter(handout.languages[-1], project.default_language)
-    services = sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold())
+    services = views.sorted_by_name(services, fmt)
     date = data_date(services)
     headings = []
     for lang in handout.languages:
         gettext = i18n.gettext_for(lang)
         lang_fmt = Formatter(lang, project.default_language)
-        headings.append({
-            "lang": lang,
-            "title": gettext("Services in {region}").format(region=lang_fmt.label(codes.REGIONS[handout.region])),
-            "date": gettext("Data as of {date}").format(date=lang_fmt.date(date)),
-            "url": short_url(project, lang, listing.region_path(handout.region)),
-            "example": gettext("Example data for demonstration.") if data.services.example else None,
-        })
-    rows = [[passages(s, lang) for lang in handout.languages] for s in services]
-    title = " / ".join(h["title"] for h in headings)
-    return _Sheet(handout, title, {"headings": headings, "rows": rows, "bilingual": len(handout.languages) > 1})
+        headings.append(views.HandoutHeading(
+            lang=lang,
+            title=gettext("Services in {region}").format(region=lang_fmt.label(codes.REGIONS[handout.region])),
+            date=gettext("Data as of {date}").format(date=lang_fmt.date(date)),
+            url=passages.site.short(sitemap.region(handout.region), lang),
+            example=gettext("Example data for demonstration.") if passages.directory.example else None,
+        ))
+    rows = tuple(tuple(passages[s, lang] for lang in handout.languages) for s in services)
+    title = " / ".join(h.title for h in headings)
+    sheet_id = handout.path.rsplit("/", 1)[-1][:-4]
+    return Sheet(handout, title, views.SheetView(sheet_id, tuple(headings), rows, len(handout.languages) > 1))
 
 
-def _document(sheets: list[_Sheet]) -> str:
+def document(sheets: list[Sheet], templates: Templates) -> str:
     """One HTML document of hand-outs in the same languages, each starting a page."""
-    return _env.get_template("handout.html.j2").render(
-        lang=sheets[0].handout.languages[0], title=" · ".join(s.title for s in sheets),
-        sheets=[{"id": s.id, **s.context} for s in sheets],
-    )
+    lang = sheets[0].handout.languages[0]
+    view = views.HandoutDocument(lang=lang, title=" · ".join(s.title for s in sheets),
+                                 sheets=tuple(s.view for s in sheets))
+    return templates.render("handout.html.j2", lang, {"d": view}, PRINT)
 
 
-def handout_html(handout: Handout, services: list[Service], data, project: Project, passages=None) -> str:
+def handout_html(handout: Handout, services: list[Service], passages: Passages) -> str:
     """The HTML a hand-out's PDF is made from on its own (everything the PDF depends on)."""
-    return _document([_sheet(handout, services, data, project, passages or _Passages(data, project))])
+    return document([sheet(handout, services, passages)], passages.templates)
 
 
-def published(data, project: Project, day: dt.date) -> dict[str, bytes]:
+def published(published: DirectoryOnDay | None, project: Project, templates: Templates) -> dict[str, bytes]:
     """Every region's hand-outs (for regions with services), from the cache where their HTML is unchanged.
 
     Those not in the cache are laid out as one document per combination of
     languages and split into files: WeasyPrint then does its work per
     document (style sheet, fonts) a few times instead of a hundred.
     """
-    if data.services is None:
+    if published is None:
         return {}
     cache = pdf.Cache(project.root / CACHE_DIR)
-    passages = _Passages(data, project)
+    passages = Passages(published, project, templates)
     files: dict[str, bytes] = {}
-    missing: dict[tuple[str, ...], list[tuple[_Sheet, str]]] = {}
-    for code, services in listing.regions(data.services, day):
+    missing: dict[tuple[str, ...], list[tuple[Sheet, str]]] = {}
+    for code, services in published.regions():
         for handout in handouts_for(project, code) if printable(services) else ():
-            sheet = _sheet(handout, services, data, project, passages)
-            html = _document([sheet])
+            made_sheet = sheet(handout, services, passages)
+            html = document([made_sheet], templates)
             found = cache.find(html)
             if found is not None:
                 files[handout.path] = found[".pdf"]
             else:
-                missing.setdefault(handout.languages, []).append((sheet, html))
+                missing.setdefault(handout.languages, []).append((made_sheet, html))
     for group in missing.values():
-        made = pdf.render_sheets(_document([s for s, _ in group]), project.root, {s.id: s.title for s, _ in group})
-        for sheet, html in group:
-            cache.keep(html, {".pdf": made[sheet.id]})
-            files[sheet.handout.path] = made[sheet.id]
+        made = pdf.render_sheets(document([s for s, _ in group], templates), project.root,
+                                 {s.id: s.title for s, _ in group})
+        for made_sheet, html in group:
+            cache.keep(html, {".pdf": made[made_sheet.id]})
+            files[made_sheet.handout.path] = made[made_sheet.id]
     cache.forget_unused()
     return dict(sorted(files.items()))

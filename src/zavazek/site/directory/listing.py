@@ -11,55 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from zavazek.site import urls
+from zavazek.site import sitemap
 from zavazek.core.model import hours
 from zavazek.site.directory.opening import places_open_on
 from zavazek.core.model import codes
-from zavazek.core.model.services import Directory, Service
-
-#: URL names of the regions.
-REGION_SLUGS = {
-    "CZ010": "praha", "CZ020": "stredocesky", "CZ031": "jihocesky", "CZ032": "plzensky",
-    "CZ041": "karlovarsky", "CZ042": "ustecky", "CZ051": "liberecky", "CZ052": "kralovehradecky",
-    "CZ053": "pardubicky", "CZ063": "vysocina", "CZ064": "jihomoravsky", "CZ071": "olomoucky",
-    "CZ072": "zlinsky", "CZ080": "moravskoslezsky",
-}
-WEEKDAY_SLUGS = ("pondeli", "utery", "streda", "ctvrtek", "patek", "sobota", "nedele")
-DIRECTORY_SLUG = "sluzby"
-#: Where the pages of each kind of help are (a list of the regions that have it).
-CATEGORY_DIR = f"{DIRECTORY_SLUG}/druh"
-
-
-def region_path(code: str) -> str:
-    return f"{DIRECTORY_SLUG}/{REGION_SLUGS[code]}"
-
-
-def service_path(service_id: str) -> str:
-    return f"{DIRECTORY_SLUG}/s/{service_id}"
-
-
-def short_url(project, lang: str, path: str) -> str | None:
-    """A page's public address as a reader types it from paper: "cpic.example.org/en/sluzby/s/x/".
-
-    None without ``site_url``; the printed page then names no address.
-    """
-    if not project.site_url:
-        return None
-    host = project.site_url.split("://", 1)[-1].rstrip("/")
-    return f"{host}/{urls.page_url(path, lang, project.default_language)}"
+from zavazek.core.model.services import Service
 
 
 def data_date(services) -> dt.date | None:
     """The date a printed list's data is of: when its most recently checked record was checked."""
     return max((s.verified_on for s in services), default=None)
-
-
-def category_slug(category: str) -> str:
-    return category.replace("_", "-")
-
-
-def category_path(category: str) -> str:
-    return f"{CATEGORY_DIR}/{category_slug(category)}"
 
 
 def hours_for_browser(service: Service) -> dict:
@@ -90,27 +51,18 @@ def filter_lists(services: list[Service]) -> list[FilterList]:
     for category in codes.SERVICE_CATEGORIES:
         matching = tuple(s for s in services if category in s.categories)
         if matching:
-            out.append(FilterList("category", category, category_slug(category), matching))
+            out.append(FilterList("category", category, sitemap.filter_slug("category", category), matching))
     spoken = sorted({lang for s in services for lang in s.languages.staff + s.languages.interpreter})
     for lang in spoken:
         matching = tuple(s for s in services if lang in s.languages.staff or lang in s.languages.interpreter)
-        out.append(FilterList("language", lang, f"jazyk-{lang}", matching))
+        out.append(FilterList("language", lang, sitemap.filter_slug("language", lang), matching))
     free = tuple(s for s in services if s.cost.free)
     if free:
-        out.append(FilterList("free", "free", "zdarma", free))
-    for index, slug in enumerate(WEEKDAY_SLUGS):
+        out.append(FilterList("free", "free", sitemap.filter_slug("free", "free"), free))
+    for index in range(7):
         matching = tuple(s for s in services if places_open_on(s, index))
         if matching:
-            out.append(FilterList("day", str(index), slug, matching))
-    return out
-
-
-def regions(directory: Directory, day: dt.date) -> list[tuple[str, list[Service]]]:
-    """(region code, its current services sorted by name) for all fourteen regions."""
-    out = []
-    for code in codes.REGIONS:
-        services = sorted(directory.in_region(code, day), key=lambda s: s.id)
-        out.append((code, services))
+            out.append(FilterList("day", str(index), sitemap.filter_slug("day", str(index)), matching))
     return out
 
 
@@ -134,7 +86,7 @@ def by_category(region_services: list[tuple[str, list[Service]]]) -> dict[str, l
         for code, services in region_services:
             count = sum(category in s.categories for s in services)
             if count:
-                entries.append(RegionCount(code, count, f"{region_path(code)}/{category_slug(category)}"))
+                entries.append(RegionCount(code, count, sitemap.region_list(code, "category", category)))
         if entries:
             out[category] = entries
     return out

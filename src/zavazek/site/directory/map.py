@@ -20,7 +20,6 @@ size and is read by a screen reader in the page's language:
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Callable
 
 from markupsafe import Markup, escape
@@ -28,7 +27,7 @@ from markupsafe import Markup, escape
 from zavazek.site import cldr
 from zavazek.site import fallback
 from zavazek.core.model import codes
-from zavazek.core.model.services import Directory
+from zavazek.site.directory.standing import DirectoryOnDay
 
 #: Tile position (column, row) of each region, west to east and north to south.
 GRID = {
@@ -60,9 +59,9 @@ def level(count: int) -> int:
     return 0 if count <= 0 else 1 if count == 1 else 2 if count <= 3 else 3
 
 
-def region_counts(directory: Directory, day: dt.date) -> dict[str, int]:
-    """Services that have not ended, per region (a service in two regions counts in both)."""
-    return {code: len(directory.in_region(code, day)) for code in codes.REGIONS}
+def region_counts(published: DirectoryOnDay) -> dict[str, int]:
+    """Services listed on the day (not ended), per region (a service in two regions counts in both)."""
+    return {code: len(services) for code, services in published.regions()}
 
 
 def tile_label(code: str, count: int, lang: str) -> tuple[str, str]:

@@ -1,144 +1,54 @@
 """Render the directory's own pages: one per region, its pre-built filter lists, one per kind of help, one per service.
 
 These pages are not in the navigation, so a page's size does not grow with
-the directory. Their bodies are finished HTML (:class:`~zavazek.site.output.HtmlPage`).
-The directory's home page (map, regions, kinds of help) is an ordinary
-generated page (``sluzby``) whose context comes from :func:`home_context`.
+the directory. Their bodies are finished HTML (:class:`~zavazek.site.output.HtmlPage`),
+laid out from the views of :mod:`.views`. The directory's home page (map,
+regions, kinds of help) is an ordinary generated page (``sluzby``) whose
+context comes from :func:`home_context`. :class:`DirectoryPages` keeps the
+rendered pages between the builds of a preview.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+from dataclasses import dataclass
 from typing import Callable
 
 from markupsafe import Markup
 
-from zavazek.site import templating
-from zavazek.site import cldr
-from zavazek.site import fallback, parallel, urls
 from zavazek.core import i18n
-from zavazek.site.directory import handouts, listing
-from zavazek.site.directory.map import region_counts, region_map
-from zavazek.site.escaping import json_for_html
 from zavazek.core.model import codes
 from zavazek.site import hours_text
-from zavazek.site.directory.exports import DATA_DIR
 from zavazek.core.model.services import Directory, Service
-from zavazek.site.output import HtmlPage, plain
-from zavazek.site.pages.formatting import Formatter
 from zavazek.core.placeholders import without_placeholders
 from zavazek.core.project import Project
-
-_env = templating.template_environment("zavazek.site.directory")
-
-#: Open-data files of the directory, relative to the site root (written by :mod:`.exports`).
-EXPORTS = {
-    "json": f"{DATA_DIR}/directory.json",
-    "csv": f"{DATA_DIR}/directory.csv",
-    "hsds": f"{DATA_DIR}/hsds/hsds.json",
-    "hsds_package": f"{DATA_DIR}/hsds/datapackage.json",
-}
-
-
-class Links:
-    """Relative links between pages of one language, from the page at ``here`` (e.g. "sluzby/praha")."""
-
-    def __init__(self, here: str, lang: str, default: str):
-        self.here = here
-        self.root = urls.to_root(here, lang, default)  # the site root, for language-independent files
-
-    def page(self, path: str, anchor: str = "") -> str:
-        return urls.relative(self.here, path, anchor)
-
-    def file(self, path: str) -> str:
-        return self.root + path
+from zavazek.site import cldr, parallel, sitemap
+from zavazek.site.directory import handouts, listing
+from zavazek.site.directory.map import region_counts, region_map
+from zavazek.site.directory.rendering import PAGE, directory_templates
+from zavazek.site.directory.standing import DirectoryOnDay
+from zavazek.site.directory import views
+from zavazek.site.escaping import json_for_html
+from zavazek.site.links import Links
+from zavazek.site.output import HtmlPage, plain
+from zavazek.site.pages.formatting import Formatter
+from zavazek.site.templating import Templates
 
 
-def _common(data, project: Project, lang: str, day: dt.date, here: str) -> dict:
-    fmt = Formatter(lang, project.default_language)
-    directory: Directory = data.services
-    names = cldr.language_names(lang)
-    return {
-        "fmt": fmt,
-        "t": fmt.text,
-        "rich": fmt.rich,
-        "lang": lang,
-        "today": day,
-        "codes": codes,
-        "directory": directory,
-        "links": Links(here, lang, project.default_language),
-        "listing": listing,
-        "language_names": names,
-        "organisation": directory.organisation,
-        "hours_json": lambda s: json_for_html(listing.hours_for_browser(s)),
-        "today_labels": _today_labels(fmt),
-        "sort_services": lambda services: sorted(services, key=lambda s: fmt.pick(s.name)[1].casefold()),
-        "region_name": lambda code: fmt.label(codes.REGIONS[code]),
-        "exports": EXPORTS,
-        "short_url": functools.partial(listing.short_url, project, lang),
-        "data_date": listing.data_date,
-        "own_language_name": i18n.language_name,
-        "handouts": lambda code, services: handouts.offered(project, code, services, lang),
-    }
-
-
-@functools.cache
-def _today_labels_json(lang: str, texts: tuple[str, str, str, str, str]) -> str:
-    today, opened, closed, closed_today, appointment = texts
-    days = [hours_text.weekday_text(i, lang, "abbreviated") for i in range(7)]
-    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": today, "open": opened,
-                          "closed": closed, "closedToday": closed_today, "appointment": appointment, "days": days})
-
-
-def _today_labels(fmt: Formatter) -> str:
+def today_labels(lang: str) -> str:
     """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON.
 
     The words are in the interface language (``ui``: English for a language without a
     catalog, which the script then marks ``lang="en"``), without :mod:`zavazek.site.fallback`'s marks.
     """
-    gettext = i18n.gettext_for(fmt.lang)
-    return _today_labels_json(fmt.lang, (
-        gettext("Today"), gettext("open now"), gettext("closed now"), gettext("closed today; next open {day} {time}"),
-        gettext("by appointment"),
-    ))
-
-
-class Cards:
-    """Each service's card in a list, rendered once per language and page depth, then reused.
-
-    A service appears on its region's page and on several of its pre-built
-    lists; at national scale that is tens of thousands of cards, and the
-    card only depends on the language and on how deep the page is (its
-    relative link to the service page).
-    """
-
-    def __init__(self, data, project: Project, day: dt.date):
-        self.data, self.project, self.day = data, project, day
-        self._done: dict[tuple, Markup] = {}
-
-    def for_page(self, lang: str, here: str):
-        def card(service: Service) -> Markup:
-            key = (service.id, lang, here.count("/"))
-            if key not in self._done:
-                context = _common(self.data, self.project, lang, self.day, here)
-                self._done[key] = Markup(_render("_card.j2", {**context, "s": service}, lang))
-            return self._done[key]
-
-        return card
-
-
-def _render(template: str, context: dict, lang: str) -> str:
-    _env.install_gettext_translations(fallback.page_translations(lang), newstyle=True)
-    return _env.get_template(template).render(**context)
-
-
-def _render_page(template: str, context: dict, lang: str, path: str) -> HtmlPage:
-    """A page template sets ``page_title`` and ``searchable``; its output is the page body."""
-    _env.install_gettext_translations(fallback.page_translations(lang), newstyle=True)
-    module = _env.get_template(template).make_module(context)
-    return HtmlPage(path=path, lang=lang, title=plain(module.page_title), body=str(module).rstrip(),
-                    searchable=bool(module.searchable))
+    gettext = i18n.gettext_for(lang)
+    days = [hours_text.weekday_text(i, lang, "abbreviated") for i in range(7)]
+    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": gettext("Today"),
+                          "open": gettext("open now"), "closed": gettext("closed now"),
+                          "closedToday": gettext("closed today; next open {day} {time}"),
+                          "appointment": gettext("by appointment"), "days": days})
 
 
 def filter_title(fmt: Formatter, names: dict, flist: listing.FilterList) -> str:
@@ -151,33 +61,104 @@ def filter_title(fmt: Formatter, names: dict, flist: listing.FilterList) -> str:
     return fmt.gettext("open on {weekday}").format(weekday=cldr.weekday_name(int(flist.value), fmt.lang))
 
 
-def home_context(data, project: Project, lang: str, day: dt.date) -> dict:
-    """What the directory's home page (the generated page ``sluzby``) needs."""
-    ctx = _common(data, project, lang, day, listing.DIRECTORY_SLUG)
-    fmt = ctx["fmt"]
-    links = ctx["links"]
-    counts = region_counts(data.services, day)
-    ctx["regions"] = [
-        {"code": code, "name": fmt.label(codes.REGIONS[code]), "count": count,
-         "url": links.page(listing.region_path(code))}
-        for code, count in counts.items()
-    ]
-    ctx["map"] = Markup(region_map(counts, lang, lambda code: links.page(listing.region_path(code))))
-    current = data.services.current(day)
-    ctx["categories"] = [
-        {"name": fmt.label(codes.SERVICE_CATEGORIES[c]), "url": links.page(listing.category_path(c)),
-         "count": sum(c in s.categories for s in current)}
-        for c in listing.by_category(listing.regions(data.services, day))
-    ]
-    return ctx
+class _Site:
+    """What every directory page of one build is made with."""
+
+    def __init__(self, published: DirectoryOnDay, project: Project, templates: Templates):
+        self.published, self.project, self.templates = published, project, templates
+        self.directory: Directory = published.directory
+        self.site = views.site_map(project)
+        self.today_labels = {lang: today_labels(lang) for lang in project.languages}
+
+    def base(self, lang: str, here: str) -> dict:
+        fmt = Formatter(lang, self.project.default_language)
+        return {"lang": lang, "links": Links(self.site, here, lang), "fmt": fmt, "example": self.directory.example,
+                "language_names": cldr.language_names(lang)}
+
+    def heading(self, links: Links, date) -> views.PrintHeading:
+        return views.PrintHeading(date, links.short())
+
+    def page(self, template: str, view, path: str) -> HtmlPage:
+        """A page template sets ``page_title``; its output is the page body."""
+        module = self.templates.module(template, view.lang, {"v": view}, PAGE)
+        return HtmlPage(path=path, lang=view.lang, title=plain(module.page_title), body=str(module).rstrip(),
+                        searchable=view.searchable)
 
 
-class _Memo:
-    """Rendered pages, kept between builds in one process, keyed by what they are made from.
+class Cards:
+    """Each service's card in a list, rendered once per language and page depth, then reused.
+
+    A service appears on its region's page and on several of its pre-built
+    lists; at national scale that is tens of thousands of cards, and the
+    card only depends on the language and on how deep the page is (its
+    relative link to the service page).
+    """
+
+    def __init__(self, site: _Site):
+        self.site = site
+        self._done: dict[tuple, Markup] = {}
+
+    def card(self, service: Service, lang: str, here: str) -> Markup:
+        key = (service.id, lang, here.count("/"))
+        if key not in self._done:
+            base = self.site.base(lang, here)
+            fmt, links = base["fmt"], base["links"]
+            directory = self.site.directory
+            org = directory.organisation(service.organisation)
+            view = views.CardView(
+                service=service, organisation=org, href=links.page(sitemap.service(service.id)),
+                web=views.web_address(org),
+                kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
+                places=tuple(views.place_hours(p, fmt) for p in service.places), phone=directory.phone(service),
+                hours_json=json_for_html(listing.hours_for_browser(service)), fmt=fmt,
+                language_names=base["language_names"],
+            )
+            self._done[key] = Markup(self.site.templates.render("_card.j2", lang, {"c": view, "links": links}, PAGE))
+        return self._done[key]
+
+    def in_order(self, services, lang: str, here: str, fmt: Formatter) -> tuple[Markup, ...]:
+        """The cards of a list's services, in the order the list shows them."""
+        return tuple(self.card(s, lang, here) for s in views.sorted_by_name(services, fmt))
+
+
+def home_context(published: DirectoryOnDay, project: Project, lang: str) -> views.DirectoryHome:
+    """What the directory's home page (the generated page ``sluzby``) shows."""
+    links = Links(views.site_map(project), sitemap.page(sitemap.DIRECTORY), lang)
+    fmt = Formatter(lang, project.default_language)
+    region_services = published.regions()
+    counts = region_counts(published)
+    current = published.listed()
+    region_urls = {code: links.page(sitemap.region(code)) for code in counts}
+    return views.DirectoryHome(
+        directory=published.directory,
+        map=region_map(counts, lang, lambda code: region_urls[code]),
+        regions=tuple(views.HomeEntry(fmt.label(codes.REGIONS[code]), region_urls[code], count)
+                      for code, count in counts.items()),
+        categories=tuple(views.HomeEntry(fmt.label(codes.SERVICE_CATEGORIES[c]), links.page(sitemap.category(c)),
+                                         sum(c in s.categories for s in current))
+                         for c in listing.by_category(region_services)),
+        exports=dict(sitemap.OPEN_DATA),
+    )
+
+
+def _digests(directory: Directory) -> dict[str, str]:
+    """A fingerprint of each service and its organisation: what its pages and cards show."""
+    orgs = {o.id: o.model_dump_json() for o in directory.organisations}
+    return {
+        s.id: hashlib.sha1((s.model_dump_json() + orgs.get(s.organisation, "")).encode()).hexdigest()
+        for s in directory.services
+    }
+
+
+@dataclass
+class DirectoryPages:
+    """The directory's pages, kept between the builds of a preview and keyed by everything they show.
 
     The preview server rebuilds after every save; at national scale
     re-rendering ten thousand pages for one edited service would take
-    seconds that nobody needs to wait. Entries not used by the latest
+    seconds that nobody needs to wait. A page's key holds the project
+    (its folder, languages and public address), the day, and the
+    fingerprints of the services it shows; entries not used by the latest
     build are dropped. When many pages are missing (a first build), half
     of them are rendered in a child process on another core.
     """
@@ -185,8 +166,9 @@ class _Memo:
     #: Fewer missing pages than this are not worth a child process.
     PARALLEL_FROM = 400
 
-    def __init__(self):
+    def __post_init__(self):
         self._entries: dict[tuple, HtmlPage] = {}
+        self.templates = directory_templates()
 
     def get_all(self, wanted: list[tuple[tuple, Callable[[], HtmlPage]]]) -> list[HtmlPage]:
         """The page of each (key, make) pair, calling ``make`` only for keys not rendered before."""
@@ -205,93 +187,121 @@ class _Memo:
         self._entries = entries
         return [entries[key] for key, _ in wanted]
 
-
-_memo = _Memo()
-
-
-def _digests(directory: Directory) -> dict[str, str]:
-    """A fingerprint of each service and its organisation: what its pages and cards show."""
-    import hashlib
-
-    orgs = {o.id: o.model_dump_json() for o in directory.organisations}
-    return {
-        s.id: hashlib.sha1((s.model_dump_json() + orgs.get(s.organisation, "")).encode()).hexdigest()
-        for s in directory.services
-    }
-
-
-def render_directory_pages(data, project: Project, day: dt.date) -> list[HtmlPage]:
-    """Every region, filter list and service page, in every language."""
-    if data.services is None:
-        return []
-    wanted: list[tuple[tuple, Callable[[], HtmlPage]]] = []
-    region_services = listing.regions(data.services, day)
-    cards = Cards(data, project, day)
-    digest = _digests(data.services)
-    everywhere = (day, project.languages, data.services.example)
-    page = functools.partial
-    for lang in project.languages:
-        for code, services in region_services:
-            lists = listing.filter_lists(services)
-            key = ("region", lang, code, everywhere, tuple(digest[s.id] for s in services))
-            wanted.append((key, page(_region_page, data, project, day, cards, lang, code, services, lists)))
-            for flist in lists:
-                key = ("list", lang, code, flist.slug, everywhere, tuple(digest[s.id] for s in flist.services))
-                wanted.append((key, page(_list_page, data, project, day, cards, lang, code, flist)))
-        for category, regions in listing.by_category(region_services).items():
-            newest = listing.data_date(s for _, services in region_services for s in services if category in s.categories)
-            key = ("category", lang, category, everywhere, tuple(regions), newest)
-            wanted.append((key, page(_category_page, data, project, day, lang, category, regions, newest)))
-        for service in data.services.services:
-            key = ("service", lang, everywhere, digest[service.id])
-            wanted.append((key, page(_service_page, data, project, day, lang, service)))
-    return _memo.get_all(wanted)
+    def render(self, published: DirectoryOnDay | None, project: Project) -> list[HtmlPage]:
+        """Every region, filter list, kind of help and service page, in every language."""
+        if published is None:
+            return []
+        site = _Site(published, project, self.templates)
+        cards = Cards(site)
+        region_services = published.regions()
+        digest = _digests(published.directory)
+        everywhere = (str(project.root), project.languages, project.site_url, published.day,
+                      published.directory.example)
+        wanted: list[tuple[tuple, Callable[[], HtmlPage]]] = []
+        page = functools.partial
+        for lang in project.languages:
+            for code, services in region_services:
+                lists = listing.filter_lists(services)
+                key = ("region", lang, code, everywhere, tuple(digest[s.id] for s in services))
+                wanted.append((key, page(_region_page, site, cards, lang, code, services, lists)))
+                for flist in lists:
+                    key = ("list", lang, code, flist.slug, everywhere, tuple(digest[s.id] for s in flist.services))
+                    wanted.append((key, page(_list_page, site, cards, lang, code, flist)))
+            for category, regions in listing.by_category(region_services).items():
+                newest = listing.data_date(s for _, services in region_services for s in services
+                                           if category in s.categories)
+                key = ("category", lang, category, everywhere, tuple(regions), newest)
+                wanted.append((key, page(_category_page, site, lang, category, regions, newest)))
+            for service in published.directory.services:
+                key = ("service", lang, everywhere, digest[service.id], published.of(service))
+                wanted.append((key, page(_service_page, site, lang, service)))
+        return self.get_all(wanted)
 
 
-def _region_page(data, project, day, cards: Cards, lang: str, code: str, services, lists) -> HtmlPage:
-    path = listing.region_path(code)
-    ctx = _common(data, project, lang, day, path)
-    names = ctx["language_names"]
-    return _render_page(
-        "region.html.j2",
-        {**ctx, "region": code, "services": services, "lists": lists, "card": cards.for_page(lang, path),
-         "categories": [c for c in codes.SERVICE_CATEGORIES if any(c in s.categories for s in services)],
-         "spoken": sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
-                          key=lambda l: names[l].casefold()),
-         "filter_title": lambda fl: filter_title(ctx["fmt"], names, fl)},
-        lang, path,
+def _region_page(site: _Site, cards: Cards, lang: str, code: str, services, lists) -> HtmlPage:
+    path = sitemap.region(code)
+    base = site.base(lang, path)
+    fmt, links, names = base["fmt"], base["links"], base["language_names"]
+    offered = handouts.offered(site.project, code, services, lang)
+    groups = []
+    for kind in ("category", "language", "free", "day"):
+        group = tuple(views.ListLink(links.page(sitemap.region_list(code, fl.kind, fl.value)),
+                                     filter_title(fmt, names, fl), len(fl.services))
+                      for fl in lists if fl.kind == kind)
+        if group:
+            groups.append(views.ListGroup(kind, group))
+    view = views.RegionView(
+        **base, region=code, name=fmt.label(codes.REGIONS[code]),
+        heading=site.heading(links, listing.data_date(services)), up=links.page(sitemap.page(sitemap.DIRECTORY)),
+        cards=cards.in_order(services, lang, path, fmt),
+        categories=tuple((c, fmt.label(codes.SERVICE_CATEGORIES[c])) for c in codes.SERVICE_CATEGORIES
+                         if any(c in s.categories for s in services)),
+        spoken=tuple(sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
+                            key=lambda l: names[l].casefold())),
+        weekdays=tuple(fmt.weekday(i) for i in range(7)),
+        handouts=tuple(_handout_link(h, links, names) for h in offered),
+        too_long_to_print=bool(services) and not offered,
+        groups=tuple(groups), today_labels=site.today_labels[lang],
+        card_url_base=links.short(sitemap.services_folder()),
     )
+    return site.page("region.html.j2", view, path)
 
 
-def _list_page(data, project, day, cards: Cards, lang: str, code: str, flist: listing.FilterList) -> HtmlPage:
-    region_path = listing.region_path(code)
-    path = f"{region_path}/{flist.slug}"
-    ctx = _common(data, project, lang, day, path)
-    return _render_page(
-        "filtered.html.j2",
-        {**ctx, "region": code, "region_path": region_path, "flist": flist, "card": cards.for_page(lang, path),
-         "title": filter_title(ctx["fmt"], ctx["language_names"], flist), "services": list(flist.services)},
-        lang, path,
+def _handout_link(handout: handouts.Handout, links: Links, names: dict) -> views.HandoutListing:
+    first = names[handout.languages[0]]
+    return views.HandoutListing(href=links.file(handout.path), bilingual=len(handout.languages) > 1,
+                                language=handout.languages[-1], czech=first[:1].upper() + first[1:],
+                                own_name=i18n.language_name(handout.languages[-1]))
+
+
+def _list_page(site: _Site, cards: Cards, lang: str, code: str, flist: listing.FilterList) -> HtmlPage:
+    path = sitemap.region_list(code, flist.kind, flist.value)
+    base = site.base(lang, path)
+    fmt, links = base["fmt"], base["links"]
+    view = views.FilteredView(
+        **base, region=code, name=fmt.label(codes.REGIONS[code]),
+        title=filter_title(fmt, base["language_names"], flist),
+        heading=site.heading(links, listing.data_date(flist.services)), up=links.page(sitemap.region(code)),
+        cards=cards.in_order(flist.services, lang, path, fmt), today_labels=site.today_labels[lang],
+        card_url_base=links.short(sitemap.services_folder()),
     )
+    return site.page("filtered.html.j2", view, path)
 
 
-def _category_page(data, project, day, lang: str, category: str, regions: list[listing.RegionCount],
+def _category_page(site: _Site, lang: str, category: str, regions: list[listing.RegionCount],
                    newest: dt.date | None) -> HtmlPage:
-    path = listing.category_path(category)
-    ctx = _common(data, project, lang, day, path)
-    return _render_page("category.html.j2", {**ctx, "category": category, "regions": regions, "newest": newest},
-                        lang, path)
-
-
-def _service_page(data, project, day, lang: str, service: Service) -> HtmlPage:
-    path = listing.service_path(service.id)
-    ctx = _common(data, project, lang, day, path)
-    return _render_page(
-        "service.html.j2",
-        {**ctx, "service": service, "org": data.services.organisation(service.organisation),
-         "json_ld": json_ld(service, data.services, lang, project, ctx["fmt"]), "status": service.status(day)},
-        lang, path,
+    path = sitemap.category(category)
+    base = site.base(lang, path)
+    fmt, links = base["fmt"], base["links"]
+    view = views.CategoryView(
+        **base, kind=fmt.label(codes.SERVICE_CATEGORIES[category]), heading=site.heading(links, newest),
+        up=links.page(sitemap.page(sitemap.DIRECTORY)),
+        regions=tuple(views.RegionLink(links.page(r.path), fmt.label(codes.REGIONS[r.region]), r.count,
+                                       links.short(r.path)) for r in regions),
     )
+    return site.page("category.html.j2", view, path)
+
+
+def _service_page(site: _Site, lang: str, service: Service) -> HtmlPage:
+    path = sitemap.service(service.id)
+    base = site.base(lang, path)
+    fmt, links = base["fmt"], base["links"]
+    standing = site.published.of(service)
+    registered = service.registered
+    view = views.ServiceView(
+        **base, service=service, organisation=site.directory.organisation(service.organisation),
+        status=standing.status, searchable=standing.searchable, heading=site.heading(links, service.verified_on),
+        json_ld=json_ld(service, site.directory, lang, fmt),
+        kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
+        groups=tuple(views.AgeGroup(fmt.label(codes.REGISTRY_TARGET_GROUPS[g.category]),
+                                    g.age.from_ if g.age else None, g.age.to if g.age else None)
+                     for g in service.target_groups),
+        accessibility=fmt.label(codes.PHYSICAL_ACCESSIBILITY[service.accessibility.level]),
+        regions=tuple(views.RegionLink(links.page(sitemap.region(r)), fmt.label(codes.REGIONS[r]), 0, None)
+                      for r in service.regions),
+        registered=fmt.label(codes.SERVICE_KINDS[registered.kind][1]) if registered else None,
+    )
+    return site.page("service.html.j2", view, path)
 
 
 def json_without_gaps(value):
@@ -322,7 +332,7 @@ def _contact_point(place, fmt: Formatter) -> dict | None:
     return None
 
 
-def json_ld(service: Service, directory: Directory, lang: str, project: Project, fmt: Formatter) -> Markup:
+def json_ld(service: Service, directory: Directory, lang: str, fmt: Formatter) -> Markup:
     """schema.org description of a service, for search engines and other tools; no placeholder in it."""
     service = without_placeholders(service)
     org = without_placeholders(directory.organisation(service.organisation))
