@@ -309,9 +309,8 @@ def _hsds_place(tables, s: Service, p: Place, sid, oid, uid, pick, translations,
 def hsds_json(tables: dict[str, list[dict]], example: bool) -> dict:
     out: dict = {
         "hsds_version": HSDS_VERSION,
-        # Published as first written (the module is now zavazek.site.opendata): a change would change every export.
         "x_extension": "x_translations: {field: {language: text}} on organizations, services, locations, "
-        "cost_options, addresses (city) and service_areas (description); x_timezone on schedules; see the module zavazek.directory.exports.",
+        "cost_options, addresses (city) and service_areas (description); x_timezone on schedules; see the module zavazek.site.opendata.hsds.",
         "x_example_data": example,
     }
     for table, key in HSDS_JSON_KEYS.items():

@@ -284,17 +284,14 @@ def posters(listing, fmt: Formatter, lang: str) -> PostersView:
 class DirectoryView:
     example: bool  # the directory holds example data
     map: Markup
-    regions: tuple[dict, ...]  # name, url, count
-    categories: tuple[dict, ...]
+    regions: tuple  # HomeEntry: name, url, count
+    categories: tuple
     exports: dict[str, str]  # site paths of the open data
 
 
-def directory(home_context: dict) -> DirectoryView:
-    """``home_context``: what :func:`zavazek.site.directory.pages.home_context` prepares."""
-    return DirectoryView(
-        bool(home_context["directory"].example), home_context["map"], tuple(home_context["regions"]),
-        tuple(home_context["categories"]), dict(sitemap.OPEN_DATA),
-    )
+def directory(home) -> DirectoryView:
+    """``home``: the directory's :class:`~zavazek.site.directory.views.DirectoryHome` in the page's language."""
+    return DirectoryView(bool(home.directory.example), home.map, home.regions, home.categories, dict(home.exports))
 
 
 # --- accessibility and privacy --------------------------------------------------------
