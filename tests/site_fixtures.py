@@ -14,12 +14,18 @@ import yaml
 from zavazek.core.model import codes
 from zavazek.engine.config import open_project
 from zavazek.core.yamlsource import load_document
+from zavazek.site.sitemap import SiteMap
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
 SITE_PARTS = ("mkdocs.yml", "data", "docs", "overrides")
 LANGS = set(open_project(ROOT).languages)  # the example's, as its mkdocs.yml says
 PLAIN_TEXT_KEYS = {"short_name", "street", "city"}
+
+
+def page_url(path: str, lang: str, default: str = "cs") -> str:
+    """A page's address from the site root (``en/zavazek/``), as the site map makes it."""
+    return SiteMap((default,)).url(path, lang)
 
 
 def copy_site_folder(source: Path, target: Path) -> Path:

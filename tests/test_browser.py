@@ -10,7 +10,7 @@ import pytest
 from browser import chromium_path, launch_chromium, page_weight, serve_directory
 from pdf_text import pdf_text
 from zavazek.site.pages import PAGES
-from zavazek.site.urls import page_url
+from site_fixtures import page_url
 from test_build import COMMITMENT, LANGS
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed (make test installs it)")

@@ -11,9 +11,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from site_fixtures import ROOT, copy_site_folder, run_zavazek, set_plugin_options
+from site_fixtures import ROOT, copy_site_folder, page_url, run_zavazek, set_plugin_options
 from zavazek.site.pages import PAGES
-from zavazek.site.urls import page_url
 from zavazek.engine.config import open_project
 from zavazek.core.yamlsource import load_document
 

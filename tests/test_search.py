@@ -11,7 +11,7 @@ import pytest
 
 from browser import chromium_path, launch_chromium, serve_directory
 from test_browser import OWN_HOSTS
-from zavazek.site.urls import page_url
+from site_fixtures import page_url
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
 

@@ -39,7 +39,7 @@ from zavazek.core.problems import DataError
 from zavazek.core.project import Project
 from zavazek.engine import config as site_config
 from zavazek.engine import passes, search, shells, staging, stylesheet, theme
-from zavazek.site import build as site, urls
+from zavazek.site import build as site
 
 log = logging.getLogger("mkdocs.plugins.zavazek")
 
@@ -179,7 +179,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         lang = _current_language(config)
         theme.install_gettext(env, lang)
         env.globals["zv_lang"] = lang
-        env.filters["zv_url"] = urls.theme_url
+        env.filters["zv_url"] = theme.theme_url
         return env
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -30,7 +30,7 @@ from markupsafe import escape
 
 from zavazek.site.output import HtmlPage
 from zavazek.site.pages import page_filename
-from zavazek.site.urls import page_url
+from zavazek.site.sitemap import SiteMap
 from zavazek.core.problems import Message
 
 #: Placeholders in a shell. Plain letters, so that no template escapes them differently; the
@@ -148,6 +148,7 @@ def expand_sitemap(site_dir: Path, site_url: str | None, pages: list[HtmlPage], 
     for page in pages:
         by_shell[page.lang, shell_of(page)].append(page)
     base = (site_url or "").rstrip("/") + "/"
+    addresses = SiteMap((default,))  # a page's address depends only on whether its language is the default
 
     def entries(match: re.Match) -> str:
         block = match.group(0)
@@ -155,7 +156,7 @@ def expand_sitemap(site_dir: Path, site_url: str | None, pages: list[HtmlPage], 
             return block
         loc = re.search(r"<loc>(.*?)</loc>", block).group(1)
         for (lang, shell), made in by_shell.items():
-            if loc == base + page_url(shell, lang, default):
+            if loc == base + addresses.url(shell, lang):
                 return "".join(block.replace(shell, page.path) for page in made)
         return ""
 
