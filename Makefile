@@ -8,9 +8,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-# Debian packages: fonts with Czech, Cyrillic and Vietnamese glyphs and Pango
-# (PDF posters); Chromium and Poppler for the tests.
-SITE_PACKAGES := python3-venv fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+# Debian packages: fonts with Czech, Cyrillic and Vietnamese glyphs, Pango and
+# HarfBuzz's subsetter (PDF posters: WeasyPrint embeds font subsets made by HarfBuzz
+# when it is there, by fontTools otherwise, and the bytes of a PDF depend on which);
+# Chromium and Poppler for the tests.
+SITE_PACKAGES := python3-venv fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 TEST_PACKAGES := chromium poppler-utils
 
 .PHONY: site test serve validate check-data bench clean system-site system-test

@@ -11,7 +11,7 @@ import pytest
 from site_fixtures import ROOT, TODAY
 from zavazek.core.loader import load_data
 from zavazek.core.model import codes
-from zavazek.core.project import open_project
+from zavazek.engine.config import open_project
 from zavazek.site import templating
 from zavazek.site.directory import handouts, views
 from zavazek.site.directory.handouts import Handout

@@ -14,6 +14,7 @@ from zavazek.core import checks
 from zavazek.core.loader import load_data
 from zavazek.engine.config import open_project
 from zavazek.site.directory.pages import home_context
+from zavazek.site.directory.standing import on_day
 from zavazek.site import sitemap
 from zavazek.site.pages import PAGES, pages_for
 from zavazek.site.pages.render import Made, page_templates, render_page, render_site_pages
@@ -30,7 +31,8 @@ def example(name: str):
     project = open_project(EXAMPLES[name])
     data = load_data(project.data_dir, list(project.languages), DAY)
     listed = tuple(Listed(p, 2048, p.filename, p.filename) for p in posters_for(data, project, DAY))
-    directory = {lang: home_context(data, project, lang, DAY) for lang in project.languages} if data.services else {}
+    published = on_day(data.services, DAY) if data.services else None
+    directory = {lang: home_context(published, project, lang) for lang in project.languages} if published else {}
     return project, data, Made(listed, checks.run_checklists(data, project, DAY), directory)
 
 

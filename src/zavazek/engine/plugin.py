@@ -38,7 +38,7 @@ from zavazek.core.options import BuildOptions
 from zavazek.core.problems import DataError
 from zavazek.core.project import Project
 from zavazek.engine import config as site_config
-from zavazek.engine import passes, search, shells, staging, stylesheet, theme
+from zavazek.engine import passes, search, shells, staging, stylesheet, theme_hooks
 from zavazek.site import build as site
 
 log = logging.getLogger("mkdocs.plugins.zavazek")
@@ -177,9 +177,9 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
 
     def on_env(self, env, config, files):
         lang = _current_language(config)
-        theme.install_gettext(env, lang)
+        theme_hooks.install_gettext(env, lang)
         env.globals["zv_lang"] = lang
-        env.filters["zv_url"] = theme.theme_url
+        env.filters["zv_url"] = theme_hooks.theme_url
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -193,7 +193,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         if body is None:  # a page written by hand: marked where it is shown untranslated
             plugin = config.plugins.get("i18n")
             default = getattr(plugin, "default_language", None) or "cs"
-            return theme.mark_untranslated_page(html, page.file.src_uri, _current_language(config), default)
+            return theme_hooks.mark_untranslated_page(html, page.file.src_uri, _current_language(config), default)
         return html.replace(f"<p>{_HTML_PLACEHOLDER}</p>", body, 1)
 
     def on_template_context(self, context, template_name, config):

@@ -23,9 +23,8 @@ from typing import Callable, Mapping
 
 def render(html: str, base_url: Path) -> bytes:
     """The tagged PDF of an HTML page; each passage with a ``lang`` attribute carries its /Lang."""
-    document = _document(html, base_url)
     with _reproducible_fonts():
-        return document.write_pdf(pdf_variant="pdf/ua-1")
+        return _document(html, base_url).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def render_sheets(html: str, base_url: Path, titles: Mapping[str, str]) -> dict[str, bytes]:
@@ -37,7 +36,11 @@ def render_sheets(html: str, base_url: Path, titles: Mapping[str, str]) -> dict[
     (``@page :nth(1 of NAME) { counter-reset: page 1 }``), so a sheet comes
     out as it would rendered alone.
     """
-    document = _document(html, base_url)
+    with _reproducible_fonts():
+        return _split(_document(html, base_url), titles)
+
+
+def _split(document, titles: Mapping[str, str]) -> dict[str, bytes]:
     pages: dict[str, list] = {}
     current = None
     for page in document.pages:
@@ -51,8 +54,7 @@ def render_sheets(html: str, base_url: Path, titles: Mapping[str, str]) -> dict[
         part = document.copy(pages[name])
         part.metadata = copy.copy(document.metadata)
         part.metadata.title = title
-        with _reproducible_fonts():
-            out[name] = part.write_pdf(pdf_variant="pdf/ua-1")
+        out[name] = part.write_pdf(pdf_variant="pdf/ua-1")
     return out
 
 
@@ -61,8 +63,8 @@ def _reproducible_fonts():
     """The font subsets embedded in a PDF carry a "modified" time, which fontTools takes from
     SOURCE_DATE_EPOCH when it is set (reproducible-builds.org) and from the clock otherwise:
     without it, the same HTML would make a different PDF on every build, and an unchanged site
-    would not be byte-identical. Set only while a PDF is written (MkDocs reads the same variable
-    for the sitemap's dates), and left alone when the caller set it."""
+    would not be byte-identical. Set only while a PDF is laid out and written (MkDocs reads the
+    same variable for the sitemap's dates), and left alone when the caller set it."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         yield
         return
