@@ -6,7 +6,7 @@
 Strings are English msgids marked in Python by ``Message``, ``N_``,
 ``NP_``, ``invalid``, ``_pattern``, ``gettext`` and ``ngettext`` calls, and
 in templates by ``_()`` / ``{% trans %}``. New msgids are added to each
-``src/zavazek/locale/<lang>/LC_MESSAGES/zavazek.po`` untranslated; msgids
+``src/zavazek/core/locale/<lang>/LC_MESSAGES/zavazek.po`` untranslated; msgids
 that are no longer used are dropped. ``tests/test_catalogs.py`` fails while
 any msgid lacks a translation.
 """
@@ -61,7 +61,7 @@ def template_catalog() -> Catalog:
     for path in sorted(PACKAGE.rglob("*.py")):
         for lineno, msgid in python_messages(path):
             catalog.add(msgid, locations=[(str(path.relative_to(ROOT)), lineno)])
-    templates = sorted(PACKAGE.glob("*/templates/*.j2"))
+    templates = sorted(p for p in PACKAGE.rglob("*.j2") if p.parent.name == "templates")
     templates += sorted((PACKAGE / "engine" / "theme").rglob("*.html"))
     for path in templates:
         for lineno, msgid, _comments, _context in extract_from_file(
