@@ -310,7 +310,7 @@ def hsds_json(tables: dict[str, list[dict]], example: bool) -> dict:
     out: dict = {
         "hsds_version": HSDS_VERSION,
         "x_extension": "x_translations: {field: {language: text}} on organizations, services, locations, "
-        "cost_options, addresses (city) and service_areas (description); x_timezone on schedules; see the module zavazek.site.opendata.hsds.",
+        "cost_options, addresses (city) and service_areas (description); x_timezone on schedules; see the module zavazek.site.opendata.",
         "x_example_data": example,
     }
     for table, key in HSDS_JSON_KEYS.items():
