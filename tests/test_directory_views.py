@@ -19,6 +19,7 @@ from zavazek.site.directory.pages import DirectoryPages
 from zavazek.site.directory.rendering import PAGE, PRINT, directory_templates
 from zavazek.site.directory.standing import on_day
 from zavazek.site.links import Links
+from zavazek.site.sitemap import SiteMap
 from zavazek.site.pages.formatting import Formatter
 
 DAY = dt.date.fromisoformat(TODAY)
@@ -106,7 +107,7 @@ def _card_view() -> views.CardView:
 
 
 def _links() -> Links:
-    return Links(views.site_map(PROJECT), "sluzby/praha", "en")
+    return Links(SiteMap.of(PROJECT), "sluzby/praha", "en")
 
 
 def test_a_card_renders_from_its_view_with_links():

@@ -10,7 +10,7 @@ from zavazek.site.sitemap import SiteMap
 
 def nav(project: Project, data: ProviderData) -> list[str]:
     """The Markdown files of the navigation, in order (default language)."""
-    site = SiteMap(tuple(project.languages), project.site_url)
+    site = SiteMap.of(project)
     default = project.default_language
     entries = [site.filename(p.slug, default) for p in pages_for(data) if p.in_nav]
     if project.docs_dir.is_dir():

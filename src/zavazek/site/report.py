@@ -45,7 +45,7 @@ def source_line(wording: Wording, source: Source, lang: str, gettext=None) -> st
 
 def json_text(report: Report, project: Project) -> str:
     """The machine-readable report, as published beside the checklist page (:func:`sitemap.checklist_report`)."""
-    return json.dumps(report_json(report, SiteMap(tuple(project.languages))), ensure_ascii=False, indent=1)
+    return json.dumps(report_json(report, SiteMap.of(project)), ensure_ascii=False, indent=1)
 
 
 def report_json(report: Report, site: SiteMap) -> dict:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from zavazek.core.project import Project
+
 # The generated pages, by what they are (their keys are importable from here too).
 from zavazek.core.pages import (  # noqa: F401
     ACCESSIBILITY, CENTRES, CHECKLIST, COMMITMENT, DIRECTORY, GOALS, HOME, POSTERS, PRIVACY, SEARCH,
@@ -164,6 +166,11 @@ class SiteMap:
 
     languages: tuple[str, ...]
     site_url: str | None = None
+
+    @classmethod
+    def of(cls, project: Project) -> SiteMap:
+        """The addresses of ``project``'s site."""
+        return cls(tuple(project.languages), project.site_url)
 
     @property
     def default_language(self) -> str:

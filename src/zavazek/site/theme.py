@@ -27,7 +27,7 @@ def _unfinished(data: ProviderData, lang: str) -> str:
 
 def theme_context(project: Project, data: ProviderData) -> dict:
     """Per-language links and labels the theme templates need (footer, search, home, banner)."""
-    site = SiteMap(tuple(project.languages), project.site_url)
+    site = SiteMap.of(project)
     # Without JavaScript the header offers, instead of the search box, the directory's
     # lists of regions and kinds of help (or, without a directory, the list of pages).
     browse_key, browse_label = (DIRECTORY, N_("Browse services")) if data.services else (SEARCH, N_("All pages"))

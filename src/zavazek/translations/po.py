@@ -47,7 +47,7 @@ def _where(data: ProviderData, entry: Entry, lang: str, site: SiteMap) -> str:
 def export(data: ProviderData, project, lang: str, sources: Sources) -> polib.POFile:
     """The PO file of every text of ``data`` for translating into ``lang``."""
     default = project.default_language
-    site = SiteMap(tuple(project.languages), project.site_url)
+    site = SiteMap.of(project)
     po = polib.POFile(wrapwidth=78)
     po.metadata = {
         "Project-Id-Version": project.site_name,

@@ -24,6 +24,7 @@ from zavazek.site.directory.listing import data_date
 from zavazek.site.directory.rendering import PRINT
 from zavazek.site.directory.standing import DirectoryOnDay
 from zavazek.site.pages.formatting import Formatter
+from zavazek.site.sitemap import SiteMap
 from zavazek.site.templating import Templates
 
 #: Rendered hand-outs, keyed by a hash of their HTML (inside the provider's folder).
@@ -75,7 +76,7 @@ class Passages:
 
     def __init__(self, published: DirectoryOnDay, project: Project, templates: Templates):
         self.directory, self.project, self.templates = published.directory, project, templates
-        self.site = views.site_map(project)
+        self.site = SiteMap.of(project)
         self._done: dict[tuple[str, str], Markup] = {}
 
     def __getitem__(self, key: tuple[Service, str]) -> Markup:

@@ -31,6 +31,7 @@ from zavazek.site.directory.rendering import PAGE, directory_templates
 from zavazek.site.directory.standing import DirectoryOnDay
 from zavazek.site.directory import views
 from zavazek.site.escaping import json_for_html
+from zavazek.site.sitemap import SiteMap
 from zavazek.site.links import Links
 from zavazek.site.output import HtmlPage, plain
 from zavazek.site.pages.formatting import Formatter
@@ -67,7 +68,7 @@ class _Site:
     def __init__(self, published: DirectoryOnDay, project: Project, templates: Templates):
         self.published, self.project, self.templates = published, project, templates
         self.directory: Directory = published.directory
-        self.site = views.site_map(project)
+        self.site = SiteMap.of(project)
         self.today_labels = {lang: today_labels(lang) for lang in project.languages}
 
     def base(self, lang: str, here: str) -> dict:
@@ -123,7 +124,7 @@ class Cards:
 
 def home_context(published: DirectoryOnDay, project: Project, lang: str) -> views.DirectoryHome:
     """What the directory's home page (the generated page ``sluzby``) shows."""
-    links = Links(views.site_map(project), sitemap.page(sitemap.DIRECTORY), lang)
+    links = Links(SiteMap.of(project), sitemap.page(sitemap.DIRECTORY), lang)
     fmt = Formatter(lang, project.default_language)
     region_services = published.regions()
     counts = region_counts(published)

@@ -15,15 +15,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from zavazek.core.model.services import Directory, Organisation, Place, Service
-from zavazek.core.project import Project
 from zavazek.site.links import Links
-from zavazek.site.sitemap import SiteMap
 from zavazek.site.pages.formatting import Formatter
 
-
-def site_map(project: Project) -> SiteMap:
-    """The addresses of the project's site."""
-    return SiteMap(tuple(project.languages), project.site_url)
 
 
 def sorted_by_name(services, fmt: Formatter) -> list[Service]:

@@ -33,9 +33,6 @@ class Made:
     directory: dict = field(default_factory=dict)
 
 
-def site_map(project: Project) -> SiteMap:
-    return SiteMap(tuple(project.languages), project.site_url)
-
 
 def _view(spec: PageSpec, data: ProviderData, project: Project, day: dt.date, page: views.Page, made: Made):
     fmt, lang = page.fmt, page.lang
@@ -77,7 +74,7 @@ def render_page(
     title = fmt.gettext(spec.title)
     if data.service_id is not None:  # one service's page of several: say which
         title = f"{title} – {fmt.pick(data.commitment.service.name)[1]}"
-    links = Links(site_map(project), here, lang)
+    links = Links(SiteMap.of(project), here, lang)
     paths = {p.key: sitemap.page(p.key, data.service_id) for p in PAGES}
     page = views.Page(spec.key, title, lang, fmt, links, paths)
     if overview:

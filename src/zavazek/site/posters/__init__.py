@@ -119,7 +119,7 @@ def _pdf(html: str, project: Project) -> bytes:
 def _links(poster: Poster, project: Project) -> tuple[Links, str]:
     """The links of the page the QR code opens (in the poster's last language), and the anchor on it."""
     key, anchor = (GOALS, f"operational-{poster.centre}") if poster.kind == "goals" else (COMMITMENT, "")
-    site = SiteMap(tuple(project.languages), project.site_url)
+    site = SiteMap.of(project)
     return Links(site, sitemap.page(key, poster.service), poster.languages[-1]), anchor
 
 
