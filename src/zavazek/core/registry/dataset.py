@@ -281,13 +281,13 @@ def read_codelist(path: Path, prefix: str, key: str = "nazev") -> dict[str, str]
     try:
         data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise DataError([problem(path, "", _t(
+        raise DataError([problem(path, "", bilingual(
             f"Číselník není platný JSON v kódování UTF-8 ({exc}).",
             f"The codelist is not valid JSON in UTF-8 ({exc}).",
         ))]) from None
     items = data.get(ROOT) if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise DataError([problem(path, ROOT, _t(
+        raise DataError([problem(path, ROOT, bilingual(
             "Číselník nemá pole „polozky“ se seznamem položek.",
             "The codelist has no “polozky” field with a list of items.",
         ))])
@@ -298,7 +298,7 @@ def read_codelist(path: Path, prefix: str, key: str = "nazev") -> dict[str, str]
         if isinstance(value, dict):
             value = value.get("cs")
         if not (isinstance(ref, str) and ref.startswith(prefix + "/") and isinstance(value, (str, int))):
-            raise DataError([problem(path, f"{ROOT}[{n}]", _t(
+            raise DataError([problem(path, f"{ROOT}[{n}]", bilingual(
                 f"Položka {n} číselníku má mít „id“ ve tvaru „{prefix}/…“ a „{key}“.",
                 f"Item {n} of the codelist should have an “id” of the form “{prefix}/…” and a “{key}”.",
             ))])
@@ -309,11 +309,12 @@ def read_codelist(path: Path, prefix: str, key: str = "nazev") -> dict[str, str]
 # --- messages ---------------------------------------------------------------------------------------
 
 
-def _t(cs: str, en: str) -> Message:
+def bilingual(cs: str, en: str) -> Message:
+    """A message given in Czech and English (the catalogs hold no registry messages)."""
     return Message("{detail}", {"detail": PerLanguage(cs=cs, en=en)})
 
 
-HINT = _t(
+HINT = bilingual(
     "Stáhněte rpss.json z https://data.mpsv.cz/web/data/rpss znovu; zůstane-li chyba, změnil se formát registru.",
     "Download rpss.json from https://data.mpsv.cz/web/data/rpss again; if the error stays, the register's format changed.",
 )
@@ -354,14 +355,18 @@ class Where:
     def wrong(self, path: str, value, cs: str, en: str) -> DataError:
         got_cs, got_en = _json_kind(value)
         rec_cs, rec_en = self.record()
-        return DataError([problem(self.file, f"{ROOT}[{self.index}].{path}", _t(
+        if not path:
+            return DataError([problem(self.file, f"{ROOT}[{self.index}]", bilingual(
+                f"{rec_cs} má být {cs}, je to {got_cs}.", f"{rec_en} should be {en}; it is {got_en}.",
+            ), HINT)])
+        return DataError([problem(self.file, f"{ROOT}[{self.index}].{path}", bilingual(
             f"{rec_cs}: pole „{path}“ má být {cs}, je to {got_cs}.",
             f"{rec_en}: the field “{path}” should be {en}; it is {got_en}.",
         ), HINT)])
 
     def missing(self, path: str) -> DataError:
         rec_cs, rec_en = self.record()
-        return DataError([problem(self.file, f"{ROOT}[{self.index}].{path}", _t(
+        return DataError([problem(self.file, f"{ROOT}[{self.index}].{path}", bilingual(
             f"{rec_cs}: chybí povinné pole „{path}“; formát registru se zřejmě změnil.",
             f"{rec_en}: the required field “{path}” is missing; the register's format has probably changed.",
         ), HINT)])

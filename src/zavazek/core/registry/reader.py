@@ -24,7 +24,7 @@ import ijson
 from zavazek.core.model import codes
 from zavazek.core.problems import DataError
 from zavazek.core.registry import dataset
-from zavazek.core.registry.dataset import HINT, ROOT, Codelists, _t, normalise_ico, problem
+from zavazek.core.registry.dataset import HINT, ROOT, Codelists, bilingual, normalise_ico, problem
 from zavazek.core.registry.records import RegisteredService
 
 _BOM = b"\xef\xbb\xbf"
@@ -67,7 +67,7 @@ def _events(raw, shape: _Shape) -> Iterator[tuple]:
 
 
 def _error(file: Path, path: str, cs: str, en: str) -> DataError:
-    return DataError([problem(file, path, _t(cs, en), HINT)])
+    return DataError([problem(file, path, bilingual(cs, en), HINT)])
 
 
 def _after(shape: _Shape) -> tuple[str, str]:
@@ -144,15 +144,15 @@ def find_provider(file: Path, ico: str | int, codelists: Codelists | None = None
     file = Path(file)
     wanted = normalise_ico(ico)
     if wanted is None:
-        raise DataError([problem(None, "ico", _t(
+        raise DataError([problem(None, "ico", bilingual(
             f"„{ico}“ není IČO: IČO má nejvýše 8 číslic.", f"“{ico}” is not an IČO: an IČO has at most 8 digits.",
         ))])
     found = read_services(file, lambda s: s.provider_ico == wanted, codelists)
     if not found:
-        raise DataError([problem(file, "poskytovatel.ico", _t(
+        raise DataError([problem(file, "poskytovatel.ico", bilingual(
             f"V registru není žádná služba poskytovatele s IČO {wanted}.",
             f"The register has no service of a provider with the IČO {wanted}.",
-        ), _t("Zkontrolujte IČO, nebo zda je soubor registru aktuální.",
+        ), bilingual("Zkontrolujte IČO, nebo zda je soubor registru aktuální.",
               "Check the IČO, or whether the register file is up to date."))])
     return found
 
@@ -163,7 +163,7 @@ def services_for_target_group(file: Path, group: str, codelists: Codelists | Non
     or its reference (``CilovaSkupinaOsoby/24``); only those active on ``active_on`` when given."""
     key = group.split("/", 1)[1] if group.startswith("CilovaSkupinaOsoby/") else group
     if key not in codes.REGISTRY_TARGET_GROUPS and not key.isdigit():
-        raise DataError([problem(None, "target_group", _t(
+        raise DataError([problem(None, "target_group", bilingual(
             f"„{group}“ není cílová skupina registru: napište kód ({', '.join(codes.REGISTRY_TARGET_GROUPS)}) nebo číslo z číselníku.",
             f"“{group}” is not a target group of the register: write a code ({', '.join(codes.REGISTRY_TARGET_GROUPS)}) or a codelist number.",
         ))])
