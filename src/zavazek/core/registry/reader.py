@@ -1,0 +1,177 @@
+"""Stream the MPSV register (``rpss.json``, about 99 MB) one service at a time.
+
+The file is parsed with ``ijson`` (prefix ``polozky.item``): at most one
+service is held as JSON at a time, so memory stays bounded by one record
+whatever the size of the register. People's names (``statutarniOrgany``) and
+the fields závazek does not use are dropped while parsing.
+
+Bad input raises :class:`~zavazek.core.problems.DataError` with a Czech and
+English message naming the file, the record (its index in ``polozky`` and its
+``identifikator``) and the field. :func:`iter_services` is a generator: an
+error may come after some records were yielded, so a caller that writes
+files collects first. :func:`read_services`, :func:`find_provider` and
+:func:`services_for_target_group` read the whole file before they return, and
+return nothing when it is bad.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import ijson
+
+from zavazek.core.model import codes
+from zavazek.core.problems import DataError
+from zavazek.core.registry import dataset
+from zavazek.core.registry.dataset import HINT, ROOT, Codelists, bilingual, normalise_ico, problem
+from zavazek.core.registry.records import RegisteredService
+
+_BOM = b"\xef\xbb\xbf"
+_DROPPED = tuple(f"{dataset.ITEM_PREFIX}.{f}" for f in dataset.PERSONAL_FIELDS + dataset.UNUSED_FIELDS)
+
+
+class _Shape:
+    """What the event stream showed of the file's outer shape."""
+
+    def __init__(self):
+        self.root: str | None = None  # start_map / start_array / a scalar event
+        self.has_items_key = False
+        self.items_type: str | None = None
+        self.count = 0
+        self.last_ident = None
+
+
+def _events(raw, shape: _Shape) -> Iterator[tuple]:
+    """ijson's events, minus dropped fields, noting the outer shape as they pass."""
+    dropped = _DROPPED
+    skipping = None
+    for prefix, event, value in raw:
+        if skipping is not None:
+            if prefix == skipping or prefix.startswith(skipping + "."):
+                continue
+            skipping = None
+        if event == "map_key" and prefix.startswith(dataset.ITEM_PREFIX):
+            path = f"{prefix}.{value}"
+            if path in dropped:
+                skipping = path
+                continue
+        if prefix == "":
+            if shape.root is None:
+                shape.root = event
+            elif event == "map_key" and value == ROOT:
+                shape.has_items_key = True
+        elif prefix == ROOT and shape.items_type is None:
+            shape.items_type = event
+        yield prefix, event, value
+
+
+def _error(file: Path, path: str, cs: str, en: str) -> DataError:
+    return DataError([problem(file, path, bilingual(cs, en), HINT)])
+
+
+def _after(shape: _Shape) -> tuple[str, str]:
+    if not shape.count:
+        return "před prvním záznamem", "before the first record"
+    ident = shape.last_ident if isinstance(shape.last_ident, str) else "?"
+    return (f"za záznamem č. {shape.count - 1} (identifikátor {ident})",
+            f"after record {shape.count - 1} (identifikator {ident})")
+
+
+def iter_services(file: Path, codelists: Codelists | None = None) -> Iterator[RegisteredService]:
+    """Every service of the register in ``file``, in the file's order, streamed.
+
+    Raises :class:`DataError` when the file is not the register (see the module's docstring).
+    """
+    file = Path(file)
+    lists = codelists or Codelists()
+    try:
+        handle = open(file, "rb")
+    except FileNotFoundError:
+        raise _error(file, "", "Soubor registru neexistuje.", "The register file does not exist.") from None
+    with handle:
+        head = handle.read(3)
+        if not head:
+            raise _error(file, "", "Soubor registru je prázdný.", "The register file is empty.")
+        if head != _BOM:
+            handle.seek(0)
+        shape = _Shape()
+        items = ijson.items(_events(ijson.parse(handle), shape), dataset.ITEM_PREFIX)
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                break
+            except ijson.IncompleteJSONError as exc:
+                where_cs, where_en = _after(shape)
+                if "premature EOF" in str(exc) or "Incomplete JSON" in str(exc):
+                    raise _error(file, "", f"Soubor registru je useknutý: končí {where_cs}. Stahování se zřejmě nedokončilo.",
+                                 f"The register file is truncated: it ends {where_en}. The download probably did not finish.") from None
+                raise _not_json(file, shape, exc) from None
+            except ijson.JSONError as exc:
+                raise _not_json(file, shape, exc) from None
+            shape.last_ident = item.get("identifikator") if isinstance(item, dict) else None
+            record = dataset.service(item, shape.count, file, lists)
+            shape.count += 1
+            yield record
+        if shape.root != "start_map" or not shape.has_items_key:
+            raise _error(file, ROOT,
+                         "Soubor není registr MPSV: nemá na nejvyšší úrovni pole „polozky“ se seznamem služeb.",
+                         "The file is not the MPSV register: it has no top-level field “polozky” with the list of services.")
+        if shape.items_type != "start_array":
+            raise _error(file, ROOT, "Pole „polozky“ má být seznam služeb, není to seznam.",
+                         "The field “polozky” should be the list of services; it is not a list.")
+
+
+def _not_json(file: Path, shape: _Shape, exc: Exception) -> DataError:
+    where_cs, where_en = _after(shape)
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if shape.root is None:
+        return _error(file, "", f"Soubor není JSON ({detail}); registr MPSV je soubor rpss.json ve formátu JSON.",
+                      f"The file is not JSON ({detail}); the MPSV register is the JSON file rpss.json.")
+    return _error(file, "", f"Soubor registru není platný JSON {where_cs} ({detail}).",
+                  f"The register file is not valid JSON {where_en} ({detail}).")
+
+
+def read_services(file: Path, keep: Callable[[RegisteredService], bool] | None = None,
+                  codelists: Codelists | None = None) -> tuple[RegisteredService, ...]:
+    """The services ``keep`` accepts (all when None), after reading the whole file: nothing when it is bad."""
+    return tuple(s for s in iter_services(file, codelists) if keep is None or keep(s))
+
+
+def find_provider(file: Path, ico: str | int, codelists: Codelists | None = None) -> tuple[RegisteredService, ...]:
+    """Every service (active or ended) of the provider with IČO ``ico``; a :class:`DataError` when there is none."""
+    file = Path(file)
+    wanted = normalise_ico(ico)
+    if wanted is None:
+        raise DataError([problem(None, "ico", bilingual(
+            f"„{ico}“ není IČO: IČO má nejvýše 8 číslic.", f"“{ico}” is not an IČO: an IČO has at most 8 digits.",
+        ))])
+    found = read_services(file, lambda s: s.provider_ico == wanted, codelists)
+    if not found:
+        raise DataError([problem(file, "poskytovatel.ico", bilingual(
+            f"V registru není žádná služba poskytovatele s IČO {wanted}.",
+            f"The register has no service of a provider with the IČO {wanted}.",
+        ), bilingual("Zkontrolujte IČO, nebo zda je soubor registru aktuální.",
+              "Check the IČO, or whether the register file is up to date."))])
+    return found
+
+
+def services_for_target_group(file: Path, group: str, codelists: Codelists | None = None,
+                              active_on=None) -> tuple[RegisteredService, ...]:
+    """Services for a target group: our code (``imigranti_a_azylanti``), the register's id (``24``)
+    or its reference (``CilovaSkupinaOsoby/24``); only those active on ``active_on`` when given."""
+    key = group.split("/", 1)[1] if group.startswith("CilovaSkupinaOsoby/") else group
+    if key not in codes.REGISTRY_TARGET_GROUPS and not key.isdigit():
+        raise DataError([problem(None, "target_group", bilingual(
+            f"„{group}“ není cílová skupina registru: napište kód ({', '.join(codes.REGISTRY_TARGET_GROUPS)}) nebo číslo z číselníku.",
+            f"“{group}” is not a target group of the register: write a code ({', '.join(codes.REGISTRY_TARGET_GROUPS)}) or a codelist number.",
+        ))])
+    return read_services(
+        file, lambda s: s.has_group(key) and (active_on is None or s.active_on(active_on)), codelists,
+    )
+
+
+def providers(services: Iterable[RegisteredService]) -> dict[str, str]:
+    """IČO -> provider's name, in the order first met."""
+    return {s.provider_ico: s.provider_name for s in services}
