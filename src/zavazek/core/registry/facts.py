@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from zavazek.core.model import codes
+from zavazek.core.model.codes import N_
 from zavazek.core.problems import Message, PerLanguage
 from zavazek.core.problems import format_path
 from zavazek.core.registry.records import Facility, RegisteredService
@@ -164,7 +165,7 @@ def _registered(service: RegisteredService, plan: Plan, where: str) -> dict:
     for c in service.capacities:
         unit = CAPACITY_UNITS.get(c.unit)
         if unit is None:
-            plan.note("{path}: the register's capacity type “{value}” has no code in závazek; it is left out.",
+            plan.note(N_("{path}: the register's capacity type “{value}” has no code in závazek; it is left out."),
                       path=where, value=c.unit)
             continue
         capacity.append({"form": c.form, "count": c.count, "unit": unit})
@@ -183,7 +184,7 @@ def plan(data: dict, services: tuple[RegisteredService, ...], ico: str, day: dt.
     out = Plan()
     provider = data.get("provider") or {}
     if not provider.get("ico"):
-        out.change(Set(("provider",), "ico", ico, AFTER["ico"]), "{path}: {new} (from the register)",
+        out.change(Set(("provider",), "ico", ico, AFTER["ico"]), N_("{path}: {new} (from the register)"),
                    path="provider.ico", new=ico)
 
     entries = _entries(data)
@@ -196,7 +197,7 @@ def plan(data: dict, services: tuple[RegisteredService, ...], ico: str, day: dt.
         if str(rid) in by_id:
             matched[n] = by_id[str(rid)]
         else:
-            out.note("{path}: the register has no service with the identifier {id} of the provider with IČO {ico}.",
+            out.note(N_("{path}: the register has no service with the identifier {id} of the provider with IČO {ico}."),
                      path=format_path((*path, "service", "registry_id")), id=rid, ico=ico)
     for n, (path, entry) in enumerate(entries):
         if n in matched or (entry.get("service") or {}).get("registry_id") is not None:
@@ -207,12 +208,12 @@ def plan(data: dict, services: tuple[RegisteredService, ...], ico: str, day: dt.
         if len(candidates) == 1:
             matched[n] = candidates[0]
         else:
-            out.note("{path}: no service of the register matches: write its registry_id (the register has {count} "
-                     "service(s) of the kind {kind} for this IČO).",
+            out.note(N_("{path}: no service of the register matches: write its registry_id (the register has {count} "
+                     "service(s) of the kind {kind} for this IČO)."),
                      path=format_path((*path, "service")), count=len(candidates), kind=_kind(kind))
     for s in services:
         if s not in matched.values():
-            out.note("The register's service {id} ({kind}, {dates}) is not in commitment.yaml.",
+            out.note(N_("The register's service {id} ({kind}, {dates}) is not in commitment.yaml."),
                      id=s.registry_id, kind=_kind(s.kind.code) if s.kind.code else (s.kind.name or s.kind.registry_id),
                      dates=f"{s.start or '?'} – {s.end or ''}".strip())
 
@@ -237,17 +238,17 @@ def _service(out: Plan, path: tuple, service: dict, s: RegisteredService) -> Non
     where = format_path(path)
     if service.get("registry_id") is None:
         out.change(Set(path, "registry_id", s.registry_id, AFTER["registry_id"]),
-                   "{path}: {new} (from the register)", path=f"{where}.registry_id", new=s.registry_id)
+                   N_("{path}: {new} (from the register)"), path=f"{where}.registry_id", new=s.registry_id)
     if s.kind.code is None:
-        out.note("{path}: the register says “{value}”, which závazek has no code for; it is left as it is.",
+        out.note(N_("{path}: the register says “{value}”, which závazek has no code for; it is left as it is."),
                  path=f"{where}.kind", value=s.kind.name or s.kind.registry_id)
     elif s.kind.code != service.get("kind"):
-        out.change(Set(path, "kind", s.kind.code), "{path}: {old} → {new} (register)",
+        out.change(Set(path, "kind", s.kind.code), N_("{path}: {old} → {new} (register)"),
                    path=f"{where}.kind", old=_kind(service.get("kind")), new=_kind(s.kind.code))
     forms = list(dict.fromkeys(s.forms))
     written = service.get("forms") or []
     if forms and set(forms) != set(written):
-        out.change(Set(path, "forms", forms), "{path}: {old} → {new} (register)", path=f"{where}.forms",
+        out.change(Set(path, "forms", forms), N_("{path}: {old} → {new} (register)"), path=f"{where}.forms",
                    old=_labels(codes.SERVICE_FORMS[f] for f in written if f in codes.SERVICE_FORMS),
                    new=_labels(codes.SERVICE_FORMS[f] for f in forms))
     facts = _registered(s, out, f"{where}.registered")
@@ -258,7 +259,7 @@ def _service(out: Plan, path: tuple, service: dict, s: RegisteredService) -> Non
             if facts.get(key) != before.get(key):
                 old = show(before[key]) if before.get(key) else "–"
                 new = show(facts[key]) if facts.get(key) else "–"
-                out.notes.append(Note(Message("{path}: {old} → {new} (register)",
+                out.notes.append(Note(Message(N_("{path}: {old} → {new} (register)"),
                                               {"path": f"{where}.registered.{key}", "old": old, "new": new}), True))
 
 
@@ -266,7 +267,7 @@ def _groups(out: Plan, path: tuple, groups: list, s: RegisteredService) -> None:
     registered = list(dict.fromkeys(g.code for g in s.target_groups if g.code))
     for g in s.target_groups:
         if g.code is None:
-            out.note("{path}: the register names the target group “{group}”, which závazek has no code for.",
+            out.note(N_("{path}: the register names the target group “{group}”, which závazek has no code for."),
                      path=format_path(path), group=g.name or g.registry_id)
     categories = []
     for i, group in enumerate(groups):
@@ -274,20 +275,20 @@ def _groups(out: Plan, path: tuple, groups: list, s: RegisteredService) -> None:
         category = group.get("registry_category")
         if registered and category not in registered:
             if len(registered) == 1:
-                out.change(Set((*path, i), "registry_category", registered[0]), "{path}: {old} → {new} (register)",
+                out.change(Set((*path, i), "registry_category", registered[0]), N_("{path}: {old} → {new} (register)"),
                            path=f"{where}.registry_category", old=label(codes.REGISTRY_TARGET_GROUPS[category])
                            if category in codes.REGISTRY_TARGET_GROUPS else str(category),
                            new=label(codes.REGISTRY_TARGET_GROUPS[registered[0]]))
                 category = registered[0]
             else:
-                out.note("{path}: the category “{group}” is not among the service's target groups in the register.",
+                out.note(N_("{path}: the category “{group}” is not among the service's target groups in the register."),
                          path=f"{where}.registry_category", group=label(codes.REGISTRY_TARGET_GROUPS[category])
                          if category in codes.REGISTRY_TARGET_GROUPS else str(category))
         categories.append(category)
         _age(out, (*path, i), group, s)
     for code in registered:
         if code not in categories:
-            out.note("{path}: the register also names the target group “{group}”; add a group for it, with its text.",
+            out.note(N_("{path}: the register also names the target group “{group}”; add a group for it, with its text."),
                      path=format_path(path), group=label(codes.REGISTRY_TARGET_GROUPS[code]))
 
 
@@ -295,8 +296,8 @@ def _age(out: Plan, path: tuple, group: dict, s: RegisteredService) -> None:
     where = format_path(path)
     if s.age_groups and s.age_range is None and all(g.name is None for g in s.age_groups):
         if path[-1] == 0:
-            out.note("{path}: the register's age groups say no ages without the codelist vekove-skupiny-osoby.json "
-                     "(give --codelists); ages were not compared.", path=where)
+            out.note(N_("{path}: the register's age groups say no ages without the codelist vekove-skupiny-osoby.json "
+                     "(give --codelists); ages were not compared."), path=where)
         return
     if s.age_range is None:
         return
@@ -309,7 +310,7 @@ def _age(out: Plan, path: tuple, group: dict, s: RegisteredService) -> None:
     if inside:
         return
     new = {k: v for k, v in (("from", low), ("to", high)) if v is not None}
-    out.change(Set(path, "age", new, AFTER["age"]), "{path}: {old} → {new} (register)",
+    out.change(Set(path, "age", new, AFTER["age"]), N_("{path}: {old} → {new} (register)"),
                path=f"{where}.age", old=_age_text(group.get("age")), new=_age_text(new))
 
 
@@ -331,25 +332,25 @@ def _places(out: Plan, path: tuple, centres: list, s: RegisteredService, day: dt
         if not _active(facility, day):
             continue
         if facility.secret_address:
-            out.note("{path}: the register's place “{name}” has a secret address: it is not compared and never "
-                     "published.", path=where, name=facility.name.strip())
+            out.note(N_("{path}: the register's place “{name}” has a secret address: it is not compared and never "
+                     "published."), path=where, name=facility.name.strip())
             continue
         if facility.address is None or any(_matches(facility, c) for c in centres if isinstance(c, dict)):
             continue
         line = facility.address.one_line()
         previous = next((cid for f, cid in added if f.address == facility.address), None)
         if not add_places:
-            out.note("{path}: the register's place “{name}” ({address}) is not among the centres; add it, or "
-                     "import with --add-places.", path=where, name=facility.name.strip(), address=line)
+            out.note(N_("{path}: the register's place “{name}” ({address}) is not among the centres; add it, or "
+                     "import with --add-places."), path=where, name=facility.name.strip(), address=line)
             continue
         if previous is None:
             entry = new_centre(facility, field_only, taken)
             if entry is None:
-                out.note("{path}: the register's place “{name}” cannot be added: the register does not say its town "
-                         "or region (give --codelists with obce.json).", path=where, name=facility.name.strip())
+                out.note(N_("{path}: the register's place “{name}” cannot be added: the register does not say its town "
+                         "or region (give --codelists with obce.json)."), path=where, name=facility.name.strip())
                 continue
-            out.change(Append(("centres",), entry), "{path}: the register's place “{name}” ({address}) added as "
-                       "the centre “{id}”.", path="centres", name=facility.name.strip(), address=line, id=entry["id"])
+            out.change(Append(("centres",), entry), N_("{path}: the register's place “{name}” ({address}) added as "
+                       "the centre “{id}”."), path="centres", name=facility.name.strip(), address=line, id=entry["id"])
             added.append((facility, entry["id"]))
             previous = entry["id"]
         ids.append(previous)
