@@ -119,7 +119,7 @@ def import_command(folder: Path, ico: str, source: Path, codelists: Path | None,
             snapshot.check_newer(record_file, recorded, day)
         old = commitment_file.read_bytes().decode("utf-8")
         raw = yaml.safe_load(old)
-        _ico_check(commitment_file, (raw.get("provider") or {}).get("ico"), wanted)
+        _ico_check(commitment_file, (facts.without_placeholders(raw).get("provider") or {}).get("ico"), wanted)
         services = find_provider(source, wanted, Codelists.load(codelists) if codelists else None)
         plan = facts.plan(raw, services, wanted, loaded.day, add_places)
         new = yamlpatch.apply(old, plan.edits) if plan.edits else old

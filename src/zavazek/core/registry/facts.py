@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from zavazek.core.model import codes
 from zavazek.core.model.codes import N_
+from zavazek.core.placeholders import is_placeholder
 from zavazek.core.problems import Message, PerLanguage
 from zavazek.core.problems import format_path
 from zavazek.core.registry.records import Facility, RegisteredService
@@ -68,17 +69,22 @@ def label(msgid: str) -> PerLanguage:
     return PerLanguage({lang: translations(lang).gettext(msgid) for lang in ("cs", "en", "ru", "uk", "vi")})
 
 
-def _labels(msgids) -> PerLanguage:
+def _labels(msgids) -> PerLanguage | str:
     parts = [label(m) for m in msgids]
+    if not parts:
+        return "–"
     return PerLanguage({lang: ", ".join(p.pick(lang) for p in parts) for lang in ("cs", "en", "ru", "uk", "vi")})
 
 
 def _kind(code: str | None) -> PerLanguage | str:
+    if code is None:
+        return "–"
     return label(codes.SERVICE_KINDS[code][1]) if code in codes.SERVICE_KINDS else str(code)
 
 
 def _capacity_text(items) -> str:
-    return "; ".join(f"{c['form']} {c['count']} {c['unit']}" for c in items) or "–"
+    return "; ".join(f"{c.get('form')} {c.get('count')} {c.get('unit')}" for c in items
+                     if isinstance(c, dict) and None not in (c.get('form'), c.get('count'), c.get('unit'))) or "–"
 
 
 # --- places -----------------------------------------------------------------------------------------
@@ -148,6 +154,19 @@ def new_centre(facility: Facility, field_only: bool, taken: set) -> dict | None:
 # --- the plan ---------------------------------------------------------------------------------------
 
 
+def without_placeholders(value):
+    """``value`` with every placeholder ``zavazek new`` wrote (``"[DOPLNIT] 0000000"``) read as not written:
+    the register's fact takes its place."""
+    if is_placeholder(value):
+        return None
+    if isinstance(value, dict):
+        return {k: without_placeholders(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [v for v in (without_placeholders(v) for v in value) if v is not None]
+    return value
+
+
+
 def _entries(data: dict) -> list[tuple[tuple, dict]]:
     """(path of the entry, the entry) for each service: ``()`` and the whole file for one service."""
     if isinstance(data.get("services"), list):
@@ -182,6 +201,7 @@ def plan(data: dict, services: tuple[RegisteredService, ...], ico: str, day: dt.
          add_places: bool = False) -> Plan:
     """The edits that write the register's facts of ``services`` (one provider's) into ``data``."""
     out = Plan()
+    data = without_placeholders(data)
     provider = data.get("provider") or {}
     if not provider.get("ico"):
         out.change(Set(("provider",), "ico", ico, AFTER["ico"]), N_("{path}: {new} (from the register)"),
@@ -204,7 +224,8 @@ def plan(data: dict, services: tuple[RegisteredService, ...], ico: str, day: dt.
             continue
         kind = (entry.get("service") or {}).get("kind")
         taken = set(id(s) for s in matched.values())
-        candidates = [s for s in services if id(s) not in taken and s.kind.code == kind and _active(s, day)]
+        candidates = [s for s in services if id(s) not in taken and (kind is None or s.kind.code == kind)
+                      and _active(s, day)]
         if len(candidates) == 1:
             matched[n] = candidates[0]
         else:
@@ -261,6 +282,7 @@ def _service(out: Plan, path: tuple, service: dict, s: RegisteredService) -> Non
                 new = show(facts[key]) if facts.get(key) else "–"
                 out.notes.append(Note(Message(N_("{path}: {old} → {new} (register)"),
                                               {"path": f"{where}.registered.{key}", "old": old, "new": new}), True))
+    # (a block of placeholders is replaced whole, so the comments zavazek new wrote inside it go too)
 
 
 def _groups(out: Plan, path: tuple, groups: list, s: RegisteredService) -> None:
@@ -315,9 +337,9 @@ def _age(out: Plan, path: tuple, group: dict, s: RegisteredService) -> None:
 
 
 def _age_text(age) -> str:
-    if not age:
+    low, high = (age.get("from"), age.get("to")) if isinstance(age, dict) else (None, None)
+    if low is None and high is None:
         return "–"
-    low, high = age.get("from"), age.get("to")
     return f"{low or ''}{'–' + str(high) if high is not None else '+'}"
 
 
