@@ -8,4 +8,6 @@ def registry():
     """Import and compare the provider's facts with the MPSV register (open data)."""
 
 
-from zavazek.registry import importing  # noqa: E402,F401  (the ``import`` command)
+from zavazek.registry.importing import import_command  # noqa: E402
+
+registry.add_command(import_command)

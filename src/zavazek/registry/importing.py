@@ -21,7 +21,6 @@ import click
 
 from zavazek.core.problems import DataError, Message, Problem
 from zavazek.loading import DATA_ERRORS, CommandFailed, load_folder
-from zavazek.registry import registry
 
 LANGS = ("cs", "en")
 
@@ -83,7 +82,7 @@ def _show(note) -> str:
     return f"{mark} cs: {cs}\n  en: {en}"
 
 
-@registry.command("import")
+@click.command("import")
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("--ico", required=True, help="The provider's IČO (eight digits).")
 @click.option("--from", "source", required=True, type=click.Path(dir_okay=False, path_type=Path),

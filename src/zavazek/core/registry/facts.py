@@ -299,7 +299,7 @@ def _groups(out: Plan, path: tuple, groups: list, s: RegisteredService) -> None:
             if len(registered) == 1:
                 out.change(Set((*path, i), "registry_category", registered[0]), N_("{path}: {old} → {new} (register)"),
                            path=f"{where}.registry_category", old=label(codes.REGISTRY_TARGET_GROUPS[category])
-                           if category in codes.REGISTRY_TARGET_GROUPS else str(category),
+                           if category in codes.REGISTRY_TARGET_GROUPS else str(category or "–"),
                            new=label(codes.REGISTRY_TARGET_GROUPS[registered[0]]))
                 category = registered[0]
             else:
