@@ -202,8 +202,10 @@ def schemas(folder: Path):
 
 
 from zavazek.translations.commands import translations  # noqa: E402
+from zavazek.registry import registry  # noqa: E402
 
 main.add_command(translations)
+main.add_command(registry)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,15 @@ SERVICE_FORMS = {
     "residential": N_("residential"),
 }
 
+#: What a registered capacity counts (the register's TypKapacitySocialniSluzby): code -> label.
+CAPACITY_UNITS = {
+    "clients": N_("Number of clients"),
+    "beds": N_("Number of beds"),
+    "interventions": N_("Number of interventions (30 minutes each)"),
+    "contacts": N_("Number of contacts"),
+    "calls": N_("Number of calls"),
+}
+
 #: Target-group categories of the registry of social services.
 REGISTRY_TARGET_GROUPS = {
     "imigranti_a_azylanti": N_("immigrants and asylum holders"),

@@ -7,7 +7,7 @@ from pydantic import model_validator
 from zavazek.core.model import codes
 from zavazek.core.model.places import Organisation, Place, RegionCode
 from zavazek.core.model.types import (
-    Address, Email, Field, Phone, PositiveCount, RegistryId, Slug, Strict, Text, choice, invalid,
+    Address, Count, Date, Email, Field, Phone, PositiveCount, RegistryId, Slug, Strict, Text, choice, invalid,
 )
 
 ServiceKind = choice(*codes.SERVICE_KINDS, description="Registered kind of social service")
@@ -15,6 +15,7 @@ ServiceForm = choice(*codes.SERVICE_FORMS, description="Form of provision")
 RegistryGroup = choice(*codes.REGISTRY_TARGET_GROUPS, description="Target-group category of the registry")
 Letter913 = choice(*codes.REFUSAL_GROUNDS_91_3, "none", description="Letter of §91(3) Act 108/2006 the ground rests on")
 ComplaintForm = choice(*codes.COMPLAINT_FORMS, description="How a complaint may be made")
+CapacityUnit = choice(*codes.CAPACITY_UNITS, description="What a registered capacity counts")
 LanguageCode = choice(*codes.LANGUAGES, description="ISO 639-1 code of a language")
 
 
@@ -23,6 +24,39 @@ class Provider(Organisation):
 
     seat: Address
     email: Email
+
+
+class RegisteredCapacity(Strict):
+    """A registered maximum capacity of one form of the service (not free places)."""
+
+    form: ServiceForm
+    count: Count
+    unit: CapacityUnit
+
+
+class Registered(Strict):
+    """Facts of the service's registration as the register gives them (``zavazek registry import`` writes them)."""
+
+    since: Date | None = None
+    until: Date | None = None
+    capacity: list[RegisteredCapacity] = []
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise invalid(
+                "The registration ends ({until}) before it starts ({since}).",
+                "Write the date the service was registered in “since” and the date it ended in “until”.",
+                since=self.since.isoformat(),
+                until=self.until.isoformat(),
+            )
+        forms = [c.form for c in self.capacity]
+        if len(set(zip(forms, [c.unit for c in self.capacity]))) != len(forms):
+            raise invalid(
+                "A registered capacity is given twice for the same form and unit.",
+                "Write each form's capacity once: form, count and unit.",
+            )
+        return self
 
 
 class Service(Strict):
@@ -37,6 +71,8 @@ class Service(Strict):
     free_of_charge: bool = True
     fee_note: Text | None = None
     capacity: Text | None = None
+    #: The registered facts (dates, registered capacity), as imported from the register.
+    registered: Registered | None = None
     activities: list[Text] = []
     offers: list[Text] = []
     how_to_start: Text | None = None

@@ -97,12 +97,33 @@ class CommitmentView:
     complaint_languages: str  # "čeština, angličtina"; empty when the data names none
     complaint_forms: tuple[str, ...]
     ombudsman: Ombudsman
+    #: The registered facts imported from the register: "since 1 January 2015", the capacities; empty when none.
+    registered: str = ""
+    registered_capacity: tuple[str, ...] = ()
+
+
+def _registered(service, fmt: Formatter) -> tuple[str, tuple[str, ...]]:
+    """The service's registration dates and registered capacities, written for a reader."""
+    facts = service.registered
+    if facts is None:
+        return "", ()
+    dates = []
+    if facts.since is not None:
+        dates.append(fmt.fill(fmt.label(codes.N_("since {date}")), date=fmt.date(facts.since)))
+    if facts.until is not None:
+        dates.append(fmt.fill(fmt.label(codes.N_("until {date}")), date=fmt.date(facts.until)))
+    capacity = tuple(
+        f"{fmt.label(codes.SERVICE_FORMS[c.form])}: {fmt.label(codes.CAPACITY_UNITS[c.unit])} {fmt.number(c.count)}"
+        for c in facts.capacity
+    )
+    return " ".join(dates), capacity
 
 
 def commitment(data: ProviderData, fmt: Formatter) -> CommitmentView:
     c = data.commitment
     section, kind = codes.SERVICE_KINDS[c.service.kind]
     o = codes.OMBUDSMAN
+    registered, registered_capacity = _registered(c.service, fmt)
     return CommitmentView(
         c=c,
         target_groups=tuple(TargetGroupLine(g, fmt.label(codes.REGISTRY_TARGET_GROUPS[g.registry_category]))
@@ -113,6 +134,8 @@ def commitment(data: ProviderData, fmt: Formatter) -> CommitmentView:
         complaint_languages=fmt.languages(c.complaints.languages) if c.complaints.languages else "",
         complaint_forms=tuple(fmt.label(codes.COMPLAINT_FORMS[f]) for f in c.complaints.forms or ()),
         ombudsman=Ombudsman(fmt.label(o["name"]), o["name_cs"], o["address"], o["url"], o["label"]),
+        registered=registered,
+        registered_capacity=registered_capacity,
     )
 
 
