@@ -205,6 +205,10 @@ from zavazek.translations.commands import translations  # noqa: E402
 
 main.add_command(translations)
 
+from zavazek.registry import registry  # noqa: E402
+
+main.add_command(registry)
+
 
 if __name__ == "__main__":
     main()
