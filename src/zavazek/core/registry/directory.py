@@ -262,7 +262,7 @@ def plan(content: str | None, register: Path, snapshot: dt.date, groups: tuple[s
         org = orgs_by_ico.get(service.provider_ico)
         if org is None:
             base = service.provider_name.rsplit(",", 1)[0] if legal_form(service.provider_name) else service.provider_name
-            org = _unique(slug(base, 30), org_ids)
+            org = _unique(slug(base, 40), org_ids)
             orgs_by_ico[service.provider_ico] = org
             form = legal_form(service.provider_name)
             new_orgs.append({"id": org, "name": {"cs": service.provider_name},
