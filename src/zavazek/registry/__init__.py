@@ -8,4 +8,6 @@ def registry():
     """Import and compare the provider's facts with the MPSV register (open data)."""
 
 
-from zavazek.registry import directory as _directory  # noqa: E402,F401  (adds ``registry directory``)
+from zavazek.registry.directory import directory  # noqa: E402
+
+registry.add_command(directory)

@@ -20,7 +20,6 @@ import click
 
 from zavazek.core.problems import DataError
 from zavazek.loading import DATA_ERRORS, USAGE, CommandFailed, data_errors, load_folder
-from zavazek.registry import registry
 
 SERVICES = "services.yaml"
 
@@ -73,7 +72,7 @@ def _summary(outcome, register: Path, snapshot: dt.date, seconds: float) -> str:
     return "\n".join(lines)
 
 
-@registry.command("directory")
+@click.command("directory")
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path), default=".")
 @click.option("--from", "register", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The register's open data, rpss.json (https://data.mpsv.cz/web/data/rpss).")
