@@ -173,6 +173,19 @@ class Runs(Strict):
         return self
 
 
+class RegistrySource(Strict):
+    """Where an entry came from when ``zavazek registry directory`` made it from the MPSV register.
+
+    Its registered facts (kind, target groups, regions, places' addresses)
+    are refreshed from the register; its texts, languages and hours are the
+    staff's. ``missing_since`` is the first snapshot that no longer listed it.
+    """
+
+    registry: RegistryId
+    snapshot: Date
+    missing_since: Date | None = None
+
+
 #: Status of a service on a given day.
 STATUS_RUNNING, STATUS_ENDED, STATUS_UPCOMING = "running", "ended", "upcoming"
 
@@ -196,6 +209,7 @@ class Service(Strict):
     accessibility: Accessibility = Accessibility(level="unknown")
     runs: Runs | None = None
     verified_on: Date
+    source: RegistrySource | None = None
 
     def status(self, day: dt.date) -> str:
         """``running``, ``ended`` (after ``runs.until``) or ``upcoming`` (before ``runs.from``)."""
