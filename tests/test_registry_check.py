@@ -193,7 +193,7 @@ def test_a_registered_field_district_missing_from_the_commitment(opu):
     one(service_2, "registr ke dni 2026-11-30: Plzeň-město (CZ0323).", "register of 2026-11-30: Plzeň-město (CZ0323).",
         line, "centres[0].area.districts")
     assert service_2[0]["message"]["en"].startswith(
-        "A registered field district is missing from the commitment. Commitment: Plzeň-jih (CZ0321)")
+        "A registered field district is missing from the commitment. Commitment: Domažlice (CZ0321), Klatovy (CZ0322),")
 
 
 def test_an_unknown_registry_id_and_the_registered_service_it_leaves_out(opu):
