@@ -94,7 +94,7 @@ def test_cpic_gets_its_registered_facts_and_loses_no_line(cpic):
 def test_import_twice_changes_no_byte_and_records_the_snapshot(cpic):
     assert register_import(cpic, CPIC).returncode == 0
     first = files(cpic)
-    record = yaml.safe_load((cpic / "data" / "registry.yaml").read_text(encoding="utf-8"))["snapshot"]
+    record = yaml.safe_load((cpic / "data" / "registry.yaml").read_text(encoding="utf-8"))["imported"]
     assert record == {"date": dt.date(2026, 12, 1), "file": "rpss.json",
                       "sha256": hashlib.sha256(RPSS.read_bytes()).hexdigest(), "ico": CPIC, "services": ["1234567"]}
 
@@ -107,7 +107,7 @@ def test_import_twice_changes_no_byte_and_records_the_snapshot(cpic):
     assert later.returncode == 0, later.stderr
     now = files(cpic)
     assert now["data/commitment.yaml"] == first["data/commitment.yaml"]
-    assert yaml.safe_load(now["data/registry.yaml"])["snapshot"]["date"] == dt.date(2026, 12, 3)
+    assert yaml.safe_load(now["data/registry.yaml"])["imported"]["date"] == dt.date(2026, 12, 3)
 
 
 def test_icp_service_found_by_its_kind_and_ages_follow_the_register(icp):
@@ -268,7 +268,7 @@ def test_snapshot_date_defaults_to_the_files_date(cpic, tmp_path):
     result = run_zavazek("registry", "import", str(cpic), "--ico", CPIC, "--from", str(copy))
     assert result.returncode == 0, result.stderr
     record = yaml.safe_load((cpic / "data" / "registry.yaml").read_text(encoding="utf-8"))
-    assert record["snapshot"]["date"] == dt.date(2026, 10, 5)
+    assert record["imported"]["date"] == dt.date(2026, 10, 5)
     # without codelists the ages are not known: said, not guessed
     assert "ages were not compared" in result.stdout
 
@@ -283,3 +283,19 @@ def test_registered_facts_are_validated(cpic):
     assert result.returncode != 0
     assert "The registration ends (2014-12-31) before it starts (2015-01-01)." in result.stderr
     assert re.search(r"commitment\.yaml:\d+", result.stderr)
+
+
+def test_an_import_keeps_the_snapshot_the_checklist_compares_with(cpic):
+    """``data/registry.yaml`` names the checklist's snapshot (``snapshot:``, ``date:``); an import adds its
+    record below and keeps those lines, so the next build still compares with the register."""
+    (cpic / "registr").mkdir()
+    (cpic / "registr" / "rpss.json").write_bytes((REGISTER / "rpss.json").read_bytes())
+    settings = "# compared by the checklist\nsnapshot: registr/rpss.json\ndate: 2026-11-30\n"
+    (cpic / "data" / "registry.yaml").write_text(settings, encoding="utf-8")
+    assert register_import(cpic, CPIC).returncode == 0
+    written = (cpic / "data" / "registry.yaml").read_text(encoding="utf-8")
+    assert written.startswith(settings)
+    record = yaml.safe_load(written)
+    assert record["snapshot"] == "registr/rpss.json" and record["imported"]["ico"] == CPIC
+    assert register_import(cpic, CPIC).returncode == 0
+    assert (cpic / "data" / "registry.yaml").read_text(encoding="utf-8") == written

@@ -4,7 +4,7 @@ The register file (``rpss.json``, downloaded) is read by
 :mod:`zavazek.core.registry.reader`; :mod:`zavazek.core.registry.facts` decides
 the edits; :mod:`zavazek.core.yamlpatch` makes them without changing any other
 byte; the result is loaded like a build would load it before anything is
-written; :mod:`zavazek.core.registry.snapshot` records the snapshot in
+written; :mod:`zavazek.core.registry.record` records the snapshot in
 ``data/registry.yaml``. Any problem: a message in Czech and English, a
 non-zero exit, and no file changed.
 """
@@ -99,7 +99,8 @@ def import_command(folder: Path, ico: str, source: Path, codelists: Path | None,
     import yaml
 
     from zavazek.core import yamlpatch
-    from zavazek.core.registry import facts, snapshot
+    from zavazek.core.registry import facts
+    from zavazek.core.registry import record as snapshot
     from zavazek.core.registry.dataset import Codelists, bilingual, normalise_ico, problem
     from zavazek.core.registry.reader import find_provider
 
@@ -122,9 +123,9 @@ def import_command(folder: Path, ico: str, source: Path, codelists: Path | None,
         services = find_provider(source, wanted, Codelists.load(codelists) if codelists else None)
         plan = facts.plan(raw, services, wanted, loaded.day, add_places)
         new = yamlpatch.apply(old, plan.edits) if plan.edits else old
-        record = snapshot.Snapshot(day, source.name, snapshot.sha256(source), wanted, tuple(plan.imported))
+        record = snapshot.ImportRecord(day, source.name, snapshot.sha256(source), wanted, tuple(plan.imported))
         old_record = record_file.read_bytes().decode("utf-8") if record_file.exists() else ""
-        new_record = old_record if recorded == record else record.render()
+        new_record = old_record if recorded == record else record.render(old_record)
         if new != old:
             _verify(data_dir, {commitment_file.name: new}, list(loaded.project.languages), loaded.day)
     except DataError as exc:

@@ -30,6 +30,7 @@ from zavazek.site.pages import page_filename
 from zavazek.core.problems import Message, Problem, Severity
 from zavazek.core.options import BuildOptions
 from zavazek.core.project import Project, today
+from zavazek.core.registry import snapshot as registry_snapshot
 
 
 @dataclass
@@ -60,6 +61,7 @@ def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
     options, and each configuration, data and hand-written file's time and size."""
     files = [project.config_file]
     files += [project.data_dir / f.filename for f in DATA_FILES.values()]
+    files += [project.data_dir / registry_snapshot.SETTINGS_FILE]  # and the snapshot it names (see prepare)
     if project.docs_dir.is_dir():
         files += sorted(p for p in project.docs_dir.rglob("*") if p.is_file())
     return (project, day, options) + tuple((str(f), _stamp(f)) for f in files)
@@ -76,7 +78,10 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: Prepared | None = None) -> Prepared:
     """Validate and render; returns ``previous`` itself when nothing it was made from changed since."""
     day = today(project)
+    registry = registry_snapshot.read_settings(project.data_dir, project.root)  # None: no comparison
     signature = _signature(project, day, options)
+    if registry is not None:
+        signature += ((str(registry.file), _stamp(registry.file), registry.date),)
     cached = previous if previous is not None and previous.project.root == project.root else None
     if cached is not None and cached.signature == signature:
         cached.fresh = False
@@ -93,7 +98,11 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         if not project.site_url:
             data.warnings.append(no_posters_warning(project))
         data.warnings.extend(_untranslated_interface_warnings(project))
-        checklists = checks.run_checklists(data, project, day)
+        if registry is None:
+            checklists = checks.run_checklists(data, project, day)
+        else:  # the register's snapshot named in data/registry.yaml, streamed: only the provider's services
+            snapshot = registry_snapshot.snapshot_for(data, registry.file, registry.date)
+            checklists = checks.run_checklists(data, project, day, compare_registry=True, snapshot=snapshot)
         html_pages = _not_written_by_hand(pages_kept.render(published, project), project)
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():

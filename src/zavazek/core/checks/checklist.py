@@ -70,11 +70,22 @@ class Report:
         return [r for r in self.results if r.criterion.key and r.status is Status.NOT_MET]
 
 
-def run_checklist(data, project, day: dt.date) -> Report:
-    """Evaluate every criterion of the catalogue against a provider's validated data."""
-    context = Context(data=data, project=project, day=day, languages=tuple(project.languages))
+#: Criteria judged only when the register was given (``zavazek check --registry``, ``data/registry.yaml``):
+#: without it they are left out of the report, so a site without a snapshot publishes the same checklist.
+NEEDS_REGISTRY = ("reg-match",)
+
+
+def run_checklist(data, project, day: dt.date, registry=None) -> Report:
+    """Evaluate every criterion of the catalogue against a provider's validated data.
+
+    ``registry`` (a :class:`~zavazek.core.checks.registry_match.RegistryCheck`) brings the register's
+    records for ``reg-match``; None leaves that criterion out.
+    """
+    context = Context(data=data, project=project, day=day, languages=tuple(project.languages), registry=registry)
     results, not_applicable = [], []
     for criterion in load_catalogue():
+        if registry is None and criterion.id in NEEDS_REGISTRY:
+            continue
         if not criterion.checkable:
             rule = RULES.get(criterion.id)
             outcome = rule(context) if rule else Outcome(met=None)
@@ -84,7 +95,9 @@ def run_checklist(data, project, day: dt.date) -> Report:
         if outcome is None:
             not_applicable.append(criterion)
             continue
-        if outcome.met:
+        if outcome.met is None:  # checkable, but not with what was given (e.g. no register's snapshot)
+            status = Status.NOT_CHECKABLE
+        elif outcome.met:
             status = Status.MET
         else:
             status = Status.NOT_MET if criterion.severity == "required" else Status.WARNING
@@ -94,6 +107,20 @@ def run_checklist(data, project, day: dt.date) -> Report:
                   service_id=data.service_id)
 
 
-def run_checklists(data, project, day: dt.date) -> dict[str | None, "Report"]:
-    """{service id: its report}: standard 1 is judged per registered service (one service: key None)."""
-    return {view.service_id: run_checklist(view, project, day) for view in data.per_service()}
+def run_checklists(data, project, day: dt.date, *, compare_registry: bool = False,
+                   snapshot=None) -> dict[str | None, "Report"]:
+    """{service id: its report}: standard 1 is judged per registered service (one service: key None).
+
+    With ``compare_registry``, ``reg-match`` compares the commitment with ``snapshot``, the register's
+    records of the provider (:class:`~zavazek.core.registry.snapshot.Snapshot`), or is not checkable
+    when it is None; without, the criterion is left out. Registered services missing from the
+    commitment are listed in the first service's report.
+    """
+    views = data.per_service()
+    if not compare_registry:
+        return {view.service_id: run_checklist(view, project, day) for view in views}
+    from zavazek.core.checks.registry_match import RegistryCheck
+
+    published = tuple(v.commitment.service.registry_id for v in views if v.commitment.service.registry_id)
+    return {view.service_id: run_checklist(view, project, day, RegistryCheck(snapshot, published, i == 0))
+            for i, view in enumerate(views)}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from zavazek.core.checks.findings import Finding, Link, Outcome, Place
 from zavazek.core.model.codes import N_
@@ -22,6 +23,9 @@ from zavazek.core.model.website import STATEMENT_PARTS
 from zavazek.core.problems import Message, format_path
 from zavazek.core.project import Project
 from zavazek.core.provider import ProviderData
+
+if TYPE_CHECKING:
+    from zavazek.core.checks.registry_match import RegistryCheck
 
 RULES: dict = {}
 
@@ -40,6 +44,8 @@ class Context:
     project: Project
     day: object
     languages: tuple[str, ...]
+    #: The register's services to compare with (``reg-match``); None: the comparison is left out.
+    registry: "RegistryCheck | None" = None
 
     def place(self, document: str, path: tuple) -> Place:
         doc = self.data.documents.get(document)
@@ -331,6 +337,14 @@ def registry_identifier(ctx: Context) -> Outcome:
         N_("The identifier of the service in the registry of social services is not stated."),
         N_("Add service.registry_id: the seven digits from the registry, in quotes."),
     )
+
+
+@rule("reg-match")
+def registry_match(ctx: Context) -> Outcome:
+    """The commitment against the register's snapshot (see :mod:`.registry_match`)."""
+    from zavazek.core.checks.registry_match import compare, not_given
+
+    return compare(ctx, ctx.registry) if ctx.registry is not None else not_given()
 
 
 # --- complaints ----------------------------------------------------------------------

@@ -1,88 +1,96 @@
-"""The record of the register snapshot a provider's facts were imported from: ``data/registry.yaml``.
+"""A snapshot of the register for one provider: its services as read on a date, and where they came from.
 
-One small file beside ``commitment.yaml``, written whole by ``zavazek registry
-import`` (staff do not edit it)::
+``data/registry.yaml`` (optional) names the snapshot a site is compared with::
 
-    snapshot:
-      date: 2026-12-04        # the day the register file was downloaded
-      file: rpss.json         # its name
-      sha256: 5f2c…           # its content
-      ico: "99000105"         # the provider imported
-      services: ["1234567"]   # the registry identifiers imported
+    snapshot: registr/rpss.json   # relative to the site's folder
+    date: 2026-11-30              # the day the file was downloaded
 
-A snapshot older than the one recorded is refused, so that an old download
-cannot undo the facts of a newer one.
+Only these two keys are read here; the file may hold others (a record of imports).
+:func:`provider_snapshot` streams the register and keeps only the provider's services.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from zavazek.core.problems import DataError, Message
+from zavazek.core.registry.dataset import Codelists, normalise_ico
+from zavazek.core.registry.reader import read_services
+from zavazek.core.registry.records import RegisteredService
+from zavazek.core.yamlsource import load_document
 
-from zavazek.core.problems import DataError, Message, Problem
-
-FILE_NAME = "registry.yaml"
-
-_HEADER = (
-    "# The MPSV register snapshot the registered facts in commitment.yaml come from.\n"
-    "# Written by `zavazek registry import`; an older snapshot is refused. Do not edit.\n"
-)
+SETTINGS_FILE = "registry.yaml"
 
 
 @dataclass(frozen=True)
 class Snapshot:
+    """The provider's services in the register (active or ended), as the file of ``date`` says."""
+
+    services: tuple[RegisteredService, ...]
     date: dt.date
-    file: str
-    sha256: str
-    ico: str
-    services: tuple[str, ...]
-
-    def render(self) -> str:
-        services = ", ".join(f'"{s}"' for s in self.services)
-        return (f"{_HEADER}snapshot:\n  date: {self.date.isoformat()}\n  file: {yaml.safe_dump(self.file).split(chr(10))[0]}\n"
-                f"  sha256: {self.sha256}\n  ico: \"{self.ico}\"\n  services: [{services}]\n")
+    source: str  # the file's name, as shown in the report
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class SnapshotSettings:
+    file: Path  # absolute
+    date: dt.date
 
 
-def _bad(path: Path, field: str, detail: str) -> DataError:
-    return DataError([Problem(path, None, None, field, Message(
-        "The record of the imported register snapshot is not readable: {detail}.", {"detail": detail}),
-        Message("Delete the file and import again; it is written by zavazek registry import."))])
-
-
-def read(path: Path) -> Snapshot | None:
-    """The recorded snapshot, None when there is no record yet; a :class:`DataError` when it is damaged."""
-    if not path.exists():
+def read_settings(data_dir: Path, root: Path) -> SnapshotSettings | None:
+    """``data/registry.yaml``'s ``snapshot`` and ``date``; None when the file or its ``snapshot`` key is absent."""
+    path = Path(data_dir) / SETTINGS_FILE
+    if not path.is_file():
         return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise _bad(path, "", type(exc).__name__) from None
-    block = data.get("snapshot") if isinstance(data, dict) else None
-    if not isinstance(block, dict):
-        raise _bad(path, "snapshot", "no “snapshot:”")
-    day = block.get("date")
-    if not isinstance(day, dt.date):
-        raise _bad(path, "snapshot.date", f"“{day}” is not a date")
-    return Snapshot(day, str(block.get("file") or ""), str(block.get("sha256") or ""), str(block.get("ico") or ""),
-                    tuple(str(s) for s in block.get("services") or ()))
+    doc = load_document(path)
+    value = doc.value
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise DataError([doc.problem((), Message("The file should be a mapping of keys and values."),
+                                     Message("Write “snapshot: path/to/rpss.json” and “date: YYYY-MM-DD”."))])
+    if "snapshot" not in value:
+        return None
+    snapshot, date = value.get("snapshot"), value.get("date")
+    if not isinstance(snapshot, str) or not snapshot.strip():
+        raise DataError([doc.problem(("snapshot",), Message("“snapshot” should be the path of the register's file."),
+                                     Message("Write e.g. “snapshot: registr/rpss.json”, relative to the site's folder."))])
+    file = (Path(root) / snapshot.strip()).resolve()
+    if not file.is_file():
+        raise DataError([doc.problem(("snapshot",), Message("The register's file {file} does not exist.", {"file": snapshot}),
+                                     Message("Download rpss.json from data.mpsv.cz and write its path, relative to the site's folder."))])
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date.strip())
+        except ValueError:
+            pass
+    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+        raise DataError([doc.problem(("date",) if "date" in value else (), Message("“date” should be the day the register's file was downloaded."),
+                                     Message("Write e.g. “date: 2026-11-30”."))])
+    return SnapshotSettings(file, date)
 
 
-def check_newer(path: Path, recorded: Snapshot | None, day: dt.date) -> None:
-    """Refuse a snapshot older than the one recorded."""
-    if recorded is not None and day < recorded.date:
-        raise DataError([Problem(path, None, None, "snapshot.date", Message(
-            "The register snapshot of {date} is older than the one already imported ({recorded}): nothing was "
-            "written.", {"date": day.isoformat(), "recorded": recorded.date.isoformat()}),
-            Message("Download rpss.json again, or give the day it was downloaded with --snapshot-date."))])
+def provider_snapshot(file: Path, date: dt.date, ico: str | None, registry_ids, codelists: Codelists | None = None) -> Snapshot:
+    """The services of the provider with IČO ``ico`` (or, without it, of whoever has one of ``registry_ids``).
+
+    The file is streamed and only the provider's services are kept; without an IČO it is read twice
+    (first the IČOs of the registry ids, then all their services). A bad file raises the reader's :class:`DataError`.
+    """
+    file = Path(file)
+    ids = {i for i in registry_ids if i}
+    wanted = normalise_ico(ico) if ico else None
+    if wanted is not None:
+        services = read_services(file, lambda s: s.provider_ico == wanted or s.registry_id in ids, codelists)
+    else:  # the file is read (and judged) even when nothing can be matched
+        icos = {s.provider_ico for s in read_services(file, lambda s: s.registry_id in ids, codelists)}
+        services = read_services(file, lambda s: s.provider_ico in icos, codelists) if icos else ()
+    return Snapshot(tuple(services), date, file.name)
+
+
+def snapshot_for(data, file: Path, date: dt.date, codelists: Codelists | None = None) -> Snapshot:
+    """The snapshot of ``data``'s provider (a :class:`~zavazek.core.provider.ProviderData`): by its IČO, or by
+    the registry ids of its services when the commitment gives no IČO."""
+    ids = [view.commitment.service.registry_id for view in data.per_service()]
+    return provider_snapshot(file, date, data.commitment.provider.ico, ids, codelists)
