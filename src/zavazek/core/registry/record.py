@@ -29,6 +29,8 @@ from zavazek.core.problems import DataError, Message, Problem
 
 from zavazek.core.registry.snapshot import SETTINGS_FILE as FILE_NAME
 
+__all__ = ["FILE_NAME", "ImportRecord", "check_newer", "read", "sha256"]
+
 _KEY = "imported"
 _HEADER = (
     "# The MPSV register snapshot the registered facts in commitment.yaml come from.\n"
