@@ -31,7 +31,10 @@ class PerLanguage(dict):
 
 @dataclass(frozen=True)
 class Message:
-    """A translatable message: an English msgid with named placeholders."""
+    """A translatable message: an English msgid with named placeholders.
+
+    A parameter may itself be a :class:`Message` (a phrase translated on its own, e.g. what a value is).
+    """
 
     msgid: str
     params: dict = field(default_factory=dict)
@@ -41,8 +44,16 @@ class Message:
         from zavazek.core.i18n import translations
 
         text = (gettext or translations(lang).gettext)(self.msgid)
-        params = {k: v.pick(lang) if isinstance(v, PerLanguage) else v for k, v in self.params.items()}
-        return text.format(**params)
+        return text.format(**{k: _param(v, lang, gettext) for k, v in self.params.items()})
+
+
+def _param(value, lang: str, gettext=None):
+    """A parameter in ``lang``: a :class:`PerLanguage` picked, a :class:`Message` (part of a sentence) rendered."""
+    if isinstance(value, PerLanguage):
+        return value.pick(lang)
+    if isinstance(value, Message):
+        return value.render(lang, gettext)
+    return value
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,38 @@ from pathlib import Path
 
 import click
 
-from zavazek.core.problems import DataError
+from zavazek.core.problems import DataError, Message, Problem
 from zavazek.loading import DATA_ERRORS, USAGE, CommandFailed, data_errors, load_folder
 
 SERVICES = "services.yaml"
+LANGS = ("cs", "en")
+
+#: The reasons :func:`zavazek.core.registry.directory.plan` gives for a service marked or left out.
+REASONS = {
+    "ended": Message("ended"),
+    "no public address": Message("no public address"),
+    "no target group": Message("no target group"),
+    "no longer listed for the target group": Message("no longer listed for the target group"),
+    "no longer in the register": Message("no longer in the register"),
+}
+
+
+def _reason(why: str) -> Message | str:
+    """A reason of :func:`~zavazek.core.registry.directory.plan` (an English phrase) as a message."""
+    if why.startswith("ended "):  # "ended 2026-11-20": the day the register says the service ended
+        return Message("ended {date}", {"date": why.split(" ", 1)[1]})
+    return REASONS.get(why, why)
+
+
+def _lines(message: Message) -> list[str]:
+    """A line of the summary: in Czech, then in English."""
+    return [message.render(lang) for lang in LANGS]
+
+
+def _item(mark: str, message: Message | str, prefix: str = "") -> list[str]:
+    """An item of a list in the summary, like the import's notes: ``+ cs: …`` then ``  en: …``."""
+    cs, en = (message.render(lang) if isinstance(message, Message) else message for lang in LANGS)
+    return [f"  {mark} cs: {prefix}{cs}", f"    en: {prefix}{en}"]
 
 
 def _groups(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -31,10 +59,9 @@ def _groups(values: tuple[str, ...]) -> tuple[str, ...]:
     for value in values or ("imigranti_a_azylanti",):
         key = value.split("/", 1)[1] if value.startswith("CilovaSkupinaOsoby/") else value
         if key not in codes.REGISTRY_TARGET_GROUPS and not key.isdigit():
-            raise CommandFailed(
-                f"Chyba / Error: --target-group „{value}“ není cílová skupina registru / is not a target group of "
-                f"the register.\n  Napište kód nebo číslo z číselníku / Write a code or a codelist number: "
-                f"{', '.join(codes.REGISTRY_TARGET_GROUPS)}", USAGE)
+            from zavazek.core.registry.reader import not_a_target_group
+
+            raise CommandFailed(Problem(None, None, None, "--target-group", not_a_target_group(value)).format(), USAGE)
         out.append(key)
     return tuple(out)
 
@@ -50,25 +77,28 @@ def _check(folder: Path, data_dir: Path, text: str, day: dt.date, languages: lis
         try:
             load_data(copy, languages, day)
         except DataError as exc:
-            raise CommandFailed(
-                "Výsledek by nebyl platný, nic nebylo zapsáno / The result would not be valid, nothing was "
-                "written:\n" + exc.format(Path(tmp)), DATA_ERRORS) from None
+            heading = _lines(Message("The result would not be valid; nothing was written:"))
+            raise CommandFailed("\n".join([*heading, exc.format(Path(tmp))]), DATA_ERRORS) from None
 
 
 def _summary(outcome, register: Path, snapshot: dt.date, seconds: float) -> str:
-    lines = [f"Registr / Register: {register} (snapshot {snapshot.isoformat()}): "
-             f"přečteno záznamů / records read: {outcome.records_read}, čas / time: {seconds:.2f} s"]
-    lines.append(f"Přidáno / Added: {len(outcome.added)}")
-    lines += [f"  + {entry} (registr / register {rid})" for entry, rid in outcome.added]
+    lines = _lines(Message("Register: {file} (snapshot of {date}): records read: {count}, time: {seconds} s",
+                           {"file": register, "date": snapshot.isoformat(), "count": outcome.records_read,
+                            "seconds": f"{seconds:.2f}"}))
+    lines += _lines(Message("Added: {count}", {"count": len(outcome.added)}))
+    for entry, rid in outcome.added:
+        lines += _item("+", Message("{entry} (register {id})", {"entry": entry, "id": rid}))
     if outcome.organisations:
-        lines.append(f"  nové organizace / new organisations: {', '.join(outcome.organisations)}")
-    lines.append(f"Obnoveno / Refreshed: {len(outcome.refreshed)}")
+        lines += _item(" ", Message("new organisations: {ids}", {"ids": ", ".join(outcome.organisations)}))
+    lines += _lines(Message("Refreshed: {count}", {"count": len(outcome.refreshed)}))
     lines += [f"  ~ {entry} ({rid}): {', '.join(keys)}" for entry, rid, keys in outcome.refreshed]
-    lines.append(f"Označeno jako skončené / Marked as ended: {len(outcome.marked)}")
-    lines += [f"  ! {entry} ({rid}): {why}" for entry, rid, why in outcome.marked]
+    lines += _lines(Message("Marked as ended: {count}", {"count": len(outcome.marked)}))
+    for entry, rid, why in outcome.marked:
+        lines += _item("!", _reason(why), f"{entry} ({rid}): ")
     if outcome.skipped:
-        lines.append(f"Vynecháno / Left out: {len(outcome.skipped)}")
-        lines += [f"  - {rid}: {why}" for rid, why in outcome.skipped]
+        lines += _lines(Message("Left out: {count}", {"count": len(outcome.skipped)}))
+        for rid, why in outcome.skipped:
+            lines += _item("-", _reason(why), f"{rid}: ")
     return "\n".join(lines)
 
 
@@ -117,10 +147,10 @@ def directory(folder: Path, register: Path, codelists: Path | None, groups: tupl
             diff = difflib.unified_diff((content or "").splitlines(keepends=True),
                                         outcome.text.splitlines(keepends=True), f"a/{name}", f"b/{name}")
             click.echo("".join(diff), nl=False)
-        click.echo("Nic nezapsáno (--dry-run) / Nothing written (--dry-run).")
+        click.echo("\n".join(_lines(Message("Nothing written (--dry-run)."))))
         return
     if changed:
         target.write_text(outcome.text, encoding="utf-8")
-        click.echo(f"Zapsáno / Written: {target}")
+        click.echo("\n".join(_lines(Message("Written: {file}", {"file": target}))))
     else:
-        click.echo("Beze změny / No change.")
+        click.echo("\n".join(_lines(Message("No change."))))

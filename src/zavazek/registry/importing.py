@@ -101,8 +101,8 @@ def import_command(folder: Path, ico: str, source: Path, codelists: Path | None,
     from zavazek.core import yamlpatch
     from zavazek.core.registry import facts
     from zavazek.core.registry import record as snapshot
-    from zavazek.core.registry.dataset import Codelists, bilingual, normalise_ico, problem
-    from zavazek.core.registry.reader import find_provider
+    from zavazek.core.registry.dataset import Codelists, normalise_ico, problem
+    from zavazek.core.registry.reader import find_provider, not_an_ico
 
     loaded = load_folder(folder)
     data_dir = loaded.project.data_dir
@@ -111,8 +111,7 @@ def import_command(folder: Path, ico: str, source: Path, codelists: Path | None,
     try:
         wanted = normalise_ico(ico)
         if wanted is None:
-            raise DataError([problem(None, "--ico", bilingual(
-                f"„{ico}“ není IČO: IČO má nejvýše 8 číslic.", f"“{ico}” is not an IČO: an IČO has at most 8 digits."))])
+            raise DataError([problem(None, "--ico", not_an_ico(ico))])
         day = _snapshot_day(snapshot_date, source)
         recorded = snapshot.read(record_file)
         if day is not None:

@@ -84,7 +84,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from zavazek.core.model import codes
-from zavazek.core.problems import DataError, Message, PerLanguage, Problem
+from zavazek.core.problems import DataError, Message, Problem
 from zavazek.core.registry.records import (
     AgeGroup, Capacity, Facility, Kind, RegisteredService, RegistryAddress, TargetGroupRef,
 )
@@ -281,16 +281,11 @@ def read_codelist(path: Path, prefix: str, key: str = "nazev") -> dict[str, str]
     try:
         data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise DataError([problem(path, "", bilingual(
-            f"Číselník není platný JSON v kódování UTF-8 ({exc}).",
-            f"The codelist is not valid JSON in UTF-8 ({exc}).",
-        ))]) from None
+        raise DataError([problem(path, "", Message(
+            "The codelist is not valid JSON in UTF-8 ({detail}).", {"detail": str(exc)}))]) from None
     items = data.get(ROOT) if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise DataError([problem(path, ROOT, bilingual(
-            "Číselník nemá pole „polozky“ se seznamem položek.",
-            "The codelist has no “polozky” field with a list of items.",
-        ))])
+        raise DataError([problem(path, ROOT, Message("The codelist has no “polozky” field with a list of items."))])
     out = {}
     for n, item in enumerate(items):
         ref = item.get("id") if isinstance(item, dict) else None
@@ -298,10 +293,9 @@ def read_codelist(path: Path, prefix: str, key: str = "nazev") -> dict[str, str]
         if isinstance(value, dict):
             value = value.get("cs")
         if not (isinstance(ref, str) and ref.startswith(prefix + "/") and isinstance(value, (str, int))):
-            raise DataError([problem(path, f"{ROOT}[{n}]", bilingual(
-                f"Položka {n} číselníku má mít „id“ ve tvaru „{prefix}/…“ a „{key}“.",
-                f"Item {n} of the codelist should have an “id” of the form “{prefix}/…” and a “{key}”.",
-            ))])
+            raise DataError([problem(path, f"{ROOT}[{n}]", Message(
+                "Item {index} of the codelist should have an “id” of the form “{prefix}/…” and a “{key}”.",
+                {"index": n, "prefix": prefix, "key": key}))])
         out[ref.split("/", 1)[1]] = str(value).strip()
     return out
 
@@ -309,35 +303,28 @@ def read_codelist(path: Path, prefix: str, key: str = "nazev") -> dict[str, str]
 # --- messages ---------------------------------------------------------------------------------------
 
 
-def bilingual(cs: str, en: str) -> Message:
-    """A message given in Czech and English (the catalogs hold no registry messages)."""
-    return Message("{detail}", {"detail": PerLanguage(cs=cs, en=en)})
-
-
-HINT = bilingual(
-    "Stáhněte rpss.json z https://data.mpsv.cz/web/data/rpss znovu; zůstane-li chyba, změnil se formát registru.",
-    "Download rpss.json from https://data.mpsv.cz/web/data/rpss again; if the error stays, the register's format changed.",
-)
+HINT = Message(
+    "Download rpss.json from https://data.mpsv.cz/web/data/rpss again; if the error stays, the register's format changed.")
 
 
 def problem(file: Path | None, path: str, message: Message, hint: Message | None = None) -> Problem:
     return Problem(Path(file) if file is not None else None, None, None, path, message, hint)
 
 
-def _json_kind(value) -> tuple[str, str]:
-    """What a JSON value is, in Czech and English, with a short excerpt."""
+def _json_kind(value) -> Message | str:
+    """What a JSON value is, with a short excerpt (part of a message)."""
     if value is None:
-        return "null", "null"
+        return "null"
     if isinstance(value, bool):
-        return f"logická hodnota {str(value).lower()}", f"the boolean {str(value).lower()}"
+        return Message("the boolean {value}", {"value": str(value).lower()})
     if isinstance(value, (int, float, Decimal)):
-        return f"číslo {value}", f"the number {value}"
+        return Message("the number {value}", {"value": str(value)})
     if isinstance(value, str):
         text = value if len(value) <= 40 else value[:40] + "…"
-        return f"text „{text}“", f"the text “{text}”"
+        return Message("the text “{text}”", {"text": text})
     if isinstance(value, list):
-        return "seznam", "a list"
-    return "objekt", "an object"
+        return Message("a list")
+    return Message("an object")
 
 
 @dataclass
@@ -348,28 +335,27 @@ class Where:
     index: int
     ident: object = None
 
-    def record(self) -> tuple[str, str]:
+    def _params(self, path: str, value=None, expected: Message | None = None) -> dict:
         ident = self.ident if isinstance(self.ident, str) else "?"
-        return (f"Záznam č. {self.index} (identifikátor {ident})", f"Record {self.index} (identifikator {ident})")
+        params = {"index": self.index, "ident": ident, "path": path}
+        if expected is not None:
+            params.update(expected=expected, got=_json_kind(value))
+        return params
 
-    def wrong(self, path: str, value, cs: str, en: str) -> DataError:
-        got_cs, got_en = _json_kind(value)
-        rec_cs, rec_en = self.record()
+    def wrong(self, path: str, value, expected: Message) -> DataError:
+        """The record's field ``path`` (the record itself when "") should be ``expected`` and is ``value``."""
+        params = self._params(path, value, expected)
         if not path:
-            return DataError([problem(self.file, f"{ROOT}[{self.index}]", bilingual(
-                f"{rec_cs} má být {cs}, je to {got_cs}.", f"{rec_en} should be {en}; it is {got_en}.",
-            ), HINT)])
-        return DataError([problem(self.file, f"{ROOT}[{self.index}].{path}", bilingual(
-            f"{rec_cs}: pole „{path}“ má být {cs}, je to {got_cs}.",
-            f"{rec_en}: the field “{path}” should be {en}; it is {got_en}.",
-        ), HINT)])
+            return DataError([problem(self.file, f"{ROOT}[{self.index}]", Message(
+                "Record {index} (identifikator {ident}) should be {expected}; it is {got}.", params), HINT)])
+        return DataError([problem(self.file, f"{ROOT}[{self.index}].{path}", Message(
+            "Record {index} (identifikator {ident}): the field “{path}” should be {expected}; it is {got}.", params),
+            HINT)])
 
     def missing(self, path: str) -> DataError:
-        rec_cs, rec_en = self.record()
-        return DataError([problem(self.file, f"{ROOT}[{self.index}].{path}", bilingual(
-            f"{rec_cs}: chybí povinné pole „{path}“; formát registru se zřejmě změnil.",
-            f"{rec_en}: the required field “{path}” is missing; the register's format has probably changed.",
-        ), HINT)])
+        return DataError([problem(self.file, f"{ROOT}[{self.index}].{path}", Message(
+            "Record {index} (identifikator {ident}): the required field “{path}” is missing; the register's format "
+            "has probably changed.", self._params(path)), HINT)])
 
 
 # --- reading one item -------------------------------------------------------------------------------
@@ -400,7 +386,7 @@ def _obj(value, where: Where, path: str, nullable: bool = False) -> dict | None:
     if value is None and nullable:
         return None
     if not isinstance(value, dict):
-        raise where.wrong(path, value, "objekt" + (" nebo null" if nullable else ""), "an object" + (" or null" if nullable else ""))
+        raise where.wrong(path, value, Message("an object or null") if nullable else Message("an object"))
     return value
 
 
@@ -408,7 +394,7 @@ def _list(value, where: Where, path: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise where.wrong(path, value, "seznam", "a list")
+        raise where.wrong(path, value, Message("a list"))
     return value
 
 
@@ -416,7 +402,7 @@ def _text(value, where: Where, path: str, nullable: bool = True) -> str | None:
     if value is None and nullable:
         return None
     if not isinstance(value, str):
-        raise where.wrong(path, value, "text" + (" nebo null" if nullable else ""), "text" + (" or null" if nullable else ""))
+        raise where.wrong(path, value, Message("text or null") if nullable else Message("text"))
     return value.strip()
 
 
@@ -424,7 +410,7 @@ def _int(value, where: Where, path: str, nullable: bool = True) -> int | None:
     if value is None and nullable:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise where.wrong(path, value, "celé číslo", "a whole number")
+        raise where.wrong(path, value, Message("a whole number"))
     return value
 
 
@@ -436,7 +422,7 @@ def _date(value, where: Where, path: str) -> dt.date | None:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise where.wrong(path, value, "datum RRRR-MM-DD nebo null", "a date YYYY-MM-DD or null")
+    raise where.wrong(path, value, Message("a date YYYY-MM-DD or null"))
 
 
 def _ref(value, where: Where, path: str, codelist: str, nullable: bool = False) -> str | None:
@@ -447,7 +433,7 @@ def _ref(value, where: Where, path: str, codelist: str, nullable: bool = False) 
     ref = obj.get("id")
     match = _REF.match(ref) if isinstance(ref, str) else None
     if not match or match.group(1) != codelist:
-        raise where.wrong(f"{path}.id", ref, f"odkaz „{codelist}/…“", f"a reference “{codelist}/…”")
+        raise where.wrong(f"{path}.id", ref, Message("a reference “{codelist}/…”", {"codelist": codelist}))
     return match.group(2)
 
 
@@ -544,7 +530,7 @@ def facility(value, where: Where, path: str, lists: Codelists) -> Facility:
     if secret is None:
         secret = False
     if not isinstance(secret, bool):
-        raise where.wrong(f"{path}.utajenaAdresa", secret, "true nebo false", "true or false")
+        raise where.wrong(f"{path}.utajenaAdresa", secret, Message("true or false"))
     return Facility(
         name=_text(obj.get("nazev"), where, f"{path}.nazev") or "",
         secret_address=secret,
@@ -559,7 +545,7 @@ def service(item, index: int, file: Path, lists: Codelists) -> RegisteredService
     """One item of ``polozky`` as a record; a :class:`DataError` naming the record and field when it does not fit."""
     where = Where(Path(file), index)
     if not isinstance(item, dict):
-        raise where.wrong("", item, "objekt (jedna služba)", "an object (one service)")
+        raise where.wrong("", item, Message("an object (one service)"))
     where.ident = item.get("identifikator")
     for name in REQUIRED_FIELDS:
         _get(item, name, where, name, required=True)
@@ -568,10 +554,10 @@ def service(item, index: int, file: Path, lists: Codelists) -> RegisteredService
     provider = _obj(item["poskytovatel"], where, "poskytovatel")
     ico_raw = _get(provider, "ico", where, "poskytovatel.ico", required=True)
     if not isinstance(ico_raw, str):
-        raise where.wrong("poskytovatel.ico", ico_raw, "text s IČO (8 číslic)", "text with the IČO (8 digits)")
+        raise where.wrong("poskytovatel.ico", ico_raw, Message("text with the IČO (8 digits)"))
     ico = normalise_ico(ico_raw)
     if ico is None:
-        raise where.wrong("poskytovatel.ico", ico_raw, "IČO (nejvýše 8 číslic)", "an IČO (at most 8 digits)")
+        raise where.wrong("poskytovatel.ico", ico_raw, Message("an IČO (at most 8 digits)"))
     provider_name = _text(_get(provider, "nazev", where, "poskytovatel.nazev", required=True), where,
                           "poskytovatel.nazev", nullable=False)
     # poskytovatel.statutarniOrgany (people's names) is never read.
@@ -583,7 +569,7 @@ def service(item, index: int, file: Path, lists: Codelists) -> RegisteredService
         form_id = _ref(_get(entry, "forma", where, f"{path}.forma", required=True), where, f"{path}.forma",
                        "FormaSocialniSluzby")
         if form_id not in FORMS:
-            raise where.wrong(f"{path}.forma.id", f"FormaSocialniSluzby/{form_id}", "pob, amb nebo ter", "pob, amb or ter")
+            raise where.wrong(f"{path}.forma.id", f"FormaSocialniSluzby/{form_id}", Message("pob, amb or ter"))
         form = FORMS[form_id]
         if form not in forms:
             forms.append(form)

@@ -22,9 +22,9 @@ from typing import Callable, Iterable, Iterator
 import ijson
 
 from zavazek.core.model import codes
-from zavazek.core.problems import DataError
+from zavazek.core.problems import DataError, Message
 from zavazek.core.registry import dataset
-from zavazek.core.registry.dataset import HINT, ROOT, Codelists, bilingual, normalise_ico, problem
+from zavazek.core.registry.dataset import HINT, ROOT, Codelists, normalise_ico, problem
 from zavazek.core.registry.records import RegisteredService
 
 _BOM = b"\xef\xbb\xbf"
@@ -66,16 +66,16 @@ def _events(raw, shape: _Shape) -> Iterator[tuple]:
         yield prefix, event, value
 
 
-def _error(file: Path, path: str, cs: str, en: str) -> DataError:
-    return DataError([problem(file, path, bilingual(cs, en), HINT)])
+def _error(file: Path, path: str, message: Message) -> DataError:
+    return DataError([problem(file, path, message, HINT)])
 
 
-def _after(shape: _Shape) -> tuple[str, str]:
+def _after(shape: _Shape) -> Message:
+    """Where in the file the reading stopped (part of a message)."""
     if not shape.count:
-        return "před prvním záznamem", "before the first record"
+        return Message("before the first record")
     ident = shape.last_ident if isinstance(shape.last_ident, str) else "?"
-    return (f"za záznamem č. {shape.count - 1} (identifikátor {ident})",
-            f"after record {shape.count - 1} (identifikator {ident})")
+    return Message("after record {index} (identifikator {ident})", {"index": shape.count - 1, "ident": ident})
 
 
 def iter_services(file: Path, codelists: Codelists | None = None) -> Iterator[RegisteredService]:
@@ -88,11 +88,11 @@ def iter_services(file: Path, codelists: Codelists | None = None) -> Iterator[Re
     try:
         handle = open(file, "rb")
     except FileNotFoundError:
-        raise _error(file, "", "Soubor registru neexistuje.", "The register file does not exist.") from None
+        raise _error(file, "", Message("The register file does not exist.")) from None
     with handle:
         head = handle.read(3)
         if not head:
-            raise _error(file, "", "Soubor registru je prázdný.", "The register file is empty.")
+            raise _error(file, "", Message("The register file is empty."))
         if head != _BOM:
             handle.seek(0)
         shape = _Shape()
@@ -103,10 +103,10 @@ def iter_services(file: Path, codelists: Codelists | None = None) -> Iterator[Re
             except StopIteration:
                 break
             except ijson.IncompleteJSONError as exc:
-                where_cs, where_en = _after(shape)
                 if "premature EOF" in str(exc) or "Incomplete JSON" in str(exc):
-                    raise _error(file, "", f"Soubor registru je useknutý: končí {where_cs}. Stahování se zřejmě nedokončilo.",
-                                 f"The register file is truncated: it ends {where_en}. The download probably did not finish.") from None
+                    raise _error(file, "", Message(
+                        "The register file is truncated: it ends {where}. The download probably did not finish.",
+                        {"where": _after(shape)})) from None
                 raise _not_json(file, shape, exc) from None
             except ijson.JSONError as exc:
                 raise _not_json(file, shape, exc) from None
@@ -115,22 +115,19 @@ def iter_services(file: Path, codelists: Codelists | None = None) -> Iterator[Re
             shape.count += 1
             yield record
         if shape.root != "start_map" or not shape.has_items_key:
-            raise _error(file, ROOT,
-                         "Soubor není registr MPSV: nemá na nejvyšší úrovni pole „polozky“ se seznamem služeb.",
-                         "The file is not the MPSV register: it has no top-level field “polozky” with the list of services.")
+            raise _error(file, ROOT, Message(
+                "The file is not the MPSV register: it has no top-level field “polozky” with the list of services."))
         if shape.items_type != "start_array":
-            raise _error(file, ROOT, "Pole „polozky“ má být seznam služeb, není to seznam.",
-                         "The field “polozky” should be the list of services; it is not a list.")
+            raise _error(file, ROOT, Message("The field “polozky” should be the list of services; it is not a list."))
 
 
 def _not_json(file: Path, shape: _Shape, exc: Exception) -> DataError:
-    where_cs, where_en = _after(shape)
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if shape.root is None:
-        return _error(file, "", f"Soubor není JSON ({detail}); registr MPSV je soubor rpss.json ve formátu JSON.",
-                      f"The file is not JSON ({detail}); the MPSV register is the JSON file rpss.json.")
-    return _error(file, "", f"Soubor registru není platný JSON {where_cs} ({detail}).",
-                  f"The register file is not valid JSON {where_en} ({detail}).")
+        return _error(file, "", Message(
+            "The file is not JSON ({detail}); the MPSV register is the JSON file rpss.json.", {"detail": detail}))
+    return _error(file, "", Message("The register file is not valid JSON {where} ({detail}).",
+                                    {"where": _after(shape), "detail": detail}))
 
 
 def read_services(file: Path, keep: Callable[[RegisteredService], bool] | None = None,
@@ -144,16 +141,12 @@ def find_provider(file: Path, ico: str | int, codelists: Codelists | None = None
     file = Path(file)
     wanted = normalise_ico(ico)
     if wanted is None:
-        raise DataError([problem(None, "ico", bilingual(
-            f"„{ico}“ není IČO: IČO má nejvýše 8 číslic.", f"“{ico}” is not an IČO: an IČO has at most 8 digits.",
-        ))])
+        raise DataError([problem(None, "ico", not_an_ico(ico))])
     found = read_services(file, lambda s: s.provider_ico == wanted, codelists)
     if not found:
-        raise DataError([problem(file, "poskytovatel.ico", bilingual(
-            f"V registru není žádná služba poskytovatele s IČO {wanted}.",
-            f"The register has no service of a provider with the IČO {wanted}.",
-        ), bilingual("Zkontrolujte IČO, nebo zda je soubor registru aktuální.",
-              "Check the IČO, or whether the register file is up to date."))])
+        raise DataError([problem(file, "poskytovatel.ico", Message(
+            "The register has no service of a provider with the IČO {ico}.", {"ico": wanted}),
+            Message("Check the IČO, or whether the register file is up to date."))])
     return found
 
 
@@ -163,13 +156,19 @@ def services_for_target_group(file: Path, group: str, codelists: Codelists | Non
     or its reference (``CilovaSkupinaOsoby/24``); only those active on ``active_on`` when given."""
     key = group.split("/", 1)[1] if group.startswith("CilovaSkupinaOsoby/") else group
     if key not in codes.REGISTRY_TARGET_GROUPS and not key.isdigit():
-        raise DataError([problem(None, "target_group", bilingual(
-            f"„{group}“ není cílová skupina registru: napište kód ({', '.join(codes.REGISTRY_TARGET_GROUPS)}) nebo číslo z číselníku.",
-            f"“{group}” is not a target group of the register: write a code ({', '.join(codes.REGISTRY_TARGET_GROUPS)}) or a codelist number.",
-        ))])
+        raise DataError([problem(None, "target_group", not_a_target_group(group))])
     return read_services(
         file, lambda s: s.has_group(key) and (active_on is None or s.active_on(active_on)), codelists,
     )
+
+
+def not_an_ico(value) -> Message:
+    return Message("“{value}” is not an IČO: an IČO has at most 8 digits.", {"value": value})
+
+
+def not_a_target_group(value: str) -> Message:
+    return Message("“{value}” is not a target group of the register: write a code ({codes}) or a codelist number.",
+                   {"value": value, "codes": ", ".join(codes.REGISTRY_TARGET_GROUPS)})
 
 
 def providers(services: Iterable[RegisteredService]) -> dict[str, str]:
