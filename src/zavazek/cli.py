@@ -16,6 +16,7 @@ import click
 
 from zavazek.core.problems import DataError
 from zavazek.loading import ENGINE_FAILED, KEY_CRITERION_NOT_MET, USAGE, CommandFailed, data_errors, load_folder
+from zavazek.registry import source as registry_source
 
 FOLDER = click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
 
@@ -122,9 +123,10 @@ def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date |
 @click.option("--strict", is_flag=True, help="Exit with 4 when a key criterion is not met (for CI before publishing).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (as published in kontrola/checklist.json).")
 @click.option("--lang", help="Language of the report (default: the site's first language, findings also in English).")
-@click.option("--registry", "registry_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Compare the commitment with this snapshot of the MPSV register (rpss.json); "
-                   "default: the snapshot named in data/registry.yaml.")
+@click.option("--registry", "registry_file", type=registry_source.SOURCE,
+              help="Compare the commitment with this snapshot of the MPSV register (rpss.json, or its URL: "
+                   "downloaded now); default: the snapshot named in data/registry.yaml.")
+@registry_source.KEEP
 @click.option("--codelists", type=click.Path(file_okay=False, path_type=Path),
               help="A folder with the register's codelists (cilove-skupiny-osoby.json, vekove-skupiny-osoby.json, …).")
 @click.option("--snapshot-date", type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -132,7 +134,7 @@ def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date |
               help="The day the snapshot was downloaded (YYYY-MM-DD); default: data/registry.yaml's date, else the file's.")
 @_today_option
 def check(folder: Path, strict: bool, as_json: bool, lang: str | None, registry_file: Path | None,
-          codelists: Path | None, snapshot_date: dt.date | None, today: dt.date | None):
+          codelists: Path | None, snapshot_date: dt.date | None, today: dt.date | None, keep: Path | None):
     """Check the published commitment against the law, criterion by criterion.
 
     Use --today 2027-01-01 to see what will be out of date on that day.
@@ -143,6 +145,7 @@ def check(folder: Path, strict: bool, as_json: bool, lang: str | None, registry_
 
     loaded = load_folder(folder, today)
     project = loaded.project
+    registry_file = registry_source.local_file(registry_file, folder, keep, "--registry")
     snapshot = read_snapshot(loaded, folder, registry_file, codelists, snapshot_date)
     reports = checks.run_checklists(loaded.data, project, loaded.day, compare_registry=True,
                                     snapshot=snapshot)  # one per registered service

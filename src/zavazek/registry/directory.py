@@ -20,6 +20,7 @@ import click
 
 from zavazek.core.problems import DataError, Message, Problem
 from zavazek.loading import DATA_ERRORS, USAGE, CommandFailed, data_errors, load_folder
+from zavazek.registry.source import KEEP, SOURCE, local_file
 
 SERVICES = "services.yaml"
 LANGS = ("cs", "en")
@@ -104,8 +105,9 @@ def _summary(outcome, register: Path, snapshot: dt.date, seconds: float) -> str:
 
 @click.command("directory")
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path), default=".")
-@click.option("--from", "register", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The register's open data, rpss.json (https://data.mpsv.cz/web/data/rpss).")
+@click.option("--from", "register", required=True, type=SOURCE,
+              help="The register's open data, rpss.json (https://data.mpsv.cz/web/data/rpss), or its URL.")
+@KEEP
 @click.option("--codelists", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A folder with the ministry's codelists (cilove-skupiny-osoby.json, obce.json …).")
 @click.option("--target-group", "groups", multiple=True,
@@ -114,7 +116,7 @@ def _summary(outcome, register: Path, snapshot: dt.date, seconds: float) -> str:
               help="The register's date (YYYY-MM-DD); by default the day the file was downloaded (its time).")
 @click.option("--dry-run", is_flag=True, help="Show what would change, write nothing.")
 def directory(folder: Path, register: Path, codelists: Path | None, groups: tuple[str, ...],
-              snapshot: dt.datetime | None, dry_run: bool):
+              snapshot: dt.datetime | None, dry_run: bool, keep: Path | None):
     """Add or refresh in FOLDER/data/services.yaml the registered services for a target group."""
     from zavazek.core.registry.dataset import Codelists
     from zavazek.core.registry.directory import plan
@@ -123,6 +125,7 @@ def directory(folder: Path, register: Path, codelists: Path | None, groups: tupl
     loaded = load_folder(folder)  # the folder must load before it is changed
     data_dir = loaded.project.data_dir
     target = data_dir / SERVICES
+    register = local_file(register, folder, keep, "--from")
     if snapshot is not None:
         day = snapshot.date()
     elif register.exists():

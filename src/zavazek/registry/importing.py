@@ -21,6 +21,7 @@ import click
 
 from zavazek.core.problems import DataError, Message, Problem
 from zavazek.loading import DATA_ERRORS, CommandFailed, load_folder
+from zavazek.registry.source import KEEP, SOURCE, local_file
 
 LANGS = ("cs", "en")
 
@@ -85,15 +86,17 @@ def _show(note) -> str:
 @click.command("import")
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("--ico", required=True, help="The provider's IČO (eight digits).")
-@click.option("--from", "source", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="A downloaded copy of the register, rpss.json.")
+@click.option("--from", "source", required=True, type=SOURCE,
+              help="A downloaded copy of the register, rpss.json, or its URL (downloaded now).")
+@KEEP
 @click.option("--codelists", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A folder with the ministry's codelists (cilove-skupiny-osoby.json, vekove-skupiny-osoby.json, obce.json …).")
-@click.option("--snapshot-date", help="The day the register was downloaded, YYYY-MM-DD (default: the file's date).")
+@click.option("--snapshot-date", help="The day the register was downloaded, YYYY-MM-DD (default: the file's date; "
+                                       "for a URL its Last-Modified date).")
 @click.option("--add-places", is_flag=True, help="Add the register's places missing among the centres.")
 @click.option("--dry-run", is_flag=True, help="Show what would change, write nothing.")
 def import_command(folder: Path, ico: str, source: Path, codelists: Path | None, snapshot_date: str | None,
-                   add_places: bool, dry_run: bool):
+                   add_places: bool, dry_run: bool, keep: Path | None):
     """Write the registered facts of the provider's services (kind, forms, target groups, dates, capacity)
     from the register file into FOLDER/data/commitment.yaml."""
     import yaml
@@ -108,6 +111,7 @@ def import_command(folder: Path, ico: str, source: Path, codelists: Path | None,
     data_dir = loaded.project.data_dir
     commitment_file = data_dir / "commitment.yaml"
     record_file = data_dir / snapshot.FILE_NAME
+    source = local_file(source, folder, keep, "--from")
     try:
         wanted = normalise_ico(ico)
         if wanted is None:
