@@ -114,8 +114,8 @@ def test_staff_texts_languages_and_hours_survive_a_refresh_that_changes_the_kind
               .replace("podrobný popis doplní poskytovatel.'}",
                        "podrobný popis doplní poskytovatel.', en: Advice on residence and work in Plzeň.}", 1)
               .replace("    languages:\n      staff: [cs]\n", "    languages:\n      staff: [cs, uk]  # ověřeno\n", 1)
-              .replace("          postcode: \"301 00\"\n",
-                       "          postcode: \"301 00\"\n        opening_hours:\n          tue: 9:00-12:00\n", 1))
+              .replace("postcode: \"301 00\"}\n",
+                       "postcode: \"301 00\"}\n        opening_hours:\n          tue: 9:00-12:00\n", 1))
     assert edited.count("Advice on residence") == 1 and "[cs, uk]" in edited and "tue: 9:00-12:00" in edited
     path.write_text(text[:start] + edited, encoding="utf-8")
     before = path.read_text(encoding="utf-8")
@@ -134,7 +134,8 @@ def test_staff_texts_languages_and_hours_survive_a_refresh_that_changes_the_kind
     after = path.read_text(encoding="utf-8")
     changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0)
                if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert changed == ["-      kind: odborne_socialni_poradenstvi", "+      kind: tlumocnicke_sluzby"]
+    assert changed == ['-    registered: {kind: odborne_socialni_poradenstvi, registry_id: "1000001"}',
+                       '+    registered: {kind: tlumocnicke_sluzby, registry_id: "1000001"}']
     assert "# ověřeno" in after
 
 

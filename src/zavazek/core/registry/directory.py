@@ -37,7 +37,7 @@ import yaml
 from zavazek.core.registry import reader
 from zavazek.core.registry.dataset import Codelists
 from zavazek.core.registry.records import Facility, RegisteredService
-from zavazek.core.registry.yamlpatch import Patch, plain
+from zavazek.core.yamlpatch import Append, Set, apply
 
 #: Our category of help for a kind of registered service.
 CATEGORY_OF_KIND = {
@@ -228,7 +228,7 @@ def plan(content: str | None, register: Path, snapshot: dt.date, groups: tuple[s
             _keep(named, service, snapshot)
 
     outcome = Outcome(text=content or "", records_read=count)
-    patch = Patch(content) if content else None
+    edits: list[Set | Append] = []
     orgs_by_ico = {_ico(o.get("ico")): o.get("id") for o in organisations if _ico(o.get("ico"))}
     org_ids = {str(o.get("id")) for o in organisations}
     entry_ids = {str(e.get("id")) for e in entries}
@@ -241,9 +241,9 @@ def plan(content: str | None, register: Path, snapshot: dt.date, groups: tuple[s
         service = wanted.get(rid) or (named.get(rid) if not sourced else None)
         if service is None:
             if sourced:
-                _mark_missing(patch, index, entry, rid, snapshot, outcome, named.get(rid))
+                _mark_missing(edits, index, entry, rid, snapshot, outcome, named.get(rid))
             continue
-        _refresh(patch, index, entry, rid, service, sourced, snapshot, outcome)
+        _refresh(edits, index, entry, rid, service, sourced, snapshot, outcome)
 
     new_orgs, new_entries = [], []
     for rid, service in wanted.items():
@@ -273,18 +273,31 @@ def plan(content: str | None, register: Path, snapshot: dt.date, groups: tuple[s
         new_entries.append(new_entry(service, str(org), entry_id, snapshot, found))
         outcome.added.append((entry_id, rid))
 
-    if patch is None:
-        if not new_entries:
-            return outcome
-        document = {"organisations": new_orgs, "services": new_entries}
-        from zavazek.core.registry.yamlpatch import block
-
-        outcome.text = block(document, 0)
+    if not content and not new_entries:
         return outcome
-    patch.append(("organisations",), new_orgs)
-    patch.append(("services",), new_entries)
-    outcome.text = patch.text()
+    for key, new in (("organisations", new_orgs), ("services", new_entries)):
+        if new and data.get(key):
+            edits += [Append((key,), item) for item in new]
+        elif new or not content:
+            edits.append(Set((), key, new))
+    outcome.text = apply(content or "", edits) if edits else outcome.text
     return outcome
+
+
+def _plain(value):
+    """A loaded YAML value with dates as ISO text, for comparing with what is about to be written."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _put(edits: list, path: tuple, value) -> None:
+    """Give the key at ``path`` (its mapping's path and the key) the value ``value``."""
+    edits.append(Set(path[:-1], path[-1], value))
 
 
 def _keep(found: dict, service: RegisteredService, day: dt.date) -> None:
@@ -294,13 +307,13 @@ def _keep(found: dict, service: RegisteredService, day: dt.date) -> None:
         found[service.registry_id] = service
 
 
-def _set(patch: Patch, path: tuple, old, new, changed: list[str], name: str) -> None:
-    if plain(old) != plain(new):
-        patch.set(path, new)
+def _set(edits: list, path: tuple, old, new, changed: list[str], name: str) -> None:
+    if _plain(old) != _plain(new):
+        _put(edits, path, new)
         changed.append(name)
 
 
-def _refresh(patch: Patch, index: int, entry: dict, rid: str, service: RegisteredService, sourced: bool,
+def _refresh(edits: list, index: int, entry: dict, rid: str, service: RegisteredService, sourced: bool,
              day: dt.date, outcome: Outcome) -> None:
     base = ("services", index)
     found = facts(service, day)
@@ -308,9 +321,9 @@ def _refresh(patch: Patch, index: int, entry: dict, rid: str, service: Registere
     registered = entry.get("registered") if isinstance(entry.get("registered"), dict) else None
     if found["kind"]:
         if registered is not None:
-            _set(patch, base + ("registered", "kind"), registered.get("kind"), found["kind"], changed, "kind")
+            _set(edits, base + ("registered", "kind"), registered.get("kind"), found["kind"], changed, "kind")
         elif sourced:
-            _set(patch, base + ("registered",), None, {"kind": found["kind"], "registry_id": rid}, changed, "kind")
+            _set(edits, base + ("registered",), None, {"kind": found["kind"], "registry_id": rid}, changed, "kind")
     old_groups = entry.get("target_groups") if isinstance(entry.get("target_groups"), list) else []
     ages = {g.get("category"): g.get("age") for g in old_groups if isinstance(g, dict)}
     groups = []
@@ -321,11 +334,11 @@ def _refresh(patch: Patch, index: int, entry: dict, rid: str, service: Registere
             merged["age"] = age
         groups.append(merged)
     if groups:
-        _set(patch, base + ("target_groups",), old_groups, groups, changed, "target_groups")
+        _set(edits, base + ("target_groups",), old_groups, groups, changed, "target_groups")
     if sourced and found["regions"]:
-        _set(patch, base + ("regions",), entry.get("regions"), found["regions"], changed, "regions")
+        _set(edits, base + ("regions",), entry.get("regions"), found["regions"], changed, "regions")
         if found["districts"] or entry.get("districts"):
-            _set(patch, base + ("districts",), entry.get("districts") or [], found["districts"], changed, "districts")
+            _set(edits, base + ("districts",), entry.get("districts") or [], found["districts"], changed, "districts")
         old_places = [p for p in entry.get("places") or [] if isinstance(p, dict)]
         by_id = {p.get("id"): n for n, p in enumerate(old_places)}
         added = []
@@ -340,30 +353,30 @@ def _refresh(patch: Patch, index: int, entry: dict, rid: str, service: Registere
             # register gives no town, and an address is not turned into an area for it).
             for key in ("address", "area", "region"):
                 if key in place and key in old:
-                    _set(patch, where + (key,), old.get(key), place[key], changed, f"places.{key}")
+                    _set(edits, where + (key,), old.get(key), place[key], changed, f"places.{key}")
         if added:
             if "places" in entry and entry["places"]:
-                patch.append(base + ("places",), added)
+                edits += [Append(base + ("places",), place) for place in added]
             else:
-                patch.set(base + ("places",), added)
+                _put(edits, base + ("places",), added)
             changed.append("places")
     if sourced:
         source = entry["source"]
-        if plain(source.get("snapshot")) != day.isoformat() and changed:
-            patch.set(base + ("source", "snapshot"), day)
+        if _plain(source.get("snapshot")) != day.isoformat() and changed:
+            _put(edits, base + ("source", "snapshot"), day)
     if service.end and service.end < day:
         runs = entry.get("runs") if isinstance(entry.get("runs"), dict) else None
-        if runs is None or plain(runs.get("until")) != service.end.isoformat():
+        if runs is None or _plain(runs.get("until")) != service.end.isoformat():
             if runs is None:
-                patch.set(base + ("runs",), {"from": service.start or service.end, "until": service.end})
+                _put(edits, base + ("runs",), {"from": service.start or service.end, "until": service.end})
             else:
-                patch.set(base + ("runs", "until"), service.end)
+                _put(edits, base + ("runs", "until"), service.end)
             outcome.marked.append((str(entry.get("id")), rid, f"ended {service.end.isoformat()}"))
     if changed:
         outcome.refreshed.append((str(entry.get("id")), rid, changed))
 
 
-def _mark_missing(patch: Patch, index: int, entry: dict, rid: str, day: dt.date, outcome: Outcome,
+def _mark_missing(edits: list, index: int, entry: dict, rid: str, day: dt.date, outcome: Outcome,
                   still: RegisteredService | None) -> None:
     base = ("services", index)
     source = entry["source"]
@@ -373,11 +386,11 @@ def _mark_missing(patch: Patch, index: int, entry: dict, rid: str, day: dt.date,
     until = day - dt.timedelta(days=1)
     if still is not None and still.end and still.end < day:
         until = still.end
-    patch.set(base + ("source", "missing_since"), day)
+    _put(edits, base + ("source", "missing_since"), day)
     if runs is None:
         start = still.start if still is not None and still.start and still.start <= until else until
-        patch.set(base + ("runs",), {"from": start, "until": until})
-    elif runs.get("until") is None or plain(runs.get("until")) > until.isoformat():
-        patch.set(base + ("runs", "until"), until)
+        _put(edits, base + ("runs",), {"from": start, "until": until})
+    elif runs.get("until") is None or _plain(runs.get("until")) > until.isoformat():
+        _put(edits, base + ("runs", "until"), until)
     why = "no longer listed for the target group" if still is not None else "no longer in the register"
     outcome.marked.append((str(entry.get("id")), rid, why))
