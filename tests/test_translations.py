@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import launch_chromium, serve_directory
@@ -214,3 +215,10 @@ def test_any_text_is_written_so_that_it_reads_back_exactly(text, flow):
         assert value["item"]["name"][lang] == text
         assert value["item"]["name"]["en"] == "Name" and value["item"]["other"] == "1"
         assert "# komentář\n" in written and "# poznámka" in written
+
+
+@pytest.mark.parametrize("text", ["no", "No", "8:30", "2026-01-01", "null"])
+def test_a_translation_that_yaml_would_read_as_another_type_is_written_quoted(text):
+    """A translator's "No" must stay a text for every YAML reader, not become false, a number or a date."""
+    written = apply("answer:\n  cs: Ne\n", [Change(("answer",), "en", text)], ["cs", "en"])
+    assert yaml.safe_load(written) == {"answer": {"cs": "Ne", "en": text}}

@@ -47,7 +47,9 @@ def _reads_back(candidate: str, flow: bool, indent: int, text: str) -> bool:
     value = node.value[0][1]
     if not isinstance(value, yaml.ScalarNode) or value.value != text:
         return False
-    return bool(value.style) or value.value not in _NULLS
+    # a plain scalar must read back as a string: `no`, `8:30` or `2026-01-01` unquoted would be
+    # read by other YAML tools as false, a number or a date
+    return bool(value.style) or (value.tag == "tag:yaml.org,2002:str" and value.value not in _NULLS)
 
 
 def scalar(text: str, flow: bool, indent: int) -> str:
