@@ -161,6 +161,7 @@ def test_checklist_prints_on_a4_with_every_criterion_and_no_navigation(browser, 
     from pypdf import PdfReader
 
     from zavazek.core.checks import load_catalogue
+    from zavazek.core.checks.checklist import NEEDS_REGISTRY
 
     page = browser.new_page()
     page.goto(served + "en/kontrola/")
@@ -169,6 +170,8 @@ def test_checklist_prints_on_a4_with_every_criterion_and_no_navigation(browser, 
     reader = PdfReader(io.BytesIO(pdf))
     text = pdf_text(pdf)
     for criterion in load_catalogue():
+        if criterion.id in NEEDS_REGISTRY:  # the example names no snapshot of the register to compare with
+            continue
         assert " ".join(criterion.requirement["en"].split())[:40] in text, criterion.id
     assert "Skip to content" not in text
     assert len(reader.pages) <= 10  # 24 criteria with their quoted wording
