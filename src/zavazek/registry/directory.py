@@ -25,23 +25,6 @@ from zavazek.registry.source import KEEP, SOURCE, local_file
 SERVICES = "services.yaml"
 LANGS = ("cs", "en")
 
-#: The reasons :func:`zavazek.core.registry.directory.plan` gives for a service marked or left out.
-REASONS = {
-    "ended": Message("ended"),
-    "no public address": Message("no public address"),
-    "no target group": Message("no target group"),
-    "no longer listed for the target group": Message("no longer listed for the target group"),
-    "no longer in the register": Message("no longer in the register"),
-}
-
-
-def _reason(why: str) -> Message | str:
-    """A reason of :func:`~zavazek.core.registry.directory.plan` (an English phrase) as a message."""
-    if why.startswith("ended "):  # "ended 2026-11-20": the day the register says the service ended
-        return Message("ended {date}", {"date": why.split(" ", 1)[1]})
-    return REASONS.get(why, why)
-
-
 def _lines(message: Message) -> list[str]:
     """A line of the summary: in Czech, then in English."""
     return [message.render(lang) for lang in LANGS]
@@ -95,11 +78,11 @@ def _summary(outcome, register: Path, snapshot: dt.date, seconds: float) -> str:
     lines += [f"  ~ {entry} ({rid}): {', '.join(keys)}" for entry, rid, keys in outcome.refreshed]
     lines += _lines(Message("Marked as ended: {count}", {"count": len(outcome.marked)}))
     for entry, rid, why in outcome.marked:
-        lines += _item("!", _reason(why), f"{entry} ({rid}): ")
+        lines += _item("!", why, f"{entry} ({rid}): ")
     if outcome.skipped:
         lines += _lines(Message("Left out: {count}", {"count": len(outcome.skipped)}))
         for rid, why in outcome.skipped:
-            lines += _item("-", _reason(why), f"{rid}: ")
+            lines += _item("-", why, f"{rid}: ")
     return "\n".join(lines)
 
 

@@ -34,6 +34,7 @@ from typing import Callable
 
 import yaml
 
+from zavazek.core.problems import Message
 from zavazek.core.registry import reader
 from zavazek.core.registry.dataset import Codelists
 from zavazek.core.registry.records import Facility, RegisteredService
@@ -75,9 +76,9 @@ class Outcome:
     records_read: int = 0
     added: list[tuple[str, str]] = field(default_factory=list)  # (entry id, registry id)
     refreshed: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (entry id, registry id, keys)
-    marked: list[tuple[str, str, str]] = field(default_factory=list)  # (entry id, registry id, why)
+    marked: list[tuple[str, str, Message]] = field(default_factory=list)  # (entry id, registry id, why)
     organisations: list[str] = field(default_factory=list)  # ids of organisations added
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (registry id, why) services left out
+    skipped: list[tuple[str, Message]] = field(default_factory=list)  # (registry id, why) services left out
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -250,14 +251,14 @@ def plan(content: str | None, register: Path, snapshot: dt.date, groups: tuple[s
         if rid in known:
             continue
         if not service.active_on(snapshot):
-            outcome.skipped.append((rid, "ended"))
+            outcome.skipped.append((rid, Message("ended")))
             continue
         found = facts(service, snapshot)
         if not found["regions"]:
-            outcome.skipped.append((rid, "no public address"))
+            outcome.skipped.append((rid, Message("no public address")))
             continue
         if not found["target_groups"]:
-            outcome.skipped.append((rid, "no target group"))
+            outcome.skipped.append((rid, Message("no target group")))
             continue
         org = orgs_by_ico.get(service.provider_ico)
         if org is None:
@@ -371,7 +372,7 @@ def _refresh(edits: list, index: int, entry: dict, rid: str, service: Registered
                 _put(edits, base + ("runs",), {"from": service.start or service.end, "until": service.end})
             else:
                 _put(edits, base + ("runs", "until"), service.end)
-            outcome.marked.append((str(entry.get("id")), rid, f"ended {service.end.isoformat()}"))
+            outcome.marked.append((str(entry.get("id")), rid, Message("ended {date}", {"date": service.end.isoformat()})))
     if changed:
         outcome.refreshed.append((str(entry.get("id")), rid, changed))
 
@@ -392,5 +393,5 @@ def _mark_missing(edits: list, index: int, entry: dict, rid: str, day: dt.date, 
         _put(edits, base + ("runs",), {"from": start, "until": until})
     elif runs.get("until") is None or _plain(runs.get("until")) > until.isoformat():
         _put(edits, base + ("runs", "until"), until)
-    why = "no longer listed for the target group" if still is not None else "no longer in the register"
+    why = Message("no longer listed for the target group" if still is not None else "no longer in the register")
     outcome.marked.append((str(entry.get("id")), rid, why))
