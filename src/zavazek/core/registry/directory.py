@@ -393,5 +393,5 @@ def _mark_missing(edits: list, index: int, entry: dict, rid: str, day: dt.date, 
         _put(edits, base + ("runs",), {"from": start, "until": until})
     elif runs.get("until") is None or _plain(runs.get("until")) > until.isoformat():
         _put(edits, base + ("runs", "until"), until)
-    why = Message("no longer listed for the target group" if still is not None else "no longer in the register")
+    why = Message("no longer listed for the target group") if still is not None else Message("no longer in the register")
     outcome.marked.append((str(entry.get("id")), rid, why))
