@@ -121,7 +121,7 @@ def test_snapshot_date_given_wins_over_last_modified(server, cpic):
 def test_without_last_modified_the_snapshot_is_today(server, cpic):
     result = directory(cpic, f"{server}/undated/rpss.json", "--dry-run")
     assert result.returncode == 0, result.stderr
-    assert f"(snapshot {dt.date.today().isoformat()})" in result.stdout
+    assert f"(snapshot of {dt.date.today().isoformat()})" in result.stdout
 
 
 def test_directory_from_the_url_writes_what_the_file_does(server, cpic, tmp_path):
@@ -130,7 +130,7 @@ def test_directory_from_the_url_writes_what_the_file_does(server, cpic, tmp_path
     assert by_file.returncode == 0, by_file.stderr
     by_url = directory(cpic, f"{server}/rpss.json")
     assert by_url.returncode == 0, by_url.stderr
-    assert f"(snapshot {SNAPSHOT})" in by_url.stdout
+    assert f"(snapshot of {SNAPSHOT})" in by_url.stdout
     assert files(cpic) == files(from_file)
 
 
