@@ -55,7 +55,7 @@ def main() -> None:
         print(f"register: {count} services, {size:.1f} MB")
         for label, extra in (("dry run", ("--dry-run",)), ("write", ())):
             seconds, peak, out = run(folder, register, *extra)
-            read = re.search(r"records read: (\d+), čas / time: ([0-9.]+) s", out)
+            read = re.search(r"records read: (\d+), time: ([0-9.]+) s", out)
             added = re.search(r"Added: (\d+)", out)
             print(f"{label}: {seconds:.1f} s in all, register read in {read.group(2)} s ({read.group(1)} records), "
                   f"{added.group(1)} services added, peak RSS {peak:.0f} MB")
