@@ -54,6 +54,9 @@ class Prepared:
     read_files: ReadFiles = field(default_factory=ReadFiles, repr=False)
     #: The directory's rendered pages, kept for the next build of a preview.
     kept_pages: directory_pages.DirectoryPages = field(default_factory=directory_pages.DirectoryPages, repr=False)
+    #: The register's snapshot read for the checklist, with what it was read for: a preview's next
+    #: build reuses it instead of streaming the whole register again after every saved file.
+    register: tuple | None = field(default=None, repr=False)
 
 
 def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
@@ -98,11 +101,11 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         if not project.site_url:
             data.warnings.append(no_posters_warning(project))
         data.warnings.extend(_untranslated_interface_warnings(project))
-        if registry is None:
+        register = _register(registry, data, cached)
+        if register is None:
             checklists = checks.run_checklists(data, project, day)
-        else:  # the register's snapshot named in data/registry.yaml, streamed: only the provider's services
-            snapshot = registry_snapshot.snapshot_for(data, registry.file, registry.date)
-            checklists = checks.run_checklists(data, project, day, compare_registry=True, snapshot=snapshot)
+        else:
+            checklists = checks.run_checklists(data, project, day, compare_registry=True, snapshot=register[1])
         html_pages = _not_written_by_hand(pages_kept.render(published, project), project)
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():
@@ -133,7 +136,23 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         options=options,
         read_files=read_files,
         kept_pages=pages_kept,
+        register=register,
     )
+
+
+def _register(registry, data: ProviderData, cached: Prepared | None) -> tuple | None:
+    """(what it was read for, the snapshot) of the register named in ``data/registry.yaml``, None without one.
+
+    The snapshot is streamed from the file, keeping only the provider's services, unless the previous
+    build read the same file for the same provider and services.
+    """
+    if registry is None:
+        return None
+    key = (str(registry.file), _stamp(registry.file), registry.date, data.commitment.provider.ico,
+           tuple(view.commitment.service.registry_id for view in data.per_service()))
+    if cached is not None and cached.register is not None and cached.register[0] == key:
+        return cached.register
+    return key, registry_snapshot.snapshot_for(data, registry.file, registry.date)
 
 
 def _not_written_by_hand(pages: list[HtmlPage], project: Project) -> list[HtmlPage]:
