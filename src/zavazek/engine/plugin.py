@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import copy
 import logging
-from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -40,6 +39,7 @@ from zavazek.core.project import Project
 from zavazek.engine import config as site_config
 from zavazek.engine import passes, search, shells, staging, stylesheet, theme_hooks
 from zavazek.site import build as site
+from zavazek.site import templating
 
 log = logging.getLogger("mkdocs.plugins.zavazek")
 
@@ -101,7 +101,10 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         #: vocabulary only grows within a preview, so that its partial rebuilds never lose a rule.
         self._vocabulary = stylesheet.Vocabulary()
         self._bodies_seen: set[int] = set()
-        self._stylesheet_names: dict[tuple, str] = {}
+        #: The HTML files the engine wrote (they link to the stylesheet by its pending name), and the
+        #: stylesheet's name in the previous build of a preview (which the pages it did not rewrite still say).
+        self._engine_pages: set[Path] = set()
+        self._stylesheet: str | None = None
 
     def load_config(self, options, config_file_path=None):
         # MkDocs validates the options again on each rebuild of a preview: the command line's stay.
@@ -165,7 +168,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         for css in ("assets/zavazek.css",):
             if css not in config.extra_css:
                 config.extra_css.append(css)
-        config.extra["zavazek"] = {**built.template_context, "stylesheet": self._stylesheet_name(built)}
+        config.extra["zavazek"] = {**built.template_context, "stylesheet": stylesheet.PENDING}
         return config
 
     def on_serve(self, server, config, builder):
@@ -177,6 +180,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
 
     def on_env(self, env, config, files):
         lang = _current_language(config)
+        env.bytecode_cache = templating.COMPILED  # the theme's templates compiled once, not once per language
         theme_hooks.install_gettext(env, lang)
         env.globals["zv_lang"] = lang
         env.filters["zv_url"] = theme_hooks.theme_url
@@ -210,6 +214,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
 
     def on_post_page(self, output, page, config):
         self._vocabulary.add_html(output)
+        self._engine_pages.add(Path(page.file.abs_dest_path))
         return output
 
     def on_post_template(self, output_content, template_name, config):
@@ -218,28 +223,18 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
 
     def on_post_build(self, config):
         prepared = self.prepared
+        site_dir = Path(config.site_dir)
+        if not self._passes.after_language(prepared, _current_language(config), site_dir):
+            return
+        name = self._write_stylesheet(prepared, config)
+        self._name_stylesheet(name)
         try:
-            finished = self._passes.after_language(prepared, _current_language(config), Path(config.site_dir))
+            self._passes.finish(prepared, site_dir, name)
         except (shells.ShellBroken, search.SearchIndexFailed) as exc:
             raise PluginError(str(exc)) from None
-        if finished:
-            self._write_stylesheet(prepared, config)
 
-    def _stylesheet_name(self, built: site.Prepared) -> str:
-        """Named after everything that shapes the markup, so that a browser never keeps a copy missing a rule."""
-        root = built.project.root
-        key = built.signature
-        if key not in self._stylesheet_names:
-            package = Path(__file__).parent
-            inputs = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-            inputs += [built.project.config_file, *built.project.data_dir.glob("*.yaml"), *_material_stylesheets()]
-            for folder in (built.project.docs_dir, root / "overrides"):
-                inputs += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
-            extra = f"mkdocs-material {version('mkdocs-material')}".encode()
-            self._stylesheet_names = {key: stylesheet.stylesheet_name(inputs, extra)}
-        return self._stylesheet_names[key]
-
-    def _write_stylesheet(self, prepared: site.Prepared, config) -> None:
+    def _write_stylesheet(self, prepared: site.Prepared, config) -> str:
+        """Write Material's stylesheet reduced to what the pages use; returns its address."""
         for page in passes.shell_pages(prepared):  # written from shells: the engine never saw their bodies
             key = hash(page.body)
             if key not in self._bodies_seen:
@@ -248,9 +243,24 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         ours = "".join((THEME_DIR / css).read_text(encoding="utf-8") for css in config.extra_css
                        if (THEME_DIR / css).is_file())
         material = "".join(p.read_text(encoding="utf-8") for p in _material_stylesheets())
-        target = Path(config.site_dir) / config.extra["zavazek"]["stylesheet"]
+        css = stylesheet.reduce(material, self._vocabulary, ours)
+        name = stylesheet.name_of(css)
+        target = Path(config.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(stylesheet.reduce(material, self._vocabulary, ours), encoding="utf-8")
+        target.write_text(css, encoding="utf-8")
+        return name
+
+    def _name_stylesheet(self, name: str) -> None:
+        """Put the stylesheet's name into the pages the engine wrote (those of a preview's earlier builds too)."""
+        for path in sorted(self._engine_pages):
+            try:
+                html = path.read_text(encoding="utf-8")
+            except FileNotFoundError:  # a shell, already filled and removed
+                continue
+            named = stylesheet.put_name(html, name, self._stylesheet)
+            if named != html:
+                path.write_text(named, encoding="utf-8")
+        self._stylesheet = name
 
 
 def _current_language(config) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import tinycss2
 
@@ -62,13 +61,22 @@ def reduce(css: str, vocabulary: Vocabulary, other_css: str = "") -> str:
     return "".join(_serialize(rule, used) for rule in rules)
 
 
-def stylesheet_name(inputs: list[Path], extra: bytes = b"") -> str:
-    """A file name that changes whenever one of the files that shape the markup or the styles changes."""
-    digest = hashlib.sha256(extra)
-    for path in sorted(inputs):
-        digest.update(str(path.name).encode())
-        digest.update(path.read_bytes() if path.is_file() else b"")
-    return f"assets/stylesheets/zavazek-material.{digest.hexdigest()[:10]}.min.css"
+#: The stylesheet's address while the pages are rendered: its name is known only once every
+#: page is (it is named after its content), and is then put in (:func:`put_name`).
+PENDING = "assets/stylesheets/zavazek-material.pending.min.css"
+
+
+def name_of(css: str) -> str:
+    """The stylesheet's address, named after its content: a browser never keeps a copy missing a rule,
+    and a build that changes no rule leaves every page's link, and so every page, as it was."""
+    return f"assets/stylesheets/zavazek-material.{hashlib.sha256(css.encode()).hexdigest()[:10]}.min.css"
+
+
+def put_name(html: str, name: str, previous: str | None = None) -> str:
+    """``html`` linking to the stylesheet ``name`` instead of :data:`PENDING` (or the ``previous`` name)."""
+    pending, new = PENDING.rpartition("/")[2], name.rpartition("/")[2]
+    html = html.replace(pending, new)
+    return html.replace(previous.rpartition("/")[2], new) if previous and previous != name else html
 
 
 def _kept(rules, vocabulary: Vocabulary) -> list:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zavazek.core import checks, i18n
-from zavazek.site import parallel, posters, report, sitemap
+from zavazek.site import parallel, posters, report, sitemap, templating
 from zavazek.site.navigation import nav
 from zavazek.site.pages.render import Made, page_templates, render_site_pages
 from zavazek.site.posters.site_url import no_posters_warning
@@ -78,8 +78,13 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
+#: Compiled templates, kept between builds (see :class:`~zavazek.site.templating.CompiledCode`).
+TEMPLATE_CACHE_DIR = ".zavazek/cache/templates"
+
+
 def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: Prepared | None = None) -> Prepared:
     """Validate and render; returns ``previous`` itself when nothing it was made from changed since."""
+    templating.COMPILED.keep_in(project.root / TEMPLATE_CACHE_DIR)
     day = today(project)
     registry = registry_snapshot.read_settings(project.data_dir, project.root)  # None: no comparison
     signature = _signature(project, day, options)

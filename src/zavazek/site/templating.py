@@ -16,6 +16,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import os
+import tempfile
+from pathlib import Path
 
 import jinja2
 
@@ -26,6 +29,63 @@ from zavazek.site import fallback
 #: catalog gets English marked as English; on paper, the plain catalog.
 PAGE, PRINT = "page", "print"
 CATALOGS = {PAGE: fallback.page_translations, PRINT: i18n.translations}
+
+
+class CompiledCode(jinja2.BytecodeCache):
+    """Compiled templates, shared by every environment of the process and kept between builds.
+
+    Compiling is most of what a template costs: without this, each language's
+    environment compiled every template again (five languages, two catalogs,
+    and the site engine's own theme templates once per language pass), and
+    a preview compiled them all again after every saved file. The code of a
+    template depends only on its source, its file and the environment's
+    syntax settings, which are all in the key and the checksum, so sharing
+    it cannot change a page. With a folder (:meth:`keep_in`), the code is
+    also written there and read back by the next build.
+    """
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+        self.folder: Path | None = None
+
+    def keep_in(self, folder: Path | None) -> None:
+        self.folder = Path(folder) if folder is not None else None
+
+    def get_bucket(self, environment, name, filename, source):
+        return super().get_bucket(environment, f"{name}|{_syntax(environment)}", filename, source)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is None and self.folder is not None:
+            try:
+                code = (self.folder / bucket.key).read_bytes()
+            except OSError:
+                return
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = bucket.bytecode_to_string()
+        self._code[bucket.key] = code
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder)  # never a half-written file under the key
+            with os.fdopen(handle, "wb") as out:
+                out.write(code)
+            os.replace(temporary, self.folder / bucket.key)
+
+
+def _syntax(env: jinja2.Environment) -> str:
+    """The settings that change what a template compiles to."""
+    autoescape = env.autoescape if isinstance(env.autoescape, bool) else getattr(env.autoescape, "__qualname__", "?")
+    return repr((env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+                 env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                 env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                 env.keep_trailing_newline, autoescape, env.optimized, sorted(env.extensions)))
+
+
+#: The one cache of compiled templates of this process (see :class:`CompiledCode`).
+COMPILED = CompiledCode()
 
 
 def template_environment(package: str) -> jinja2.Environment:
@@ -44,6 +104,7 @@ def template_environment(package: str) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         comment_start_string="{##",
         comment_end_string="##}",
+        bytecode_cache=COMPILED,
     )
 
 
@@ -92,6 +153,7 @@ class Templates:
         self._package = package
         self._filters = dict(filters or {})
         self._environments: dict[tuple[str, str], jinja2.Environment] = {}
+        self._checked: set[tuple] = set()
 
     def environment(self, lang: str, catalog: str = PAGE) -> jinja2.Environment:
         env = self._environments.get((lang, catalog))
@@ -107,10 +169,21 @@ class Templates:
 
     def render(self, name: str, lang: str, context: dict, catalog: str = PAGE) -> str:
         """``name`` in ``lang`` from ``context`` (data only, see :func:`check_context`)."""
-        check_context(context)
+        self._check(name, context)
         return self.template(name, lang, catalog).render(context)
 
     def module(self, name: str, lang: str, context: dict, catalog: str = PAGE):
         """The template as a module: its output (``str(module)``) and the variables it sets."""
-        check_context(context)
+        self._check(name, context)
         return self.template(name, lang, catalog).make_module(context)
+
+    def _check(self, name: str, context: dict) -> None:
+        """:func:`check_context` for the first context of each shape a template gets.
+
+        Walking every view of ten thousand pages took a third of their rendering; the views
+        are typed, so a template given the same types again is given the same kind of data.
+        """
+        shape = (name, tuple((key, type(value)) for key, value in context.items()))
+        if shape not in self._checked:
+            check_context(context)
+            self._checked.add(shape)
