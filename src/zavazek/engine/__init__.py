@@ -58,6 +58,7 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = True) -> 
     finally:
         logger.setLevel(level)
         logger.removeHandler(errors)
+    _keep_unchanged(work, prepared.project.site_dir)
     _swap(work, prepared.project.site_dir)
     return prepared
 
@@ -97,6 +98,28 @@ class _ErrorRecords(logging.Handler):
 
     def emit(self, record):
         self.messages.append(record.getMessage())
+
+
+def _keep_unchanged(new: Path, published: Path) -> None:
+    """Each file of the new site that holds the same bytes as the published one becomes that file.
+
+    The directory's pages are linked so as they are written (:class:`~zavazek.engine.shells.Filler`);
+    this does the same for what the site engine and the search index wrote. A rebuild then changes
+    only the files whose content changed, and a copy to a web server (``rsync``) sends only those.
+    """
+    if not published.is_dir():
+        return
+    for path in new.rglob("*"):
+        old = published / path.relative_to(new)
+        try:
+            if not path.is_file() or path.stat().st_nlink > 1 or old.stat().st_size != path.stat().st_size:
+                continue
+            if old.read_bytes() == path.read_bytes():
+                link = path.with_name(path.name + ".zavazek-link")
+                os.link(old, link)
+                os.replace(link, path)
+        except OSError:  # not there before, or links not possible here: the new file stays
+            continue
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -22,6 +22,7 @@ def _mark_english_interface(folder: Path) -> None:
         text = page.read_text(encoding="utf-8")
         marked = fallback.mark_html(text)
         if marked != text:
+            page.unlink()  # a new file: the page may be a link to the published one (see shells.Filler)
             page.write_text(marked, encoding="utf-8")
 
 
@@ -42,6 +43,8 @@ class LanguagePasses:
         self._not_found: dict[str, str] = {}
         self._done: set[str] = set()
         self._filler = shells.Filler()
+        #: The directory's pages the latest :meth:`finish` wrote (the others came out as published).
+        self.written = 0
 
     def after_language(self, prepared: Prepared, lang: str, site_dir: Path) -> bool:
         """Returns whether that was the last language."""
@@ -54,10 +57,14 @@ class LanguagePasses:
     def finish(self, prepared: Prepared, site_dir: Path, stylesheet_name: str) -> None:
         """Complete the site once every language's pass is done."""
         project = prepared.project
+        # A build into a new folder (not a preview's) writes only the pages that differ from the published ones.
+        previous = project.site_dir if site_dir.resolve() != project.site_dir.resolve() else None
         indexing = []
+        self.written = 0
         try:
             for lang in project.languages:
-                self._filler.fill(site_dir, lang, project.default_language, shell_pages(prepared))
+                self.written += self._filler.fill(site_dir, lang, project.default_language, shell_pages(prepared),
+                                                  previous)
                 if lang in self._not_found and lang != project.default_language:
                     (site_dir / lang).mkdir(parents=True, exist_ok=True)
                     (site_dir / lang / "404.html").write_text(self._not_found_page(lang, stylesheet_name), encoding="utf-8")

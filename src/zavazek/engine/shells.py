@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 from collections import defaultdict
@@ -103,15 +104,21 @@ class Filler:
 
     Remembers from which shell and page each file was written, so that a
     preview rebuild writes only the pages whose shell or content changed.
+    A build into a new folder beside the published site (``previous``) links
+    each page that came out the same as the published one to it, instead of
+    writing it again: the file keeps its identity and its time, and the
+    build writes only the pages that changed.
     """
 
     def __init__(self):
         self._written: dict[Path, tuple[int, HtmlPage]] = {}
+        #: Pages written by the latest :meth:`fill` (not kept from before, nor linked).
+        self.written = 0
 
-    def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage]) -> int:
+    def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage], previous: Path | None = None) -> int:
         """Write ``lang``'s pages into ``site_dir`` and remove its shells; returns how many were written."""
         site_dir = Path(site_dir)
-        base = site_dir if lang == default else site_dir / lang
+        prefix = "" if lang == default else f"{lang}/"
         shells: dict[str, _Shell] = {}
         written = 0
         for page in pages:
@@ -119,20 +126,35 @@ class Filler:
                 continue
             name = shell_of(page)
             if name not in shells:
-                source = base / name / "index.html"
+                source = site_dir / prefix / name / "index.html"
                 shells[name] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
             shell = shells[name]
-            target = base / page.path / "index.html"
+            where = f"{prefix}{page.path}/index.html"
+            target = site_dir / where
             key = (shell.digest, page)
             if self._written.get(target) == key and target.exists():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(shell.page(page), encoding="utf-8")
+            content = shell.page(page).encode("utf-8")
+            if previous is None or not _link_if_same(previous / where, content, target):
+                target.write_bytes(content)
+                written += 1
             self._written[target] = key
-            written += 1
         for shell in shells:
-            shutil.rmtree(base / shell, ignore_errors=True)
+            shutil.rmtree(site_dir / prefix / shell, ignore_errors=True)
+        self.written = written
         return written
+
+
+def _link_if_same(published: Path, content: bytes, target: Path) -> bool:
+    """Link ``target`` to the ``published`` file if that holds ``content``; False if it does not (or cannot be linked)."""
+    try:
+        if published.stat().st_size != len(content) or published.read_bytes() != content:
+            return False
+        os.link(published, target)
+    except OSError:
+        return False
+    return True
 
 
 _URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)

@@ -80,6 +80,8 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 #: Compiled templates, kept between builds (see :class:`~zavazek.site.templating.CompiledCode`).
 TEMPLATE_CACHE_DIR = ".zavazek/cache/templates"
+#: The directory's rendered pages, kept between builds (see :class:`~zavazek.site.directory.pages.DirectoryPages`).
+PAGES_FILE = ".zavazek/cache/directory-pages.pickle"
 
 
 def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: Prepared | None = None) -> Prepared:
@@ -97,7 +99,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     read_files = cached.read_files if cached is not None else ReadFiles()
     data = load_data(project.data_dir, list(project.languages), day, read_files)
     published = on_day(data.services, day) if data.services is not None else None
-    pages_kept = cached.kept_pages if cached is not None else directory_pages.DirectoryPages()
+    pages_kept = cached.kept_pages if cached is not None else directory_pages.DirectoryPages(project.root / PAGES_FILE)
     # PDFs take seconds: posters and hand-outs are rendered each on a core of its own, meanwhile
     # this process renders the pages (and then waits, so two children keep both cores busy).
     made_posters = parallel.in_child(lambda: posters.published(data, project, day))

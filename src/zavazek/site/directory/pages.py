@@ -13,7 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from markupsafe import Markup
@@ -31,6 +35,7 @@ from zavazek.site.directory.rendering import PAGE, directory_templates
 from zavazek.site.directory.standing import DirectoryOnDay
 from zavazek.site.directory import views
 from zavazek.site.escaping import json_for_html
+from zavazek.site.fingerprint import code_fingerprint
 from zavazek.site.sitemap import SiteMap
 from zavazek.site.links import Links
 from zavazek.site.output import HtmlPage, plain
@@ -153,26 +158,37 @@ def _digests(directory: Directory) -> dict[str, str]:
 
 @dataclass
 class DirectoryPages:
-    """The directory's pages, kept between the builds of a preview and keyed by everything they show.
+    """The directory's pages, kept between builds and keyed by everything they show.
 
-    The preview server rebuilds after every save; at national scale
-    re-rendering ten thousand pages for one edited service would take
-    seconds that nobody needs to wait. A page's key holds the project
-    (its folder, languages and public address), the day, and the
-    fingerprints of the services it shows; entries not used by the latest
-    build are dropped. When many pages are missing (a first build), half
-    of them are rendered in a child process on another core.
+    The preview server rebuilds after every save, and a region's coordinator
+    rebuilds the national directory every night; re-rendering ten thousand
+    pages for one edited service would take time nobody needs to wait. A
+    page's key holds the project (its folder, languages, public address …),
+    the day, the fingerprints of the services it shows and závazek's own
+    (:func:`~zavazek.site.fingerprint.code_fingerprint`); entries not used by
+    the latest build are dropped. The pages are kept in memory for the next
+    build of a preview, and in ``file`` for the next ``zavazek build``. When
+    many pages are missing (a first build), half of them are rendered in a
+    child process on another core.
     """
+
+    #: Where the pages are kept between builds (None: only in memory).
+    file: Path | None = None
 
     #: Fewer missing pages than this are not worth a child process.
     PARALLEL_FROM = 400
 
     def __post_init__(self):
         self._entries: dict[tuple, HtmlPage] = {}
+        self._stored: frozenset = frozenset()  # the keys ``file`` holds
         self.templates = directory_templates()
+        #: Pages rendered by the latest build (the others were kept).
+        self.rendered = 0
 
     def get_all(self, wanted: list[tuple[tuple, Callable[[], HtmlPage]]]) -> list[HtmlPage]:
         """The page of each (key, make) pair, calling ``make`` only for keys not rendered before."""
+        if not self._entries:
+            self._read()
         missing = list({key: make for key, make in wanted if key not in self._entries}.items())
         if len(missing) >= self.PARALLEL_FROM and parallel.can_fork():
             half = len(missing) // 2
@@ -186,7 +202,32 @@ class DirectoryPages:
         entries = {key: self._entries[key] for key, _ in wanted if key in self._entries}
         entries.update((key, page) for (key, _), page in zip(missing, made))
         self._entries = entries
+        self.rendered = len(missing)
+        self._write()
         return [entries[key] for key, _ in wanted]
+
+    def _read(self) -> None:
+        """The pages ``file`` keeps, if it was written by this very code; nothing otherwise."""
+        if self.file is None or not self.file.is_file():
+            return
+        try:
+            with self.file.open("rb") as kept:
+                fingerprint, entries = pickle.load(kept)
+        except Exception:  # written by another version, or cut short: render again
+            return
+        if fingerprint == code_fingerprint():
+            self._entries = entries
+            self._stored = frozenset(entries)
+
+    def _write(self) -> None:
+        if self.file is None or self._stored == self._entries.keys():
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.file.parent)  # never a half-written file under the name
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump((code_fingerprint(), self._entries), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.file)
+        self._stored = frozenset(self._entries)
 
     def render(self, published: DirectoryOnDay | None, project: Project) -> list[HtmlPage]:
         """Every region, filter list, kind of help and service page, in every language."""
@@ -196,8 +237,7 @@ class DirectoryPages:
         cards = Cards(site)
         region_services = published.regions()
         digest = _digests(published.directory)
-        everywhere = (str(project.root), project.languages, project.site_url, published.day,
-                      published.directory.example)
+        everywhere = (project, published.day, published.directory.example)
         wanted: list[tuple[tuple, Callable[[], HtmlPage]]] = []
         page = functools.partial
         for lang in project.languages:
