@@ -1,0 +1,91 @@
+"""A second build redoes only what changed, and publishes exactly what a clean build would.
+
+Staff change one thing and build again; a region's coordinator rebuilds the
+national directory every night. The second build keeps every file that comes
+out the same (the same file, not a copy of it: a copy to the web server sends
+only what changed) and writes the rest, and its site is byte for byte the site
+a build from scratch makes of the same data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from published_files import listing
+from site_fixtures import SITE_PARTS, copy_site_folder, run_zavazek
+
+#: The PDF caches a clean build may start from: named by the content of each PDF, they cannot be stale.
+PDF_CACHES = (".zavazek/cache/posters", ".zavazek/cache/handouts")
+
+
+def _build(folder: Path) -> Path:
+    result = run_zavazek("build", str(folder))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site"
+
+
+def _files(site: Path) -> dict[str, tuple[int, str]]:
+    """{path: (the file's identity, a digest of its content)}."""
+    return {p.relative_to(site).as_posix(): (p.stat().st_ino, hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in site.rglob("*") if p.is_file()}
+
+
+def _clean_build(folder: Path, target: Path) -> Path:
+    """The same data built from scratch (with the PDFs already rendered, which are named by their content)."""
+    clean = copy_site_folder(folder, target)
+    for cache in PDF_CACHES:
+        shutil.copytree(folder / cache, clean / cache)
+    return _build(clean)
+
+
+def edit_text(folder: Path, file: str, anchors: list[str], lang: str, words: str) -> None:
+    """Put ``words`` in front of the ``lang`` text that follows ``anchors`` (found in this order) in a data file."""
+    path = folder / "data" / file
+    text = path.read_text(encoding="utf-8")
+    at = 0
+    for anchor in anchors:
+        at = text.index(anchor, at)
+    at = text.index(f"{lang}: ", at) + len(lang) + 2
+    path.write_text(text[:at] + words + " " + text[at:], encoding="utf-8")
+
+
+CHANGES = {
+    "a service's description": [("services.yaml", ["services:", "description:"], "cs", "Nově i o sobotách.")],
+    "a goal, the mission and a translation": [
+        ("goals.yaml", ["operational:", "goals:", "- id:", "text:"], "cs", "Nově"),
+        ("commitment.yaml", ["mission:"], "cs", "Pomáháme."),
+        ("commitment.yaml", ["mission:"], "ru", "Помогаем."),
+    ],
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_second_build_writes_only_what_changed_and_equals_a_clean_build(change, site_folder, tmp_path):
+    first = _files(_build(site_folder))
+    for file, anchors, lang, words in CHANGES[change]:
+        edit_text(site_folder, file, anchors, lang, words)
+    site = _build(site_folder)
+    second = _files(site)
+
+    changed = {path for path, (_, digest) in second.items() if first.get(path, (None, None))[1] != digest}
+    rewritten = {path for path, (inode, _) in second.items() if first.get(path, (None, None))[0] != inode}
+    assert changed, "the change shows nowhere"
+    assert rewritten == changed  # every other file is the one published before
+    assert len(changed) < len(second) / 10
+
+    assert listing(site) == listing(_clean_build(site_folder, tmp_path / "clean"))
+
+
+def test_a_damaged_store_of_kept_pages_is_rendered_again(site_folder):
+    """The kept pages cut short (a full disk, a build stopped while writing) are made again, not an error."""
+    _build(site_folder)
+    kept = site_folder / ".zavazek" / "cache" / "directory-pages.pickle"
+    assert kept.is_file()
+    kept.write_bytes(kept.read_bytes()[:100])  # cut short, as by a full disk
+    before = (site_folder / "site" / "sluzby" / "praha" / "index.html").read_bytes()
+    _build(site_folder)
+    assert (site_folder / "site" / "sluzby" / "praha" / "index.html").read_bytes() == before
