@@ -18,3 +18,11 @@ def pdf_text(pdf: bytes) -> str:
     pages = PdfReader(io.BytesIO(pdf)).pages
     text = " ".join(page.extract_text() for page in pages)
     return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def pdf_pages_text(pdf: bytes) -> list[str]:
+    """Each page's text, as :func:`pdf_text` gives the whole document's."""
+    from pypdf import PdfReader
+
+    return [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
+            for page in PdfReader(io.BytesIO(pdf)).pages]

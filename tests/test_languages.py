@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from babel.messages.pofile import read_po
 
-from site_fixtures import ROOT, copy_site_folder, example_site, run_zavazek  # noqa: F401 (fixtures)
+from site_fixtures import ROOT, copy_site_folder, example_site, page_url, run_zavazek  # noqa: F401 (fixtures)
 from zavazek.site import fallback
 from zavazek.core import i18n
 from zavazek.engine.config import open_project
@@ -112,6 +112,9 @@ def arabic_site(tmp_path_factory):
     text = text.replace(anchor, anchor + "        - locale: ar\n          name: العربية\n          build: true\n"
                         "          site_name: مركز الاندماج في براغ\n")
     config_path.write_text(text, encoding="utf-8")
+    (folder / "docs").mkdir(exist_ok=True)  # a hand-written page in Czech and English, none in Arabic
+    (folder / "docs" / "o-webu.md").write_text("# O tomto webu\n\nStránku psali pracovníci.\n", encoding="utf-8")
+    (folder / "docs" / "o-webu.en.md").write_text("# About this website\n\nWritten by the staff.\n", encoding="utf-8")
     result = run_zavazek("build", str(folder))
     assert result.returncode == 0, result.stdout + result.stderr
     return folder / "site", result.stdout + result.stderr
@@ -152,14 +155,62 @@ def test_no_mark_of_the_english_interface_is_left_in_any_output(arabic_site):
     assert leftovers == []
 
 
-def test_a_hand_written_page_not_yet_written_in_a_language_is_marked_czech_and_not_yet_translated(example_site):
-    assert not (ROOT / "docs" / "o-webu.uk.md").exists()
-    soup = BeautifulSoup((example_site / "uk" / "o-webu" / "index.html").read_text(encoding="utf-8"), "html.parser")
+def test_a_hand_written_page_not_yet_written_in_a_language_is_marked_czech_and_not_yet_translated(arabic_site):
+    site = arabic_site[0]
+    soup = BeautifulSoup((site / "ar" / "o-webu" / "index.html").read_text(encoding="utf-8"), "html.parser")
     body = soup.select_one("[data-pagefind-body]")
-    assert body.select_one(".zv-untranslated").get_text() == "(ще не перекладено)"
+    assert body.select_one(".zv-untranslated") is not None
     assert body.select_one("h1").find_parent(attrs={"lang": True})["lang"] == "cs"
-    english = BeautifulSoup((example_site / "en" / "o-webu" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    english = BeautifulSoup((site / "en" / "o-webu" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert english.select_one("[data-pagefind-body] .zv-untranslated") is None
+
+
+def _soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _nav_labels(soup: BeautifulSoup) -> list[str]:
+    """The labels of the site's menu, in order."""
+    return [" ".join(a.get_text().split()) for a in soup.select("nav.md-nav--primary a.md-nav__link")]
+
+
+@pytest.mark.parametrize("lang", CATALOG_SITE_LANGUAGES)
+def test_the_menu_and_every_menu_pages_heading_are_in_the_pages_language(example_site, lang):
+    """Every menu entry differs from its Czech one (all five languages write these words differently)."""
+    czech, own = _soup(example_site, ""), _soup(example_site, lang)
+    pairs = list(zip(_nav_labels(czech), _nav_labels(own)))
+    assert len(pairs) >= 6 and len(_nav_labels(czech)) == len(_nav_labels(own))
+    assert [cs for cs, translated in pairs if cs == translated] == []
+    for link in own.select("nav.md-nav--primary a.md-nav__link[href]"):
+        href = link["href"].split("#")[0]
+        if href.startswith(("http", "/", "mailto:")) or not href:
+            continue
+        page = (example_site / lang / href).resolve()
+        page = page / "index.html" if page.is_dir() else page
+        heading = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("[data-pagefind-body] h1")
+        assert heading is not None and heading.find_parent(attrs={"lang": "cs"}) is None, (lang, href)
+        assert heading.find_parent(attrs={"class": "zv-untranslated"}) is None
+
+
+#: How many languages the About page says the site has, in each language.
+FIVE = {"cs": "v pěti jazycích", "en": "five languages", "ru": "на пяти языках", "uk": "п’ятьма мовами",
+        "vi": "năm ngôn ngữ"}
+
+
+def test_the_about_page_says_the_site_is_in_its_five_languages_in_every_language(example_site):
+    languages = open_project(ROOT).languages
+    assert len(languages) == 5 and set(FIVE) == set(languages)
+    for lang in languages:
+        text = " ".join(_soup(example_site, page_url("o-webu", lang)).select_one("[data-pagefind-body]").get_text().split())
+        assert FIVE[lang] in text, lang
+        assert not re.search(r"čtyř|four|четыр|bốn", text), lang
+
+
+def test_the_vietnamese_commitment_names_the_public_defender_of_rights_in_czech_only_once_per_mention(example_site):
+    text = " ".join(_soup(example_site, "vi/zavazek").select_one("[data-pagefind-body]").get_text().split())
+    assert "Thanh tra Bảo vệ Quyền" in text
+    assert "(Veřejný ochránce práv) (Veřejný ochránce práv)" not in text
+    assert text.count("Veřejný ochránce práv") == 1
 
 
 @pytest.mark.parametrize(
@@ -179,3 +230,26 @@ def test_a_hand_written_page_not_yet_written_in_a_language_is_marked_czech_and_n
 )
 def test_english_interface_strings_become_elements_marked_english(marked, expected):
     assert fallback.mark_html(marked) == expected
+
+
+def test_phone_numbers_of_the_third_example_are_never_broken_over_two_lines_at_360_px(opu_site):
+    from browser import chromium_path, launch_chromium, serve_directory
+
+    if chromium_path() is None:
+        pytest.skip("Debian's chromium is not installed")
+    with serve_directory(opu_site) as base, launch_chromium() as browser:
+        page = browser.new_page(viewport={"width": 360, "height": 800})
+        for lang in ("ru", "vi", "cs"):
+            page.goto(f"{base}/{'' if lang == 'cs' else lang + '/'}")
+            assert page.eval_on_selector("body", "b => getComputedStyle(b).margin") == "0px"  # the theme's styles apply
+            lines = page.eval_on_selector_all(
+                "[data-pagefind-body] a[href^='tel:'], [data-pagefind-body] a[href^='sms:']",
+                "links => links.map(a => [a.textContent, new Set([...a.getClientRects()].map(r => Math.round(r.top))).size])")
+            assert lines and all(n == 1 for _, n in lines), (lang, lines)
+
+
+def test_the_third_examples_vietnamese_home_page_has_no_czech_heading(opu_site):
+    soup = _soup(opu_site, "vi")
+    headings = soup.select("[data-pagefind-body] h1, [data-pagefind-body] h2, [data-pagefind-body] h3")
+    czech = [h.get_text(" ", strip=True) for h in headings if h.find_parent(attrs={"lang": "cs"}) or h.get("lang") == "cs" or h.select_one('[lang="cs"]')]
+    assert len(headings) >= 4 and czech == []

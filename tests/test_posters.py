@@ -8,7 +8,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from pdf_text import pdf_text
+from pdf_text import pdf_pages_text, pdf_text
 
 from site_fixtures import ROOT, run_zavazek
 from zavazek.core.loader import load_data
@@ -249,3 +249,22 @@ def test_every_example_goals_poster_in_one_language_fits_on_one_sheet(example_si
     goals = [p for p in (example_site / "nastenky").glob("*.pdf") if not p.name.startswith("zavazek-")]
     pages = {p.name: len(PdfReader(p).pages) for p in goals if p.name.count("-") == 2}
     assert pages and all(n == 1 for n in pages.values()), {k: n for k, n in pages.items() if n > 1}
+
+
+COMPLAINTS = {"cs": "Jak si stěžovat", "en": "How to complain", "ru": "Как подать жалобу",
+              "uk": "Як подати скаргу", "vi": "Cách khiếu nại"}
+
+
+def test_every_commitment_poster_says_where_to_complain_on_its_first_sheet_and_ends_on_a_full_sheet(example_site):
+    posters = sorted((example_site / "nastenky").glob("zavazek-*.pdf"))
+    assert len(posters) == 3 * len(PROJECT.languages) - 1
+    for path in posters:
+        sheets = pdf_pages_text(path.read_bytes())
+        languages = path.name.split("-")[1:-1]
+        first = sheets[0]
+        assert all(COMPLAINTS[lang] in first for lang in languages), path.name
+        assert "stiznosti@cpic.example.org" in first and "+420 000 000 100" in first, path.name
+        if len(sheets) > 1:  # a numbered set: whoever pins up one sheet sees there are more
+            assert all(f"{i}/{len(sheets)}" in sheet.split() for i, sheet in enumerate(sheets, 1)), path.name
+            assert len(sheets[-1].split()) >= 30, (path.name, sheets[-1])
+        assert len(sheets) <= (3 if len(languages) == 1 else 5), path.name

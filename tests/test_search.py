@@ -170,3 +170,11 @@ def test_a_russian_search_for_a_towns_russian_name_finds_every_service_there(sea
     found = {urlparse(r["url"]).path for r in report["results"]}
     assert {f"/ru/sluzby/s/{service}/" for service in in_brno} <= found
     assert all(path.startswith("/ru/") for path in found)
+
+
+def test_a_ukrainian_search_finds_services_in_ukrainian_and_a_service_not_yet_translated_by_its_czech_words(search):
+    lawyers = {urlparse(r["url"]).path for r in search("uk", "юрист", every_result=True)["results"]}
+    assert len(lawyers) >= 3 and all(path.startswith("/uk/") for path in lawyers)
+    # The shelter in Liberec has no Ukrainian text yet: its page shows the Czech, marked, and is found by it.
+    shelter = {urlparse(r["url"]).path for r in search("uk", "azylovy", every_result=True)["results"]}
+    assert "/uk/sluzby/s/sever-azylovy-dum-liberec/" in shelter

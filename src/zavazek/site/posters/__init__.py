@@ -4,7 +4,7 @@ Each poster is an HTML page (Jinja template, large type) rendered by
 WeasyPrint into a tagged PDF (PDF/UA-1) with the Noto fonts embedded, so
 Czech, Cyrillic and Vietnamese print correctly. A QR code (segno) opens the
 same content on the public website in the same language. Long content flows
-onto a second page instead of being cut off. What a poster shows is prepared
+onto further sheets, numbered, instead of being cut off (:mod:`zavazek.site.posters.fitting`). What a poster shows is prepared
 in :mod:`zavazek.site.posters.views`; its template only lays it out.
 """
 
@@ -24,7 +24,7 @@ from zavazek.site import fallback, sitemap
 from zavazek.site import pdf as pdf_files
 from zavazek.site.links import Links
 from zavazek.site.pages.formatting import Formatter
-from zavazek.site.posters import site_url, views
+from zavazek.site.posters import fitting, site_url, views
 from zavazek.site.posters.sheets import SHEETS
 from zavazek.site.sitemap import COMMITMENT, GOALS, SiteMap
 from zavazek.site.templating import Templates
@@ -113,7 +113,7 @@ def render_poster(poster: Poster, data: ProviderData, project: Project, day: dt.
 
 
 def _pdf(html: str, project: Project) -> bytes:
-    return pdf_files.render(fallback.mark_html(html), project.root)
+    return fitting.fitted(html, lambda laid_out: pdf_files.render(fallback.mark_html(laid_out), project.root))
 
 
 def _links(poster: Poster, project: Project) -> tuple[Links, str]:
