@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zavazek.core import i18n
-from zavazek.engine import search, shells, stylesheet
+from zavazek.engine import search, shells, staging, stylesheet
 from zavazek.site import fallback
 from zavazek.site.build import Prepared
 from zavazek.site.output import HtmlPage
@@ -43,6 +43,7 @@ class LanguagePasses:
         self._not_found: dict[str, str] = {}
         self._done: set[str] = set()
         self._filler = shells.Filler()
+        self._files = staging.SiteFiles()
         #: The directory's pages the latest :meth:`finish` wrote (the others came out as published).
         self.written = 0
 
@@ -61,6 +62,7 @@ class LanguagePasses:
         previous = project.site_dir if site_dir.resolve() != project.site_dir.resolve() else None
         indexing = []
         self.written = 0
+        self._files.write(prepared, site_dir)
         try:
             for lang in project.languages:
                 self.written += self._filler.fill(site_dir, lang, project.default_language, shell_pages(prepared),

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import copy
 import logging
+import threading
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -105,6 +107,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         #: stylesheet's name in the previous build of a preview (which the pages it did not rewrite still say).
         self._engine_pages: set[Path] = set()
         self._stylesheet: str | None = None
+        self._reduced: tuple | None = None  # (what it was reduced for, the stylesheet)
 
     def load_config(self, options, config_file_path=None):
         # MkDocs validates the options again on each rebuild of a preview: the command line's stay.
@@ -120,6 +123,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        _theme_files_listed_once()
         if self.serving and dirty:
             _language_passes_dirty()
 
@@ -172,8 +176,11 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         return config
 
     def on_serve(self, server, config, builder):
-        """A preview rebuilds when a data file or a hand-written page is saved."""
-        for folder in (self.prepared.project.data_dir, self.prepared.project.docs_dir):
+        """A preview rebuilds when a data file or a hand-written page is saved, and when the posters and
+        hand-outs it went on without are done."""
+        signal = _printed_signal(self.prepared.project)
+        signal.parent.mkdir(parents=True, exist_ok=True)
+        for folder in (self.prepared.project.data_dir, self.prepared.project.docs_dir, signal.parent):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
@@ -232,6 +239,8 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
             self._passes.finish(prepared, site_dir, name)
         except (shells.ShellBroken, search.SearchIndexFailed) as exc:
             raise PluginError(str(exc)) from None
+        if self.serving and prepared.printing is not None:
+            _signal_when_printed(prepared.printing, _printed_signal(prepared.project))
 
     def _write_stylesheet(self, prepared: site.Prepared, config) -> str:
         """Write Material's stylesheet reduced to what the pages use; returns its address."""
@@ -243,7 +252,10 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         ours = "".join((THEME_DIR / css).read_text(encoding="utf-8") for css in config.extra_css
                        if (THEME_DIR / css).is_file())
         material = "".join(p.read_text(encoding="utf-8") for p in _material_stylesheets())
-        css = stylesheet.reduce(material, self._vocabulary, ours)
+        key = (self._vocabulary.size, material, ours)
+        if self._reduced is None or self._reduced[0] != key:  # a preview's rebuild mostly adds nothing
+            self._reduced = (key, stylesheet.reduce(material, self._vocabulary, ours))
+        css = self._reduced[1]
         name = stylesheet.name_of(css)
         target = Path(config.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -263,6 +275,23 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         self._stylesheet = name
 
 
+def _printed_signal(project: Project) -> Path:
+    """The file a preview's watcher sees change when new posters and hand-outs are ready."""
+    return project.root / ".zavazek" / "printed" / "ready"
+
+
+def _signal_when_printed(printing, signal: Path) -> None:
+    """Write ``signal`` once ``printing`` is done, from a thread, so that the preview builds again and
+    takes the new PDFs in (:func:`zavazek.site.build.prepare`)."""
+
+    def wait() -> None:
+        printing.ready(None)
+        signal.parent.mkdir(parents=True, exist_ok=True)
+        signal.write_text(str(time.time_ns()), encoding="utf-8")
+
+    threading.Thread(target=wait, name="zavazek-printed", daemon=True).start()
+
+
 def _current_language(config) -> str:
     plugin = config.plugins.get("i18n")
     return getattr(plugin, "current_language", None) or config.theme.get("language") or "cs"
@@ -273,6 +302,45 @@ def _material_stylesheets() -> list[Path]:
 
     folder = Path(templates.__file__).parent / "assets" / "stylesheets"
     return sorted(folder.glob("main.*.min.css")) + sorted(folder.glob("palette.*.min.css"))
+
+
+def _theme_files_listed_once() -> None:
+    """The theme's static files are listed once per process, not once per language and build.
+
+    MkDocs (1.6) lists every file of every theme folder at the start of each
+    build to find the theme's static files: Material's folder holds fourteen
+    thousand icons, and mkdocs-static-i18n builds once per language, so a
+    preview spent a good part of each rebuild walking folders that never
+    change. The listing is kept per theme folder; a folder outside the
+    installed packages (the provider's ``overrides/``) is keyed by its files'
+    names, so a file added there during a preview is found.
+    """
+    from mkdocs.structure import files as mkdocs_files
+
+    if getattr(mkdocs_files.Files.add_files_from_theme, "listed_once", False):
+        return
+    listed: dict[tuple, list[str]] = {}
+    add_files_from_theme = mkdocs_files.Files.add_files_from_theme
+
+    class _Listing:
+        """An environment whose ``list_templates`` answers from ``listed``."""
+
+        def __init__(self, env, key):
+            self._env, self._key = env, key
+
+        def list_templates(self, filter_func=None):
+            if self._key not in listed:
+                listed[self._key] = self._env.list_templates(filter_func=filter_func)
+            return listed[self._key]
+
+    def listed_once(self, env, config):
+        changing = [d for d in config.theme.dirs if "site-packages" not in Path(d).parts]
+        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates),
+               tuple(sorted(str(p) for d in changing for p in Path(d).rglob("*"))))
+        return add_files_from_theme(self, _Listing(env, key), config)
+
+    listed_once.listed_once = True
+    mkdocs_files.Files.add_files_from_theme = listed_once
 
 
 def _language_passes_dirty() -> None:

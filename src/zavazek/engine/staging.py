@@ -1,9 +1,12 @@
-"""The docs folder MkDocs reads (``.zavazek/docs``): the provider's ``docs/`` plus every generated file.
+"""The docs folder MkDocs reads (``.zavazek/docs``): the provider's ``docs/`` plus every generated page;
+and the generated files that are not pages, which go into the site directly.
 
 MkDocs reads the pages from this folder, which závazek writes before each
 build (the provider's ``mkdocs.yml`` need not name it, and it need not have
 ``docs/``). Directory pages go in as their shells, or each page itself when
-shells are off (:mod:`zavazek.engine.shells`).
+shells are off (:mod:`zavazek.engine.shells`). PDFs, pictures, open data and
+reports need nothing from MkDocs, which would handle each of them once per
+language: :class:`SiteFiles` writes them into the built site.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def write_staging(prepared: Prepared) -> Path:
     """
     project = prepared.project
     files = shells.staging_files(prepared.html_pages, project.default_language, prepared.options.shells)
-    files.update(prepared.files)
+    files.update((name, content) for name, content in prepared.files.items() if is_page(name))
     staging = staging_dir(project)
     staging.mkdir(parents=True, exist_ok=True)
     wanted: dict[Path, bytes] = {}
@@ -51,3 +54,37 @@ def write_staging(prepared: Prepared) -> Path:
         elif path.is_dir() and not any(path.iterdir()):
             shutil.rmtree(path)
     return staging
+
+
+def is_page(name: str) -> bool:
+    """Whether a generated file is a page for the site engine (Markdown), not a file for the site as it is."""
+    return name.endswith(".md")
+
+
+class SiteFiles:
+    """Writes the generated files that are not pages into the built site, and remembers them.
+
+    A preview's next build writes only the files whose content changed and
+    removes those no longer made. A file of the provider's ``docs/`` under
+    the same name wins, as it does for pages.
+    """
+
+    def __init__(self):
+        self._written: dict[Path, int] = {}
+
+    def write(self, prepared: Prepared, site_dir: Path) -> None:
+        project = prepared.project
+        wanted: dict[Path, bytes] = {}
+        for name, content in prepared.files.items():
+            if not is_page(name) and not (project.docs_dir / name).exists():
+                wanted[site_dir / name] = content.encode("utf-8") if isinstance(content, str) else content
+        for path, content in wanted.items():
+            key = hash(content)
+            if self._written.get(path) == key and path.exists():
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            self._written[path] = key
+        for path in [p for p in self._written if p not in wanted]:
+            path.unlink(missing_ok=True)
+            del self._written[path]

@@ -43,6 +43,11 @@ class Vocabulary:
             for name, double, single, bare in _ATTRIBUTE.findall(tag[1:]):
                 attributes[name.lower()].add(double or single or bare)
 
+    @property
+    def size(self) -> int:
+        """How many (attribute, value) pairs it holds: it only grows, so an equal size is the same vocabulary."""
+        return sum(len(values) for values in self.attributes.values())
+
     def has_class(self, name: str) -> bool:
         return name in self.classes
 

@@ -10,16 +10,17 @@ writes the files where it reads them, and keeps the result between rebuilds.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zavazek.core import checks, i18n
-from zavazek.site import parallel, posters, report, sitemap, templating
+from zavazek.site import report, sitemap, templating
+from zavazek.site.printed import Printed
 from zavazek.site.navigation import nav
 from zavazek.site.pages.render import Made, page_templates, render_site_pages
 from zavazek.site.posters.site_url import no_posters_warning
 from zavazek.site.theme import theme_context
-from zavazek.site.directory import handouts as directory_handouts
 from zavazek.site.directory import pages as directory_pages
 from zavazek.site.directory.standing import on_day
 from zavazek.site.opendata.files import files as open_data_files
@@ -46,7 +47,8 @@ class Prepared:
     today: dt.date
     #: The directory's pages, whose bodies are finished HTML.
     html_pages: list[HtmlPage] = field(default_factory=list, repr=False)
-    open_data: dict[str, bytes] = field(default_factory=dict, repr=False)
+    #: (what they were made from, the directory's open-data files)
+    open_data: tuple = field(default=((), {}), repr=False)
     fresh: bool = True  # False when it is the previous result, unchanged
     signature: tuple = field(default=(), repr=False)
     options: BuildOptions = field(default_factory=BuildOptions)
@@ -57,6 +59,11 @@ class Prepared:
     #: The register's snapshot read for the checklist, with what it was read for: a preview's next
     #: build reuses it instead of streaming the whole register again after every saved file.
     register: tuple | None = field(default=None, repr=False)
+    #: (the posters' and hand-outs' files, the posters' listing) this site shows.
+    printed: tuple | None = field(default=None, repr=False)
+    #: The posters and hand-outs still being rendered for this data, while a preview shows the previous
+    #: ones: when they are done, :func:`prepare` takes them in (the engine then builds again).
+    printing: Printed | None = field(default=None, repr=False)
 
 
 def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
@@ -80,6 +87,8 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 #: Compiled templates, kept between builds (see :class:`~zavazek.site.templating.CompiledCode`).
 TEMPLATE_CACHE_DIR = ".zavazek/cache/templates"
+#: How long a preview waits for posters and hand-outs before it shows the pages with the PDFs it had.
+PRINTED_WAIT = 0.3
 #: The directory's rendered pages, kept between builds (see :class:`~zavazek.site.directory.pages.DirectoryPages`).
 PAGES_FILE = ".zavazek/cache/directory-pages.pickle"
 
@@ -93,17 +102,20 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     if registry is not None:
         signature += ((str(registry.file), _stamp(registry.file), registry.date),)
     cached = previous if previous is not None and previous.project.root == project.root else None
+    printed = None
     if cached is not None and cached.signature == signature:
-        cached.fresh = False
-        return cached
+        if cached.printing is None or not cached.printing.ready():
+            cached.fresh = False
+            return cached
+        printed = cached.printing  # the PDFs a preview went on without are done: take them in
+    elif cached is not None and cached.printing is not None:
+        cached.printing.cancel()  # for data that has changed since
     read_files = cached.read_files if cached is not None else ReadFiles()
     data = load_data(project.data_dir, list(project.languages), day, read_files)
     published = on_day(data.services, day) if data.services is not None else None
     pages_kept = cached.kept_pages if cached is not None else directory_pages.DirectoryPages(project.root / PAGES_FILE)
-    # PDFs take seconds: posters and hand-outs are rendered each on a core of its own, meanwhile
-    # this process renders the pages (and then waits, so two children keep both cores busy).
-    made_posters = parallel.in_child(lambda: posters.published(data, project, day))
-    made_handouts = parallel.in_child(lambda: directory_handouts.published(published, project, pages_kept.templates))
+    # Meanwhile, the posters and hand-outs are rendered in child processes (on the other cores).
+    printed = printed or Printed(data, published, project, day, pages_kept.templates)
     try:
         if not project.site_url:
             data.warnings.append(no_posters_warning(project))
@@ -117,18 +129,19 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():
             files[sitemap.checklist_report(service_id)] = report.json_text(checklist, project)
-        open_data = _open_data(published, project, cached if options.preview else None)
-        files.update(open_data)
-        poster_pdfs, poster_listing = made_posters()
-        handout_pdfs = made_handouts()
-    finally:
-        made_posters.cancel()  # when something above failed; no-op once the PDFs are made
-        made_handouts.cancel()
-    files.update(poster_pdfs)
-    files.update(handout_pdfs)
+        open_data = _open_data(published, project, cached)
+        files.update(open_data[1])
+        # A preview shows the pages at once, with the PDFs it had, if new ones are still being rendered.
+        going_on = (options.preview and cached is not None and cached.printed is not None
+                    and not printed.ready(PRINTED_WAIT))
+        printed_files, poster_listing = cached.printed if going_on else printed.result()
+    except BaseException:
+        printed.cancel()
+        raise
+    files.update(printed_files)
     directory_home = {lang: directory_pages.home_context(published, project, lang)
                       for lang in project.languages} if data.services else {}
-    made = Made(tuple(poster_listing), checklists, directory_home)
+    made = Made(poster_listing, checklists, directory_home)
     files.update(render_site_pages(data, project, day, page_templates(), made))
     return Prepared(
         project=project,
@@ -144,6 +157,8 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         read_files=read_files,
         kept_pages=pages_kept,
         register=register,
+        printed=(printed_files, poster_listing),
+        printing=printed if going_on else None,
     )
 
 
@@ -168,13 +183,13 @@ def _not_written_by_hand(pages: list[HtmlPage], project: Project) -> list[HtmlPa
     return [p for p in pages if not (project.docs_dir / page_filename(p.path, p.lang, default)).exists()]
 
 
-def _open_data(published, project: Project, cached: Prepared | None) -> dict[str, bytes]:
-    """The directory's open-data files; a preview keeps those of its first build (``cached``)."""
-    if cached is not None and cached.open_data:
+def _open_data(published, project: Project, cached: Prepared | None) -> tuple[tuple, dict[str, bytes]]:
+    """(what they were made from, the directory's open-data files); the previous build's if made from the same."""
+    made_from = (project, published.day, hashlib.sha256(published.directory.model_dump_json().encode()).hexdigest()
+                 ) if published is not None else (project,)
+    if cached is not None and cached.open_data[0] == made_from:
         return cached.open_data
-    return open_data_files(published, project.languages, project.site_url)
-
-
+    return made_from, open_data_files(published, project.languages, project.site_url)
 
 
 def _untranslated_interface_warnings(project: Project) -> list[Problem]:

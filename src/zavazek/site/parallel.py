@@ -72,6 +72,15 @@ class Pending:
         self._work = _again(ok, value)
         return self._work()
 
+    def ready(self, timeout: float | None = 0) -> bool:
+        """Whether the result has come (waiting up to ``timeout`` seconds for it; None: until it comes)."""
+        if self._process is None:
+            return True
+        try:
+            return self._receiver.poll(timeout)
+        except (OSError, ValueError):  # the pipe was closed: cancelled
+            return True
+
     def cancel(self) -> None:
         """Stop the child if its result is no longer wanted (e.g. the build failed meanwhile)."""
         if self._process is not None:
