@@ -118,6 +118,10 @@ def print_profile(folder: Path, top: int = 25) -> None:
         pstats.Stats(str(profile)).strip_dirs().sort_stats(key).print_stats(top)
 
 
+def count(folder: Path, pattern: str) -> int:
+    return sum(1 for _ in (folder / "site").glob(pattern))
+
+
 def html_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
 
@@ -342,7 +346,8 @@ def main() -> None:
     rows = [
         ("services in the directory", f"{large:,} (of {organisations} organisations)"),
         (f"HTML pages built ({languages} languages)", f"{pages:,}   bare site: {bare_pages:,}"),
-        ("PDF files (hand-outs and posters)", f"{sum(1 for _ in (national / 'site').rglob('*.pdf')):,}"),
+        ("PDF files: posters / region hand-outs", f"{count(national, 'nastenky/*.pdf')} / {count(national, 'sluzby/*/*.pdf')}"
+         "  (a region with more than 48 services gets no hand-out)"),
         (f"zavazek build, {large:,} services, empty PDF cache", build_figures(builds[large], pages)),
         ("  site size", kb(size(national / "site"))),
         ("  of which search index", kb(size(national / "site" / "pagefind"))),
@@ -350,7 +355,8 @@ def main() -> None:
         ("  of which PDF", kb(sum(p.stat().st_size for p in (national / "site").rglob("*.pdf")))),
         ("bare Material build, same pages and languages", build_figures(bare_build, bare_pages)),
         ("  site size", kb(size(bare / "site"))),
-        ("ratio zavazek / bare", f"{builds[large].seconds / bare_build.seconds:.2f}"),
+        ("ratio zavazek / bare", f"{builds[large].seconds / bare_build.seconds:.2f}  (of CPU time: "
+                                 f"{builds[large].cpu_seconds / bare_build.cpu_seconds:.2f})"),
         ("zavazek build again, nothing changed (cache warm)", build_figures(warm, pages)),
         (f"zavazek build, {sizes[0]:,} services, empty PDF cache",
          build_figures(builds[sizes[0]], html_pages(nationals[sizes[0]] / "site"))),
