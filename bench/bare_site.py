@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bare_site.py OUT_DIR --pages 10000
 
-The pages are spread over the four languages (cs default, en, ru, vi), each
+The pages are spread over the five languages (cs default, en, ru, vi, uk), each
 about 1.4 kB of text, and left out of the navigation (a navigation listing
 every page makes a site grow quadratically). Material's defaults otherwise,
 with Google Fonts off.
@@ -14,7 +14,7 @@ import argparse
 import shutil
 from pathlib import Path
 
-LANGS = ("cs", "en", "ru", "vi")
+LANGS = ("cs", "en", "ru", "vi", "uk")
 TEXT = (
     "Pomáháme s vyřizováním pobytu, s dopisy z úřadů a s vyplňováním formulářů. "
     "Poradíme vám, kde hledat práci, bydlení nebo školu pro děti. "

@@ -1,23 +1,36 @@
 """Benchmark: the directory at national scale against a bare MkDocs + Material site.
 
-    make bench            (or: .venv/bin/python bench/benchmark.py [--services 2000] [--no-preview])
+    make bench   (or: .venv/bin/python bench/benchmark.py [--services 2000] [--profile] [--no-preview])
 
 Builds, in one run and on this machine:
 
 1. a synthetic national directory (bench/synthetic.py: 2,000 services of 400
-   organisations in all 14 regions and four languages) with ``zavazek build``;
-2. the same provider with 20 services, to compare the size of one service page;
-3. a bare MkDocs + Material + mkdocs-static-i18n site (bench/bare_site.py) with
-   as many plain pages as the synthetic site has;
+   organisations in all 14 regions, texts in all five languages) with
+   ``zavazek build``, starting from an empty PDF cache, so the hand-outs and
+   posters are laid out as in a first build; then the same build again with
+   nothing changed and the cache warm;
+2. the same directory at half the size (1,000 services of 200 organisations),
+   to show how the cost grows with the number of services;
+3. the same provider with 20 services, to compare the size of one service page;
+4. a bare MkDocs + Material + mkdocs-static-i18n site (bench/bare_site.py) in
+   the same five languages with as many plain pages as the national site;
 
-then prints build times and their ratio, pages per second, the HTML size of
-a service page at both scales, the size of each site, the bytes a
-one-word search downloads in headless Chromium, and what each kind of page
-downloads at 360 px in Chromium (gzip, as a web server sends it): the first
-view with an empty cache, and a further view after the home page. Then it
-starts ``zavazek serve`` on the national directory, edits one service and
-reports how long until the preview shows the change (``--no-preview`` leaves
-that out).
+then prints, for each build, seconds, pages per second, peak memory (see
+bench/measure.py: the largest single process, and the whole process tree at
+its fullest) and the site's size; the ratio of the national build to the bare
+one; the time per service at both sizes and its growth; the HTML size of a
+service page at both scales; the bytes a one-word search downloads in
+headless Chromium; and what each kind of page downloads at 360 px in Chromium
+(gzip, as a web server sends it): the first view with an empty cache, and a
+further view after the home page. Then it starts ``zavazek serve`` on the
+national directory, edits one service and reports how long until the preview
+shows the change (``--no-preview`` leaves that out).
+
+``--profile`` builds the national directory once more, from an empty cache,
+under cProfile and prints the 25 functions with the most cumulative and the
+most own time. Work done in child processes (pages and PDFs rendered in
+forked children, site/parallel.py; Pagefind) is not in that profile: it shows
+only as the build waiting for them.
 
     .venv/bin/python bench/benchmark.py --first-view-only
 
@@ -52,6 +65,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bare_site import write_bare_site  # noqa: E402
+from measure import Measurement, measured  # noqa: E402
 from synthetic import write_provider  # noqa: E402
 
 TODAY = "2026-11-23"
@@ -65,6 +79,47 @@ def timed(command: list[str], cwd: Path | None = None) -> float:
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
     return time.monotonic() - started
+
+
+def zavazek_build(folder: Path, log: Path, empty_cache: bool = True) -> Measurement:
+    """``zavazek build`` of a provider folder; by default from an empty PDF cache, as a first build."""
+    if empty_cache:
+        shutil.rmtree(folder / ".zavazek" / "cache", ignore_errors=True)
+    return measured([str(BIN / "zavazek"), "build", str(folder), "--today", TODAY], log, env=ENV)
+
+
+def build_figures(build: Measurement, pages: int) -> str:
+    return (f"{build.seconds:.1f} s, {build.cpu_seconds:.1f} s CPU  ({pages / build.seconds:.0f} pages/s), peak RSS "
+            f"{build.largest_kb / 1024:.0f} MB largest process, {build.together_kb / 1024:.0f} MB all together")
+
+
+def open_project_languages(folder: Path) -> tuple[str, ...]:
+    from zavazek.engine.config import open_project
+
+    return tuple(open_project(folder).languages)
+
+
+def print_profile(folder: Path, top: int = 25) -> None:
+    """Build ``folder`` again from an empty cache under cProfile; print the top functions two ways."""
+    import pstats
+
+    shutil.rmtree(folder / ".zavazek" / "cache", ignore_errors=True)
+    profile = OUT / "national.prof"
+    build = measured([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "zavazek.cli",
+                      "build", str(folder), "--today", TODAY], OUT / "build-profiled.log", env=ENV)
+    print(f"profile of the national build, empty PDF cache ({build.seconds:.1f} s under cProfile; "
+          f"saved in {profile.relative_to(ROOT)})")
+    print("Only the build's own process is profiled: what forked children do (pages and PDFs rendered\n"
+          "in child processes, site/parallel.py) and Pagefind (its own program) is not in it and shows\n"
+          "only as the build waiting for them (select/poll/wait, Pending.__call__, search.finish).")
+    for key, title in (("cumulative", "cumulative time (the function and what it calls)"),
+                       ("tottime", "own time (the function's own code)")):
+        print(f"\n--- top {top} by {title} ---")
+        pstats.Stats(str(profile)).strip_dirs().sort_stats(key).print_stats(top)
+
+
+def count(folder: Path, pattern: str) -> int:
+    return sum(1 for _ in (folder / "site").glob(pattern))
 
 
 def html_pages(site: Path) -> int:
@@ -205,20 +260,23 @@ def handout_rows(folder: Path, each: bool = True) -> list[tuple[str, str]]:
     import datetime as dt
 
     from zavazek.site.directory import handouts
+    from zavazek.site.directory.rendering import directory_templates
+    from zavazek.site.directory.standing import on_day
     from zavazek.core.loader import load_data
     from zavazek.engine.config import open_project
 
     day = dt.date.fromisoformat(TODAY)
     project = open_project(folder)
     data = load_data(project.data_dir, list(project.languages), day)
+    published, templates = on_day(data.services, day), directory_templates()
     shutil.rmtree(folder / handouts.CACHE_DIR, ignore_errors=True)
     started, cpu = time.monotonic(), time.process_time()
-    files = handouts.published(data, project, day)
+    files = handouts.published(published, project, templates)
     seconds, cpu = time.monotonic() - started, time.process_time() - cpu
-    rows = [("hand-outs rendered, empty cache",
+    rows = [("hand-outs rendered on their own, empty cache",
              f"{len(files)} in {seconds:.1f} s, {cpu:.1f} s of CPU ({cpu / max(len(files), 1):.2f} s each)")]
     started = time.monotonic()
-    handouts.published(data, project, day)
+    handouts.published(published, project, templates)
     rows.append(("  again, from the cache", f"{time.monotonic() - started:.2f} s"))
     if each:
         rows.append(("hand-out (smallest / 10th percentile type, pages, bytes)", ""))
@@ -230,6 +288,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=2000)
     parser.add_argument("--organisations", type=int, default=400)
+    parser.add_argument("--profile", action="store_true",
+                        help="build the national directory once more under cProfile and print where the time goes")
     parser.add_argument("--no-preview", dest="preview", action="store_false",
                         help="do not measure an edit in the preview server")
     parser.add_argument("--first-view-only", action="store_true",
@@ -240,6 +300,7 @@ def main() -> None:
                         help="only render the example site's hand-out PDFs and print their type sizes")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    load_before = Path("/proc/loadavg").read_text().split()[:3]
     if args.posters_only:
         print_rows(poster_rows(ROOT))
         return
@@ -258,34 +319,53 @@ def main() -> None:
         print_rows(page_weight_rows(example / "site", "example site"))
         return
 
-    national = write_provider(OUT / "national", args.services, args.organisations)
-    small = write_provider(OUT / "small", 20, 4)
-    t_national = timed([str(BIN / "zavazek"), "build", str(national), "--today", TODAY])
-    t_small = timed([str(BIN / "zavazek"), "build", str(small), "--today", TODAY])
+    large, organisations = args.services, min(args.organisations, args.services)
+    sizes = (large // 2, large)
+    nationals, builds = {}, {}
+    for services in sizes:
+        nationals[services] = write_provider(OUT / f"national-{services}", services,
+                                             max(1, organisations * services // large))
+        builds[services] = zavazek_build(nationals[services], OUT / f"build-{services}.log")
+    national = nationals[large]
     pages = html_pages(national / "site")
+    warm = zavazek_build(national, OUT / f"build-{large}-warm.log", empty_cache=False)
+    small = write_provider(OUT / "small", 20, 4)
+    zavazek_build(small, OUT / "build-20.log")
 
     bare = write_bare_site(OUT / "bare", pages)
-    t_bare = timed([str(BIN / "mkdocs"), "build", "-q"], cwd=bare)
+    bare_build = measured([str(BIN / "mkdocs"), "build", "-q"], OUT / "build-bare.log", cwd=bare, env=ENV)
     bare_pages = html_pages(bare / "site")
 
     service_big = (national / "site" / "sluzby" / "s" / "s-00001" / "index.html").stat().st_size
     service_small = (small / "site" / "sluzby" / "s" / "s-00001" / "index.html").stat().st_size
     search_cs, hits_cs = search_bytes(national / "site", "poradna")
     search_vi, hits_vi = search_bytes(national / "site", "tu van", "vi/")
+    per_service = {n: builds[n].seconds / n for n in sizes}
+    languages = len(open_project_languages(national))
 
     rows = [
-        ("services in the directory", f"{args.services:,} (of {args.organisations} organisations)"),
-        ("HTML pages built (4 languages)", f"{pages:,}   bare site: {bare_pages:,}"),
-        ("zavazek build, national", f"{t_national:.1f} s  ({pages / t_national:.0f} pages/s)"),
-        ("bare Material build, same page count", f"{t_bare:.1f} s  ({bare_pages / t_bare:.0f} pages/s)"),
-        ("ratio zavazek / bare", f"{t_national / t_bare:.2f}"),
-        ("zavazek build, 20 services", f"{t_small:.1f} s"),
-        ("service page HTML, 2,000 vs 20 services",
-         f"{service_big:,} B vs {service_small:,} B  ({(service_big / service_small - 1) * 100:+.1f} %)"),
-        ("whole site, national", kb(size(national / "site"))),
+        ("services in the directory", f"{large:,} (of {organisations} organisations)"),
+        (f"HTML pages built ({languages} languages)", f"{pages:,}   bare site: {bare_pages:,}"),
+        ("PDF files: posters / region hand-outs", f"{count(national, 'nastenky/*.pdf')} / {count(national, 'sluzby/*/*.pdf')}"
+         "  (a region with more than 48 services gets no hand-out)"),
+        (f"zavazek build, {large:,} services, empty PDF cache", build_figures(builds[large], pages)),
+        ("  site size", kb(size(national / "site"))),
         ("  of which search index", kb(size(national / "site" / "pagefind"))),
         ("  of which open data", kb(size(national / "site" / "sluzby" / "data"))),
-        ("whole site, bare", kb(size(bare / "site"))),
+        ("  of which PDF", kb(sum(p.stat().st_size for p in (national / "site").rglob("*.pdf")))),
+        ("bare Material build, same pages and languages", build_figures(bare_build, bare_pages)),
+        ("  site size", kb(size(bare / "site"))),
+        ("ratio zavazek / bare", f"{builds[large].seconds / bare_build.seconds:.2f}  (of CPU time: "
+                                 f"{builds[large].cpu_seconds / bare_build.cpu_seconds:.2f})"),
+        ("zavazek build again, nothing changed (cache warm)", build_figures(warm, pages)),
+        (f"zavazek build, {sizes[0]:,} services, empty PDF cache",
+         build_figures(builds[sizes[0]], html_pages(nationals[sizes[0]] / "site"))),
+        ("growth: time per service", f"{per_service[sizes[0]] * 1000:.1f} ms at {sizes[0]:,}, "
+                                     f"{per_service[large] * 1000:.1f} ms at {large:,} services"),
+        ("growth: ratio of the two (1.00 = linear)", f"{per_service[large] / per_service[sizes[0]]:.2f}"
+         f"  (each further service: {(builds[large].seconds - builds[sizes[0]].seconds) / (large - sizes[0]) * 1000:.1f} ms)"),
+        (f"service page HTML, {large:,} vs 20 services",
+         f"{service_big:,} B vs {service_small:,} B  ({(service_big / service_small - 1) * 100:+.1f} %)"),
         ("one-word search downloads (cs 'poradna')", f"{kb(search_cs)}  ({hits_cs} results shown)"),
         ("two-word search downloads (vi 'tu van')", f"{kb(search_vi)}  ({hits_vi} results shown)"),
     ]
@@ -296,6 +376,11 @@ def main() -> None:
         rows += [("preview server ready", f"{ready:.1f} s"), ("preview shows an edited service", f"{service:.1f} s"),
                  ("preview shows an edited goal", f"{goal:.1f} s")]
     print_rows(rows)
+    if args.profile:
+        print()
+        print_profile(national)
+    print(f"\nload while measuring ({os.cpu_count()} cores): {load_before} at the start, "
+          f"{Path('/proc/loadavg').read_text().split()[:3]} at the end")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ Writes OUT_DIR/ as a copy of the example provider (mkdocs.yml, data/,
 docs/, overrides/) whose ``data/services.yaml`` is replaced by a generated
 directory: every region, category and a realistic spread of languages,
 opening hours, places, fees and ended programmes, with texts in cs, en, ru
-and vi of realistic length. The same seed gives the same directory.
+vi and uk of realistic length. The same seed gives the same directory.
 """
 
 from __future__ import annotations
@@ -24,20 +24,26 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from zavazek.core.model import codes  # noqa: E402
 
-LANGS = ("cs", "en", "ru", "vi")
+LANGS = ("cs", "en", "ru", "vi", "uk")
 
 CATEGORY_NAMES = {
-    "social_counselling": ("Sociální poradna", "Social counselling", "Социальная консультация", "Tư vấn xã hội"),
-    "legal_counselling": ("Právní poradna", "Legal counselling", "Юридическая консультация", "Tư vấn pháp lý"),
-    "czech_courses": ("Kurzy češtiny", "Czech courses", "Курсы чешского языка", "Khóa học tiếng Séc"),
-    "sociocultural_courses": ("Sociokulturní kurzy", "Socio-cultural courses", "Социокультурные курсы", "Khóa học văn hóa xã hội"),
-    "field_work": ("Terénní práce", "Field work", "Выездная работа", "Công tác thực địa"),
-    "interpreting": ("Tlumočení", "Interpreting", "Перевод", "Phiên dịch"),
-    "housing": ("Pomoc s bydlením", "Help with housing", "Помощь с жильём", "Hỗ trợ nhà ở"),
-    "work": ("Pomoc s prací", "Help with work", "Помощь с работой", "Hỗ trợ việc làm"),
-    "health": ("Zdraví a pojištění", "Health and insurance", "Здоровье и страхование", "Sức khỏe và bảo hiểm"),
-    "children_school": ("Děti a škola", "Children and school", "Дети и школа", "Trẻ em và trường học"),
-    "crisis_help": ("Krizová pomoc", "Crisis help", "Кризисная помощь", "Hỗ trợ khủng hoảng"),
+    "social_counselling": ("Sociální poradna", "Social counselling", "Социальная консультация", "Tư vấn xã hội",
+                           "Соціальна консультація"),
+    "legal_counselling": ("Právní poradna", "Legal counselling", "Юридическая консультация", "Tư vấn pháp lý",
+                          "Юридична консультація"),
+    "czech_courses": ("Kurzy češtiny", "Czech courses", "Курсы чешского языка", "Khóa học tiếng Séc",
+                      "Курси чеської мови"),
+    "sociocultural_courses": ("Sociokulturní kurzy", "Socio-cultural courses", "Социокультурные курсы", "Khóa học văn hóa xã hội",
+                              "Соціокультурні курси"),
+    "field_work": ("Terénní práce", "Field work", "Выездная работа", "Công tác thực địa", "Виїзна робота"),
+    "interpreting": ("Tlumočení", "Interpreting", "Перевод", "Phiên dịch", "Усний переклад"),
+    "housing": ("Pomoc s bydlením", "Help with housing", "Помощь с жильём", "Hỗ trợ nhà ở", "Допомога з житлом"),
+    "work": ("Pomoc s prací", "Help with work", "Помощь с работой", "Hỗ trợ việc làm", "Допомога з роботою"),
+    "health": ("Zdraví a pojištění", "Health and insurance", "Здоровье и страхование", "Sức khỏe và bảo hiểm",
+               "Здоров’я і страхування"),
+    "children_school": ("Děti a škola", "Children and school", "Дети и школа", "Trẻ em và trường học",
+                        "Діти та школа"),
+    "crisis_help": ("Krizová pomoc", "Crisis help", "Кризисная помощь", "Hỗ trợ khủng hoảng", "Кризова допомога"),
 }
 
 SENTENCES = {
@@ -73,6 +79,14 @@ SENTENCES = {
         "Nếu không tự giúp được, chúng tôi sẽ giới thiệu tổ chức khác và sắp xếp liên hệ.",
         "Hãy mang theo giấy tờ liên quan đến hoàn cảnh của bạn trong buổi gặp đầu tiên.",
     ],
+    "uk": [
+        "Ми допомагаємо з питаннями перебування, листами від установ і заповненням бланків.",
+        "Підкажемо, де шукати роботу, житло чи школу для дітей.",
+        "Послуга конфіденційна, і працівник спокійно та зрозуміло обговорить із вами все.",
+        "Ви можете прийти самі або з людиною, якій довіряєте.",
+        "Якщо не зможемо допомогти самі, порадимо іншу організацію та домовимося про контакт.",
+        "На першу зустріч візьміть документи, що стосуються вашої ситуації.",
+    ],
 }
 
 SPOKEN = ["en", "ru", "uk", "vi", "ar", "mn", "fr", "de", "es", "zh", "ro", "bg", "pl", "fa", "tr", "ka", "hy", "ky"]
@@ -104,9 +118,11 @@ def directory(services: int, organisations: int, seed: int = 2026) -> dict:
         orgs.append({
             "id": f"org-{n:04d}",
             "name": {"cs": f"Spolek Ukázka {n}", "en": f"Example Association {n}",
-                     "ru": f"Пример-объединение {n}", "vi": f"Hiệp hội Mẫu {n}"},
+                     "ru": f"Пример-объединение {n}", "vi": f"Hiệp hội Mẫu {n}",
+                     "uk": f"Об’єднання-приклад {n}"},
             "legal_form": {"cs": "zapsaný spolek", "en": "registered association",
-                           "ru": "зарегистрированное объединение", "vi": "hiệp hội đã đăng ký"},
+                           "ru": "зарегистрированное объединение", "vi": "hiệp hội đã đăng ký",
+                           "uk": "зареєстроване об’єднання"},
             "website": f"https://org{n}.example.org",
             "email": f"info@org{n}.example.org",
         })
@@ -143,7 +159,8 @@ def directory(services: int, organisations: int, seed: int = 2026) -> dict:
             "languages": {"staff": ["cs"] + rng.sample(SPOKEN, rng.randint(0, 3)),
                           "interpreter": rng.sample(SPOKEN, rng.randint(0, 2))},
             "cost": {"free": True} if free else {"free": False, "fee": {
-                "cs": "200 Kč za hodinu", "en": "CZK 200 an hour", "ru": "200 крон в час", "vi": "200 CZK một giờ"}},
+                "cs": "200 Kč za hodinu", "en": "CZK 200 an hour", "ru": "200 крон в час", "vi": "200 CZK một giờ",
+                "uk": "200 крон за годину"}},
             "appointment_needed": rng.random() < 0.5,
             "verified_on": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
         }
