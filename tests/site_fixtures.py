@@ -93,6 +93,30 @@ def opu_site(tmp_path_factory) -> Path:
 
 #: Rendered PDFs, in the provider's folder, named by what they were made from (zavazek.site.pdf.Cache).
 PDF_CACHE = ".zavazek/cache"
+#: The PDF caches alone: named by the content of each PDF, they cannot be stale.
+PDF_CACHES = (".zavazek/cache/posters", ".zavazek/cache/handouts")
+
+
+def clean_build(folder: Path, target: Path, today: str = TODAY) -> Path:
+    """The data of ``folder`` built from scratch in ``target`` (with the PDFs already rendered); returns the site."""
+    clean = copy_site_folder(folder, target)
+    for cache in PDF_CACHES:
+        if (folder / cache).is_dir():
+            shutil.copytree(folder / cache, clean / cache)
+    result = run_zavazek("build", str(clean), today=today)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return clean / "site"
+
+
+def edit_text(folder: Path, file: str, anchors: list[str], lang: str, words: str) -> None:
+    """Put ``words`` in front of the ``lang`` text that follows ``anchors`` (found in this order) in a data file."""
+    path = folder / "data" / file
+    text = path.read_text(encoding="utf-8")
+    at = 0
+    for anchor in anchors:
+        at = text.index(anchor, at)
+    at = text.index(f"{lang}: ", at) + len(lang) + 2
+    path.write_text(text[:at] + words + " " + text[at:], encoding="utf-8")
 
 
 @pytest.fixture

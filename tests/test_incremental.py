@@ -10,16 +10,12 @@ a build from scratch makes of the same data.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
 from published_files import listing
-from site_fixtures import SITE_PARTS, copy_site_folder, run_zavazek
-
-#: The PDF caches a clean build may start from: named by the content of each PDF, they cannot be stale.
-PDF_CACHES = (".zavazek/cache/posters", ".zavazek/cache/handouts")
+from site_fixtures import clean_build, edit_text, run_zavazek
 
 
 def _build(folder: Path) -> Path:
@@ -34,29 +30,11 @@ def _files(site: Path) -> dict[str, tuple[int, str]]:
             for p in site.rglob("*") if p.is_file()}
 
 
-def _clean_build(folder: Path, target: Path) -> Path:
-    """The same data built from scratch (with the PDFs already rendered, which are named by their content)."""
-    clean = copy_site_folder(folder, target)
-    for cache in PDF_CACHES:
-        shutil.copytree(folder / cache, clean / cache)
-    return _build(clean)
-
-
-def edit_text(folder: Path, file: str, anchors: list[str], lang: str, words: str) -> None:
-    """Put ``words`` in front of the ``lang`` text that follows ``anchors`` (found in this order) in a data file."""
-    path = folder / "data" / file
-    text = path.read_text(encoding="utf-8")
-    at = 0
-    for anchor in anchors:
-        at = text.index(anchor, at)
-    at = text.index(f"{lang}: ", at) + len(lang) + 2
-    path.write_text(text[:at] + words + " " + text[at:], encoding="utf-8")
-
-
+#: Each kind of change staff make: (data file, where, language, words put in front of the text).
 CHANGES = {
     "a service's description": [("services.yaml", ["services:", "description:"], "cs", "Nově i o sobotách.")],
     "a goal, the mission and a translation": [
-        ("goals.yaml", ["operational:", "goals:", "- id:", "text:"], "cs", "Nově"),
+        ("goals.yaml", ["operational:", "goals:", "- id:", "text:"], "cs", "Nově od ledna"),
         ("commitment.yaml", ["mission:"], "cs", "Pomáháme."),
         ("commitment.yaml", ["mission:"], "ru", "Помогаем."),
     ],
@@ -77,7 +55,7 @@ def test_a_second_build_writes_only_what_changed_and_equals_a_clean_build(change
     assert rewritten == changed  # every other file is the one published before
     assert len(changed) < len(second) / 10
 
-    assert listing(site) == listing(_clean_build(site_folder, tmp_path / "clean"))
+    assert listing(site) == listing(clean_build(site_folder, tmp_path / "clean"))
 
 
 def test_a_damaged_store_of_kept_pages_is_rendered_again(site_folder):

@@ -8,8 +8,14 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
+from site_fixtures import clean_build, edit_text
+from test_incremental import CHANGES
+
+
+PREVIEW_DAY = "2026-11-27"
 
 
 def _free_port() -> int:
@@ -41,7 +47,7 @@ def preview(folder):
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "zavazek.cli", "serve", str(folder), "--port", str(port), "--today", "2026-11-27"],
+        [sys.executable, "-m", "zavazek.cli", "serve", str(folder), "--port", str(port), "--today", PREVIEW_DAY],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
@@ -85,3 +91,40 @@ def test_preview_shows_an_edited_service_on_its_page_and_in_its_regions_list(sit
         assert _wait_for(service_url, f"<h1>{new}</h1>"), "the service page was not rebuilt"
         assert _wait_for(region_url, new), "the region's list was not rebuilt"
         assert old not in _get(region_url)
+
+
+def _served(base: str, path: str) -> bytes | None:
+    """A file as the preview serves it, without the script the server adds to each page to reload it."""
+    try:
+        with urllib.request.urlopen(base + path, timeout=10) as response:
+            body = response.read()
+    except (urllib.error.URLError, OSError):
+        return None
+    end = body.rfind(b"</body>")
+    start = body.rfind(b"<script>", 0, end) if end != -1 else -1
+    return body[:start] + body[end:] if path.endswith(".html") and start != -1 else body
+
+
+def _differing(base: str, site) -> list[str]:
+    """The files of a built ``site`` that the preview serves otherwise (the sitemap names the preview's address)."""
+    return [path for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+            if not path.startswith("sitemap.xml") and _served(base, path) != (site / path).read_bytes()]
+
+
+def test_the_preview_serves_what_a_clean_build_publishes_after_each_kind_of_change(site_folder, tmp_path):
+    """Never a stale page: after a changed service, goal, mission and translation, every file the
+    preview serves is the one a build from scratch makes (the PDFs and the search index follow the
+    pages within seconds)."""
+    with preview(site_folder) as (base, server):
+        assert _wait_for(f"{base}cile/", "</html>"), "the preview did not start"
+        for change in CHANGES.values():
+            for file, anchors, lang, words in change:
+                edit_text(site_folder, file, anchors, lang, words)
+            page = {"services.yaml": "sluzby/s/icp-socialni-poradenstvi/", "goals.yaml": "cile/"}[change[0][0]]
+            assert _wait_for(base + page, change[0][3]), f"the preview did not show {change[0]}"
+        site = clean_build(site_folder, tmp_path / "clean", today=PREVIEW_DAY)
+        deadline = time.monotonic() + 120
+        while (differing := _differing(base, site)) and time.monotonic() < deadline:
+            time.sleep(2)
+        assert differing == []
+        assert server.poll() is None

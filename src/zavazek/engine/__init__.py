@@ -13,6 +13,8 @@ import datetime as dt
 import logging
 import os
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 from zavazek.core.problems import DataError
@@ -123,12 +125,32 @@ def _keep_unchanged(new: Path, published: Path) -> None:
 
 
 def _swap(new: Path, target: Path) -> None:
+    """Put the new site in place of the published one; the old one is deleted after the build returns."""
     old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        _delete_later(old)
     if target.exists():
         target.rename(old)
     new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    _delete_later(old)
+
+
+def _delete_later(folder: Path) -> None:
+    """Delete ``folder`` in a process of its own, so that nobody waits for it.
+
+    Deleting a national directory's published site (ten thousand folders) took
+    longer than writing the new one. The folder is first moved out of the way
+    under a name of its own, so that the next build never meets it.
+    """
+    if not folder.exists():
+        return
+    trash = folder.with_name(f".{folder.name}-{os.getpid()}-{time.monotonic_ns()}")
+    folder.rename(trash)
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(trash)], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:  # no rm here: delete it now
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000, today: dt.date | None = None) -> None:

@@ -44,6 +44,7 @@ class LanguagePasses:
         self._done: set[str] = set()
         self._filler = shells.Filler()
         self._files = staging.SiteFiles()
+        self._indexing: list = []  # a preview's indexing in the background
         #: The directory's pages the latest :meth:`finish` wrote (the others came out as published).
         self.written = 0
 
@@ -55,26 +56,37 @@ class LanguagePasses:
         self._done.add(lang)
         return self._done >= set(prepared.project.languages)
 
-    def finish(self, prepared: Prepared, site_dir: Path, stylesheet_name: str) -> None:
-        """Complete the site once every language's pass is done."""
+    def finish(self, prepared: Prepared, site_dir: Path, stylesheet_name: str,
+               rendered: set[str] | None = None) -> None:
+        """Complete the site once every language's pass is done.
+
+        ``rendered``: the languages whose pages the engine rendered again in a preview's
+        rebuild (None: a whole build). A preview indexes for search, in the background,
+        only the languages with a page that changed, and shows the pages meanwhile.
+        """
         project = prepared.project
         # A build into a new folder (not a preview's) writes only the pages that differ from the published ones.
         previous = project.site_dir if site_dir.resolve() != project.site_dir.resolve() else None
-        indexing = []
+        indexing, later = [], []
         self.written = 0
         self._files.write(prepared, site_dir)
+        self._stop_indexing()
         try:
             for lang in project.languages:
-                self.written += self._filler.fill(site_dir, lang, project.default_language, shell_pages(prepared),
-                                                  previous)
+                written = self._filler.fill(site_dir, lang, project.default_language, shell_pages(prepared), previous)
+                self.written += written
                 if lang in self._not_found and lang != project.default_language:
                     (site_dir / lang).mkdir(parents=True, exist_ok=True)
                     (site_dir / lang / "404.html").write_text(self._not_found_page(lang, stylesheet_name), encoding="utf-8")
                 if i18n.interface_language(lang) != lang and lang != project.default_language:
                     _mark_english_interface(site_dir / lang)
-                if not (prepared.options.preview and (site_dir / search.bundle(lang)).is_dir()):
+                indexed = (site_dir / search.bundle(lang)).is_dir()
+                if not (prepared.options.preview and indexed):
                     indexing.append(search.start_language_index(site_dir, lang, list(project.languages),
                                                                 project.default_language))
+                elif written or lang in (rendered or ()):
+                    later.append(search.start_language_index(site_dir, lang, list(project.languages),
+                                                             project.default_language))
             if project.default_language in self._not_found:
                 (site_dir / "404.html").write_text(self._not_found_page(project.default_language, stylesheet_name),
                                                    encoding="utf-8")
@@ -82,7 +94,16 @@ class LanguagePasses:
         finally:
             self._not_found.clear()
             self._done.clear()
+            self._indexing = later
             search.finish(indexing)
+
+    def _stop_indexing(self) -> None:
+        """Stop a preview's indexing still running for the previous build: its pages are changing again."""
+        for process in self._indexing:
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
+        self._indexing = []
 
     def _not_found_page(self, lang: str, stylesheet_name: str) -> str:
         return stylesheet.put_name(self._not_found[lang], stylesheet_name)

@@ -108,6 +108,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         self._engine_pages: set[Path] = set()
         self._stylesheet: str | None = None
         self._reduced: tuple | None = None  # (what it was reduced for, the stylesheet)
+        self._rendered: set[str] = set()  # the languages with a page (not a shell) rendered in this build
 
     def load_config(self, options, config_file_path=None):
         # MkDocs validates the options again on each rebuild of a preview: the command line's stay.
@@ -222,6 +223,8 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
     def on_post_page(self, output, page, config):
         self._vocabulary.add_html(output)
         self._engine_pages.add(Path(page.file.abs_dest_path))
+        if not shells.is_shell(page.file.src_uri):
+            self._rendered.add(_current_language(config))
         return output
 
     def on_post_template(self, output_content, template_name, config):
@@ -235,8 +238,9 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
             return
         name = self._write_stylesheet(prepared, config)
         self._name_stylesheet(name)
+        rendered, self._rendered = self._rendered, set()
         try:
-            self._passes.finish(prepared, site_dir, name)
+            self._passes.finish(prepared, site_dir, name, rendered if self.serving else None)
         except (shells.ShellBroken, search.SearchIndexFailed) as exc:
             raise PluginError(str(exc)) from None
         if self.serving and prepared.printing is not None:

@@ -47,6 +47,11 @@ def shell_of(page: HtmlPage) -> str:
     return (parent + "/" if parent else "") + SHELL_NAMES[page.searchable]
 
 
+def is_shell(name: str) -> bool:
+    """Whether a file or page name is a shell's."""
+    return any(shell in name for shell in SHELL_NAMES.values())
+
+
 def page_markdown(page: HtmlPage) -> str:
     """The page as a Markdown source with front matter, for an engine that renders it itself."""
     return _front_matter(page.title, page.searchable) + page.body
@@ -174,7 +179,7 @@ def expand_sitemap(site_dir: Path, site_url: str | None, pages: list[HtmlPage], 
 
     def entries(match: re.Match) -> str:
         block = match.group(0)
-        if not any(name in block for name in SHELL_NAMES.values()):
+        if not is_shell(block):
             return block
         loc = re.search(r"<loc>(.*?)</loc>", block).group(1)
         for (lang, shell), made in by_shell.items():
