@@ -240,7 +240,7 @@ def test_past_operational_plans_are_on_the_goals_page_collapsed(browser, served)
 #: What a finger taps on a phone: links in lists (footer, regions, kinds of help, centres, ready-made lists),
 #: the up-links of the directory, the language menu, and checkboxes (through their label, which toggles them).
 TAP_TARGETS = (
-    ".zv-footer-links a", "ul.zv-regions li > a", "ul.zv-categories li > a", "a.zv-door__place", "a.zv-door__tel",
+    ".zv-footer-links a", "ul.zv-regions li > a", "ul.zv-categories li > a", "a.zv-door__place", "a.zv-tel",
     ".zv-lists li > a", ".zv-up a", ".md-select__link", 'label:has(> input[type="checkbox"])',
 )
 _TOO_SMALL = """selectors => selectors.flatMap(selector => [...document.querySelectorAll(selector)].map(element => {

@@ -200,7 +200,7 @@ class Formatter:
         a = place.appointment
         ways = []
         if a.phone:
-            ways.append(Markup('{} <a href="{}">{}</a>').format(self.gettext("call"), tel(a.phone), a.phone))
+            ways.append(Markup('{} <a class="zv-tel" href="{}">{}</a>').format(self.gettext("call"), tel(a.phone), a.phone))
         if a.email:
             ways.append(Markup('{} <a href="{}">{}</a>').format(self.gettext("e-mail"), mailto(a.email), a.email))
         if a.text_message:
