@@ -45,7 +45,7 @@ def theme_context(project: Project, data: ProviderData) -> dict:
         ]
         search_label[lang] = gettext("Search")
         browse[lang] = {"url": site.url(sitemap.page(browse_key), lang), "label": gettext(browse_label)}
-        not_found[lang] = {"title": gettext("Page not found"), "home": gettext("Home page")}
+        not_found[lang] = {"title": gettext("Page not found"), "home": gettext("Home")}
         if data.placeholders:  # a site made by ``zavazek new`` and not yet filled in says so on every page
             unfinished[lang] = _unfinished(data, lang)
     return {
