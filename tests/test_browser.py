@@ -285,7 +285,7 @@ def test_every_phone_is_a_button_of_at_least_44px_on_a_360px_phone(browser, serv
     too_small, counted = [], {}
     for path in ("", "sluzby/praha/", "sluzby/plzensky/", "sluzby/s/migrace-poradenstvi/", "strediska/"):
         page.goto(served + prefix + path)
-        phones = page.evaluate(_BOXES, ".md-content a[href^='tel:']")
+        phones = page.evaluate(_BOXES, ".md-content :is(a[href^='tel:'], a[href^='sms:'])")
         counted[path] = len(phones)
         too_small += [f"{path} {b['text']}: {b['width']:.1f} × {b['height']:.1f}" for b in phones
                       if round(b["width"], 1) < 44 or round(b["height"], 1) < 44]

@@ -82,8 +82,8 @@ class _Site:
     def page(self, template: str, view, path: str) -> HtmlPage:
         """A page template sets ``page_title``; its output is the page body."""
         module = self.templates.module(template, view.lang, {"v": view}, PAGE)
-        return HtmlPage(path=path, lang=view.lang, title=plain(module.page_title), body=spaced_blocks(str(module).rstrip()),
-                        searchable=view.searchable)
+        return HtmlPage(path=path, lang=view.lang, title=plain(module.page_title),
+                        body=spaced_blocks(str(module).rstrip()), searchable=view.searchable)
 
 
 class Cards:
@@ -320,7 +320,8 @@ def service_regions(service: Service, links: Links, fmt: Formatter) -> tuple[vie
     out = []
     for r in service.regions:
         name = fmt.label(codes.REGIONS[r])
-        names = tuple(dict.fromkeys(n for n in (fmt.district(d) for d in districts[r]) if n.casefold() not in name.casefold()))
+        names = tuple(dict.fromkeys(n for n in (fmt.district(d) for d in districts[r])
+                                    if n.casefold() not in name.casefold()))
         out.append(views.ServiceRegion(links.page(sitemap.region(r)), name, names))
     return tuple(out)
 
