@@ -240,7 +240,7 @@ def test_past_operational_plans_are_on_the_goals_page_collapsed(browser, served)
 #: What a finger taps on a phone: links in lists (footer, regions, kinds of help, centres, ready-made lists),
 #: the up-links of the directory, the language menu, and checkboxes (through their label, which toggles them).
 TAP_TARGETS = (
-    ".zv-footer-links a", "ul.zv-regions li > a", "ul.zv-categories li > a", "a.zv-door__place", "a.zv-door__tel",
+    ".zv-footer-links a", "ul.zv-regions li > a", "ul.zv-categories li > a", "a.zv-door__place", "a.zv-tel",
     ".zv-lists li > a", ".zv-up a", ".md-select__link", 'label:has(> input[type="checkbox"])',
 )
 _TOO_SMALL = """selectors => selectors.flatMap(selector => [...document.querySelectorAll(selector)].map(element => {
@@ -267,6 +267,51 @@ def test_links_in_lists_and_checkboxes_are_at_least_44px_square_on_a_360px_phone
     context.close()
     assert measured == set(TAP_TARGETS)  # each kind of target was found and measured
     assert too_small == []
+
+
+_BOXES = """selector => [...document.querySelectorAll(selector)].map(element => {
+    const box = element.getBoundingClientRect();
+    return {text: element.textContent.trim().slice(0, 30) || element.getAttribute("aria-label"),
+            width: box.width, height: box.height};
+})"""
+
+
+@pytest.mark.parametrize("lang", ["cs", "ru"])
+def test_every_phone_is_a_button_of_at_least_44px_on_a_360px_phone(browser, served, lang):
+    """Home, a region's list, a service page and the centres: each number is there to be tapped."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    prefix = "" if lang == "cs" else f"{lang}/"
+    too_small, counted = [], {}
+    for path in ("", "sluzby/praha/", "sluzby/plzensky/", "sluzby/s/migrace-poradenstvi/", "strediska/"):
+        page.goto(served + prefix + path)
+        phones = page.evaluate(_BOXES, ".md-content :is(a[href^='tel:'], a[href^='sms:'])")
+        counted[path] = len(phones)
+        too_small += [f"{path} {b['text']}: {b['width']:.1f} × {b['height']:.1f}" for b in phones
+                      if round(b["width"], 1) < 44 or round(b["height"], 1) < 44]
+    context.close()
+    assert all(counted.values()), counted  # every page was measured with its phones
+    assert too_small == []
+
+
+def test_a_service_pages_phone_comes_before_its_description_and_hours(browser, served):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(served + "sluzby/s/migrace-poradenstvi/")
+    phone = page.locator(".md-content a[href^='tel:']").first.bounding_box()
+    hours = page.locator("table.zv-hours").first.bounding_box()
+    page.close()
+    assert phone["y"] + phone["height"] <= 740  # on the first screen
+    assert phone["y"] < hours["y"]
+
+
+@pytest.mark.parametrize("lang", ["cs", "vi"])
+def test_the_headers_menu_search_and_language_buttons_are_44px_on_a_360px_phone(browser, served, lang):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(served + ("" if lang == "cs" else f"{lang}/") + "sluzby/praha/")
+    buttons = page.evaluate(_BOXES, ".md-header label[for='__drawer'], .zv-header-search__button, .zv-lang-button")
+    page.close()
+    assert len(buttons) == 3
+    assert all(b["width"] >= 44 and b["height"] >= 44 for b in buttons), buttons
 
 
 def test_opening_hours_keep_each_day_apart_from_its_times(browser, served):

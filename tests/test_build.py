@@ -129,6 +129,20 @@ def test_not_found_page_exists_in_each_language(example_site, lang):
     assert "404" in page
 
 
+def test_the_root_not_found_page_offers_search_and_the_services_in_every_language(example_site):
+    """A server shows it at any wrong address, whatever the reader's language."""
+    from zavazek.core import i18n
+
+    page = (example_site / "404.html").read_text(encoding="utf-8")
+    lines = dict(re.findall(r'<li lang="([a-z]+)">(.*?)</li>', page, re.S))
+    assert set(lines) == set(LANGS)
+    for lang, line in lines.items():
+        gettext = i18n.gettext_for(lang)
+        assert gettext("Page not found") in line
+        assert f'href="/{page_url("hledat", lang, "cs")}">{gettext("Search")}</a>' in line
+        assert f'href="/{page_url("sluzby", lang, "cs")}">{gettext("Browse services")}</a>' in line
+
+
 def test_footer_links_to_accessibility_statement_privacy_notice_and_checklist_on_every_page(example_site):
     for lang in LANGS:
         for spec in PAGES:

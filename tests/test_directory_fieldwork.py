@@ -74,7 +74,7 @@ def test_a_field_service_is_listed_in_the_regions_of_its_districts_only(example_
 def test_a_field_service_page_names_its_districts_and_has_no_address_or_map_link(example_site):
     page = (example_site / "en/sluzby/s" / FIELD / "index.html").read_text(encoding="utf-8")
     section = _text(page[page.index('<h2 id="place-terenni-plzen-jih"'):page.index('<h2 id="contact"')])
-    assert section.startswith("We come to you Domažlice, Klatovy, Plzeň-jih Phone: +420 000 000 330")
+    assert section.startswith("We come to you Domažlice, Klatovy, Plzeň-jih +420 000 000 330")
     assert "Open in a map app" not in section and "openstreetmap" not in section
 
 

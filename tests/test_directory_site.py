@@ -184,7 +184,7 @@ def test_cards_show_street_phone_and_the_weeks_hours_of_each_service(example_sit
     page = read(example_site, "sluzby/jihomoravsky")
     lawyer = card_of(page, "cpic-brno-pravnik")
     assert "Příkladová 1, Brno" in lawyer
-    assert '<a href="tel:+420000000164">+420 000 000 164</a>' in lawyer  # the shared place's phone
+    assert '<a class="zv-tel" href="tel:+420000000164">+420 000 000 164</a>' in lawyer  # the shared place's phone
     assert "Út 13:00–16:00" in lawyer and "Po" not in lawyer.split("<br>")[1].split("</dd>")[0]
     centre = card_of(page, "cpic-brno-poradenstvi")
     assert "Po, St 8:30–12:00, 13:00–17:00; Út, Čt 8:30–12:00" in centre
@@ -425,4 +425,119 @@ def test_without_javascript_a_card_shows_the_week_and_no_line_for_today(chromium
     assert "Út 13:00–16:00" in card and "Příkladová 1, Brno" in card
     assert not page.is_visible("[data-service='cpic-brno-pravnik'] .zv-today")
     assert "Dnes" not in card
+    context.close()
+
+
+# --- a service with places in two regions: each region's card shows its own place ---------------
+
+#: Offices in Praha 1 (Mon, Wed 10:00–16:00), Mladá Boleslav (Tue 13:00–18:00) and Kladno (Thu 13:00–18:00).
+TWO_REGIONS = "migrace-poradenstvi"
+THURSDAY_AFTERNOON = "2026-11-26T13:30:00Z"  # Thursday 14:30 in Prague: Kladno is open, Praha 1 is not
+
+
+def test_the_two_regions_service_has_places_in_both_regions():
+    service = DIRECTORY.service(TWO_REGIONS)
+    assert service.regions == ["CZ010", "CZ020"]
+    assert {p.region for p in service.places} == {"CZ010", "CZ020"}
+
+
+def test_a_card_shows_only_the_places_in_its_regions_list(example_site):
+    prague = html.unescape(re.sub(r"<[^>]+>", " ", card_of(read(example_site, "sluzby/praha"), TWO_REGIONS)))
+    central = html.unescape(re.sub(r"<[^>]+>", " ", card_of(read(example_site, "sluzby/stredocesky"), TWO_REGIONS)))
+    assert "Ukázková 40" in prague and "Po, St 10:00–16:00" in prague
+    assert "Kladno" not in prague and "Čt 13:00–18:00" not in prague
+    assert "Vzorová 8, Kladno" in central and "Čt 13:00–18:00" in central and "Út 13:00–18:00" in central
+    assert "Ukázková 40" not in central
+    # the ready-made list "open on Thursday" of Prague does not list it: its Prague office is closed then
+    assert TWO_REGIONS not in listed(read(example_site, "sluzby/praha/ctvrtek"))
+    assert TWO_REGIONS in listed(read(example_site, "sluzby/stredocesky/ctvrtek"))
+
+
+@browser_only
+def test_each_regions_card_says_what_today_brings_at_the_place_in_that_region(chromium, served):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.clock.set_fixed_time(THURSDAY_AFTERNOON)
+
+    def today_lines(path):
+        page.goto(served + path)
+        return [" ".join(line.split()) for line in
+                page.locator(f"[data-service='{TWO_REGIONS}'] dd.zv-today").all_inner_texts()]
+
+    assert today_lines("sluzby/praha/") == ["dnes zavřeno; příště otevřeno Po 10:00"]
+    assert today_lines("sluzby/stredocesky/") == ["Mladá Boleslav: dnes zavřeno; příště otevřeno Út 13:00",
+                                                  "Kladno: 13:00–18:00 teď otevřeno"]
+    assert today_lines("ru/sluzby/stredocesky/") == ["Млада-Болеслав: сегодня закрыто; откроется Вт в 13:00",
+                                                     "Кладно: 13:00–18:00 сейчас открыто"]
+    # "open now" keeps the service in Central Bohemia's list, not in Prague's
+    page.goto(served + "sluzby/praha/")
+    page.select_option("select[name=when]", "now")
+    assert TWO_REGIONS not in visible_cards(page)
+    page.goto(served + "sluzby/stredocesky/")
+    page.select_option("select[name=when]", "now")
+    assert TWO_REGIONS in visible_cards(page)
+    context.close()
+
+
+@browser_only
+def test_a_service_page_says_what_today_brings_at_each_place(chromium, served):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.clock.set_fixed_time(THURSDAY_AFTERNOON)
+    page.goto(served + f"ru/sluzby/s/{TWO_REGIONS}/")
+    lines = {place: " ".join(page.inner_text(f"#place-{place} + .zv-section .zv-today").split())
+             for place in ("migrace-praha", "migrace-kladno")}
+    assert lines == {"migrace-praha": "Сегодня: сегодня закрыто; откроется Пн в 10:00",
+                     "migrace-kladno": "Сегодня: 13:00–18:00 сейчас открыто"}
+    context.close()
+
+
+@browser_only
+@pytest.mark.parametrize("lang", ["ru", "vi", "uk"])
+def test_the_line_for_today_writes_times_as_the_hours_table_does(chromium, served, lang):
+    """Brno's centre opens at 8:30 on Monday; in Russian, Vietnamese and Ukrainian the table writes 08:30."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-11-30T09:30:00Z")  # Monday 10:30 in Prague
+    page.goto(served + f"{lang}/sluzby/s/cpic-brno-poradenstvi/")
+    monday = page.locator("table.zv-hours tr").first.locator("td").inner_text()
+    assert monday.startswith("08:30")
+    assert monday in page.inner_text(".zv-section .zv-today")
+    page.goto(served + f"{lang}/sluzby/jihomoravsky/")
+    assert monday in page.inner_text("[data-service='cpic-brno-poradenstvi'] dd.zv-today")
+    context.close()
+
+
+def test_a_service_page_names_each_region_once_with_its_own_districts(example_site):
+    page = html.unescape(re.sub(r"<[^>]+>", "", read(example_site, f"ru/sluzby/s/{TWO_REGIONS}")))
+    assert "Прага; Среднечешский край (Кладно, Млада-Болеслав)" in page
+    assert "Прага (Прага" not in page
+
+
+@browser_only
+@pytest.mark.parametrize("lang", ["cs", "ru"])
+def test_filter_choices_come_back_with_the_back_button_and_from_the_address(chromium, served, lang):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served + prefix(lang) + "sluzby/jihomoravsky/")
+    every = visible_cards(page)
+    page.select_option("select[name=category]", "legal_counselling")
+    page.uncheck("input[name=interpreted]")
+    chosen = visible_cards(page)
+    assert chosen < every
+    address = page.url
+    assert "category=legal_counselling" in address and "interpreted=0" in address
+    page.click("[data-service]:not([hidden]) h3 a")
+    page.wait_for_url("**/sluzby/s/**")
+    page.go_back()
+    page.wait_for_url(address)
+    assert page.input_value("select[name=category]") == "legal_counselling"
+    assert not page.is_checked("input[name=interpreted]")
+    assert visible_cards(page) == chosen
+    other = context.new_page()  # the address alone, as when shared or bookmarked
+    other.goto(address)
+    assert other.input_value("select[name=category]") == "legal_counselling"
+    assert visible_cards(other) == chosen
+    other.select_option("select[name=category]", "")  # back to every kind of help: the address says so too
+    assert "category=" not in other.url
     context.close()

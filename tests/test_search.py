@@ -178,3 +178,40 @@ def test_a_ukrainian_search_finds_services_in_ukrainian_and_a_service_not_yet_tr
     # The shelter in Liberec has no Ukrainian text yet: its page shows the Czech, marked, and is found by it.
     shelter = {urlparse(r["url"]).path for r in search("uk", "azylovy", every_result=True)["results"]}
     assert "/uk/sluzby/s/sever-azylovy-dum-liberec/" in shelter
+
+
+def test_the_headers_magnifier_on_a_phone_opens_search_with_the_cursor_in_the_box(search):
+    context = search.browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"{search.base}ru/sluzby/praha/")
+    assert not page.is_visible("#zv-header-q")  # on a phone the header has only the magnifier
+    page.click(".zv-header-search__button")
+    page.wait_for_selector("#zv-q", state="visible")
+    focused = page.evaluate("document.activeElement.id")
+    context.close()
+    assert focused == "zv-q"
+
+
+@pytest.mark.parametrize("lang, run_on", [("cs", "bulharština Cena"), ("ru", "болгарский Стоимость")])
+def test_a_service_pages_indexed_text_keeps_words_apart_and_leaves_out_what_is_only_printed(search, lang, run_on):
+    """The text snippets are cut from: as Pagefind gives it to the search page."""
+    context = search.browser.new_context()
+    page = context.new_page()
+    page.goto(f"{search.base}{page_url('hledat', lang, 'cs')}")
+    text = page.evaluate("""async ([bundle, wanted]) => {
+        const pagefind = await import(new URL("pagefind.js", new URL(bundle, location.href)).href);
+        const search = await pagefind.search("migrace");
+        for (const result of search.results) {
+            const data = await result.data();
+            if (data.url.endsWith(wanted)) return data.content;
+        }
+        return null;
+    }""", [document_bundle(page), "/sluzby/s/migrace-poradenstvi/"])
+    context.close()
+    assert text is not None
+    assert run_on in text  # the last language spoken, then the next fact's label
+    assert "cpic.example.org" not in text and "migrace-poradenstvi" not in text  # the printed address
+
+
+def document_bundle(page) -> str:
+    return page.eval_on_selector(".zv-search", "box => box.dataset.bundle")

@@ -17,8 +17,10 @@ from pathlib import Path
 # theme's main.html marks it with data-pagefind-body, except on pages whose
 # front matter says ``search: {exclude: true}`` (the directory's filter lists).
 #: Not indexed: "not yet translated" notes, the search page itself, the example-data
-#: notice and map-app links (they would fill every directory snippet).
-EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-outdated-note", ".zv-search", ".zv-example", ".zv-maplinks"]
+#: notice and map-app links (they would fill every directory snippet), and what is
+#: printed only (the date of the data and the page's address on paper).
+EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-outdated-note", ".zv-search", ".zv-example", ".zv-maplinks",
+                     ".zv-print"]
 
 
 class SearchIndexFailed(RuntimeError):

@@ -56,6 +56,15 @@ def ranges_text(ranges: Ranges, lang: str) -> str:
     return ", ".join(f"{time_text(a, lang)}–{time_text(b, lang)}" for a, b in ranges)
 
 
+def day_texts(hours: OpeningHours, lang: str) -> dict:
+    """What the browser writes for a day, in the words of the timetable (:func:`rows`), so that a
+    "today" line and the table beside it write a time the same way:
+    ``{"text": {0: "8:30–12:00, 13:00–17:00"}, "opens": {0: "8:30"}}`` for the open days."""
+    days = [(day, ranges) for day, ranges in hours.by_day() if ranges]
+    return {"text": {day: ranges_text(ranges, lang) for day, ranges in days},
+            "opens": {day: time_text(ranges[0][0], lang) for day, ranges in days}}
+
+
 def weekday_text(index: int, lang: str, width: str = "wide") -> str:
     """0 = Monday; ``abbreviated`` gives "Po", "Mon", "Пн", "Th 2"."""
     return cldr.weekday_name(index, lang, width).capitalize()

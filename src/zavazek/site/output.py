@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -25,3 +26,15 @@ class HtmlPage:
 def plain(text) -> str:
     """Title text as a reader sees it (Jinja may hand over escaped Markup)."""
     return text.unescape() if isinstance(text, Markup) else str(text)
+
+
+_BLOCK_END = re.compile(r"(</(?:p|div|li|dd|dt|h[1-6]|tr|td|th|caption|table|ul|ol|dl|nav|section)>)(?=<)")
+
+
+def spaced_blocks(html: str) -> str:
+    """``html`` with a line break after each block that ends right before the next tag.
+
+    The search index reads a page's text as a browser's ``textContent`` does: ``…</dd><dt>Cost``
+    would run the last word of one block into the first of the next ("BulgarianCost").
+    """
+    return _BLOCK_END.sub("\\1\n", html)

@@ -1,5 +1,6 @@
 """What the site engine's theme templates show beside a page: per language, the footer's links,
-the search box and its label, the home page, the "not finished" banner, the language names.
+the search box and its label, the home page, the "not finished" banner, the language names,
+and what "page not found" says in each language (one such page serves every language).
 
 Every link is a site path from the site map (``en/zavazek/#complaints``); the theme joins it to
 the page's way to the site root.
@@ -31,7 +32,7 @@ def theme_context(project: Project, data: ProviderData) -> dict:
     # Without JavaScript the header offers, instead of the search box, the directory's
     # lists of regions and kinds of help (or, without a directory, the list of pages).
     browse_key, browse_label = (DIRECTORY, N_("Browse services")) if data.services else (SEARCH, N_("All pages"))
-    footer, unfinished, search_label, browse = {}, {}, {}, {}
+    footer, unfinished, search_label, browse, not_found = {}, {}, {}, {}, {}
     for lang in project.languages:
         gettext = fallback.page_translations(lang).gettext
         # Every page says how to complain, first; then the pages left out of the navigation.
@@ -44,6 +45,7 @@ def theme_context(project: Project, data: ProviderData) -> dict:
         ]
         search_label[lang] = gettext("Search")
         browse[lang] = {"url": site.url(sitemap.page(browse_key), lang), "label": gettext(browse_label)}
+        not_found[lang] = {"title": gettext("Page not found"), "home": gettext("Home")}
         if data.placeholders:  # a site made by ``zavazek new`` and not yet filled in says so on every page
             unfinished[lang] = _unfinished(data, lang)
     return {
@@ -55,5 +57,6 @@ def theme_context(project: Project, data: ProviderData) -> dict:
         "search": {lang: site.url(sitemap.page(SEARCH), lang) for lang in project.languages},
         "search_label": search_label,
         "browse": browse,
+        "not_found": not_found,
         "site_url": project.site_url,
     }

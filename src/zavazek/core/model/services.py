@@ -265,11 +265,13 @@ class Directory(Strict):
     def service(self, service_id: str) -> Service | None:
         return self._by_id[1].get(service_id)
 
-    def phone(self, service: Service) -> str | None:
+    def phone(self, service: Service, places: "list[Place] | tuple[Place, ...] | None" = None) -> str | None:
         """The number to call about a service: of its first place with one (a place's own, else the one to book
-        an appointment there), its own, or its organisation's."""
+        an appointment there), its own, or its organisation's. ``places``: only those of its places
+        (the ones a region's list shows)."""
         organisation = self.organisation(service.organisation)
-        numbers = [p.phone or (p.appointment.phone if p.appointment else None) for p in service.places]
+        places = service.places if places is None else places
+        numbers = [p.phone or (p.appointment.phone if p.appointment else None) for p in places]
         numbers += [service.phone, organisation.phone if organisation else None]
         return next((n for n in numbers if n), None)
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from zavazek.site import sitemap
-from zavazek.core.model import hours
-from zavazek.site.directory.opening import places_open_on
-from zavazek.core.model import codes
-from zavazek.core.model.services import Service
+from zavazek.core.model import codes, hours
+from zavazek.core.model.services import Place, Service
+from zavazek.site import hours_text, sitemap
+from zavazek.site.directory.opening import open_on
 
 
 def data_date(services) -> dt.date | None:
@@ -23,11 +22,27 @@ def data_date(services) -> dt.date | None:
     return max((s.verified_on for s in services), default=None)
 
 
-def hours_for_browser(service: Service) -> dict:
-    """A card's hours for the browser: the week at all its places (minutes of the day, Monday = 0),
-    and whether one of them is open by appointment (its ``appointment``, or no hours: the card says so)."""
-    return hours.for_browser((p.opening_hours for p in service.places),
-                             any(not p.opening_hours for p in service.places))
+def places_in(service: Service, region: str) -> tuple[Place, ...]:
+    """The places of ``service`` that a list of ``region`` shows: those in the region (an office there,
+    or field work in one of its districts); all of them when none is (the reader must go elsewhere)."""
+    here = tuple(p for p in service.places if p.region_in(service) == region or region in p.area_regions)
+    return here or tuple(service.places)
+
+
+def place_for_browser(place: Place, lang: str, name: str) -> dict:
+    """One place's hours for the browser's "today" line (zavazek-directory.js): its week in minutes
+    of the day (Monday = 0), each day's hours and first opening as the timetable writes them, whether
+    it is open by appointment (no hours: the line says so), and its ``name`` where a card or page shows
+    several places."""
+    return {"place": name, "week": hours.minutes(place.opening_hours),
+            **hours_text.day_texts(place.opening_hours, lang), "appointment": not place.opening_hours}
+
+
+def hours_for_browser(places: tuple[Place, ...], lang: str, names: tuple[str, ...]) -> dict:
+    """A card's hours for the browser: its places' week together (for the filter "open now", "open
+    on"), whether one is open by appointment, and each place's line for today (:func:`place_for_browser`)."""
+    return {**hours.for_browser((p.opening_hours for p in places), any(not p.opening_hours for p in places)),
+            "places": [place_for_browser(p, lang, name) for p, name in zip(places, names)]}
 
 
 @dataclass(frozen=True)
@@ -40,7 +55,7 @@ class FilterList:
     services: tuple[Service, ...]
 
 
-def filter_lists(services: list[Service]) -> list[FilterList]:
+def filter_lists(services: list[Service], region: str) -> list[FilterList]:
     """Every pre-built list of a region's services that has at least one, in a stable order.
 
     A list with every service of the region is made too: "in Russian (3)"
@@ -60,7 +75,7 @@ def filter_lists(services: list[Service]) -> list[FilterList]:
     if free:
         out.append(FilterList("free", "free", sitemap.filter_slug("free", "free"), free))
     for index in range(7):
-        matching = tuple(s for s in services if places_open_on(s, index))
+        matching = tuple(s for s in services if any(open_on(p.opening_hours, index) for p in places_in(s, region)))
         if matching:
             out.append(FilterList("day", str(index), sitemap.filter_slug("day", str(index)), matching))
     return out

@@ -38,7 +38,7 @@ from zavazek.site.escaping import json_for_html
 from zavazek.site.fingerprint import code_fingerprint
 from zavazek.site.sitemap import SiteMap
 from zavazek.site.links import Links
-from zavazek.site.output import HtmlPage, plain
+from zavazek.site.output import HtmlPage, plain, spaced_blocks
 from zavazek.site.pages.formatting import Formatter
 from zavazek.site.templating import Templates
 
@@ -87,8 +87,8 @@ class _Site:
     def page(self, template: str, view, path: str) -> HtmlPage:
         """A page template sets ``page_title``; its output is the page body."""
         module = self.templates.module(template, view.lang, {"v": view}, PAGE)
-        return HtmlPage(path=path, lang=view.lang, title=plain(module.page_title), body=str(module).rstrip(),
-                        searchable=view.searchable)
+        return HtmlPage(path=path, lang=view.lang, title=plain(module.page_title),
+                        body=spaced_blocks(str(module).rstrip()), searchable=view.searchable)
 
 
 class Cards:
@@ -104,27 +104,30 @@ class Cards:
         self.site = site
         self._done: dict[tuple, Markup] = {}
 
-    def card(self, service: Service, lang: str, here: str) -> Markup:
-        key = (service.id, lang, here.count("/"))
+    def card(self, service: Service, lang: str, here: str, region: str) -> Markup:
+        """The card in a list of ``region``: the hours and phone of the service's places there."""
+        key = (service.id, lang, here.count("/"), region)
         if key not in self._done:
             base = self.site.base(lang, here)
             fmt, links = base["fmt"], base["links"]
             directory = self.site.directory
             org = directory.organisation(service.organisation)
+            places = listing.places_in(service, region)
+            names = views.place_names(places, fmt) if len(places) > 1 else ("",) * len(places)
             view = views.CardView(
                 service=service, organisation=org, href=links.page(sitemap.service(service.id)),
                 web=views.web_address(org),
                 kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
-                places=tuple(views.place_hours(p, fmt) for p in service.places), phone=directory.phone(service),
-                hours_json=json_for_html(listing.hours_for_browser(service)), fmt=fmt,
+                places=tuple(views.place_hours(p, fmt) for p in places), phone=directory.phone(service, places),
+                hours_json=json_for_html(listing.hours_for_browser(places, lang, names)), fmt=fmt,
                 language_names=base["language_names"],
             )
             self._done[key] = Markup(self.site.templates.render("_card.j2", lang, {"c": view, "links": links}, PAGE))
         return self._done[key]
 
-    def in_order(self, services, lang: str, here: str, fmt: Formatter) -> tuple[Markup, ...]:
+    def in_order(self, services, lang: str, here: str, fmt: Formatter, region: str) -> tuple[Markup, ...]:
         """The cards of a list's services, in the order the list shows them."""
-        return tuple(self.card(s, lang, here) for s in views.sorted_by_name(services, fmt))
+        return tuple(self.card(s, lang, here, region) for s in views.sorted_by_name(services, fmt))
 
 
 def home_context(published: DirectoryOnDay, project: Project, lang: str) -> views.DirectoryHome:
@@ -242,7 +245,7 @@ class DirectoryPages:
         page = functools.partial
         for lang in project.languages:
             for code, services in region_services:
-                lists = listing.filter_lists(services)
+                lists = listing.filter_lists(services, code)
                 key = ("region", lang, code, everywhere, tuple(digest[s.id] for s in services))
                 wanted.append((key, page(_region_page, site, cards, lang, code, services, lists)))
                 for flist in lists:
@@ -274,7 +277,7 @@ def _region_page(site: _Site, cards: Cards, lang: str, code: str, services, list
     view = views.RegionView(
         **base, region=code, name=fmt.label(codes.REGIONS[code]),
         heading=site.heading(links, listing.data_date(services)), up=links.page(sitemap.page(sitemap.DIRECTORY)),
-        cards=cards.in_order(services, lang, path, fmt),
+        cards=cards.in_order(services, lang, path, fmt, code),
         categories=tuple((c, fmt.label(codes.SERVICE_CATEGORIES[c])) for c in codes.SERVICE_CATEGORIES
                          if any(c in s.categories for s in services)),
         spoken=tuple(sorted({l for s in services for l in s.languages.staff + s.languages.interpreter},
@@ -303,7 +306,7 @@ def _list_page(site: _Site, cards: Cards, lang: str, code: str, flist: listing.F
         **base, region=code, name=fmt.label(codes.REGIONS[code]),
         title=filter_title(fmt, base["language_names"], flist),
         heading=site.heading(links, listing.data_date(flist.services)), up=links.page(sitemap.region(code)),
-        cards=cards.in_order(flist.services, lang, path, fmt), today_labels=site.today_labels[lang],
+        cards=cards.in_order(flist.services, lang, path, fmt, code), today_labels=site.today_labels[lang],
         card_url_base=links.short(sitemap.services_folder()),
     )
     return site.page("filtered.html.j2", view, path)
@@ -338,11 +341,29 @@ def _service_page(site: _Site, lang: str, service: Service) -> HtmlPage:
                                     g.age.from_ if g.age else None, g.age.to if g.age else None)
                      for g in service.target_groups),
         accessibility=fmt.label(codes.PHYSICAL_ACCESSIBILITY[service.accessibility.level]),
-        regions=tuple(views.RegionLink(links.page(sitemap.region(r)), fmt.label(codes.REGIONS[r]), 0, None)
-                      for r in service.regions),
+        regions=service_regions(service, links, fmt),
         registered=fmt.label(codes.SERVICE_KINDS[registered.kind][1]) if registered else None,
+        phone=site.directory.phone(service),
+        place_hours=tuple(json_for_html(listing.place_for_browser(p, lang, "")) for p in service.places),
+        today_labels=site.today_labels[lang],
     )
     return site.page("service.html.j2", view, path)
+
+
+def service_regions(service: Service, links: Links, fmt: Formatter) -> tuple[views.ServiceRegion, ...]:
+    """The service's regions, each with the districts it names there (a district of a region the
+    service does not name goes with its first region); a district called as its region is left out."""
+    districts: dict[str, list[str]] = {r: [] for r in service.regions}
+    for d in service.districts:
+        region = codes.DISTRICTS[d][0]
+        districts[region if region in districts else service.regions[0]].append(d)
+    out = []
+    for r in service.regions:
+        name = fmt.label(codes.REGIONS[r])
+        names = tuple(dict.fromkeys(n for n in (fmt.district(d) for d in districts[r])
+                                    if n.casefold() not in name.casefold()))
+        out.append(views.ServiceRegion(links.page(sitemap.region(r)), name, names))
+    return tuple(out)
 
 
 def json_without_gaps(value):

@@ -65,6 +65,22 @@ def place_hours(place: Place, fmt: Formatter, plain_text: bool = False) -> Place
     return PlaceHours(place, fmt.week(place.opening_hours) if place.opening_hours else None)
 
 
+def place_names(places, fmt: Formatter) -> tuple[str, ...]:
+    """Each place in a few words, to tell a service's places apart: its town, else its name,
+    else "We come to you" (field work); its name too where two are in the same town."""
+    def town(place: Place) -> str | None:
+        return fmt.place_name(place.address.city) if place.address is not None else None
+
+    def name(place: Place) -> str | None:
+        return fmt.pick(place.name)[1] if place.name else None
+
+    towns = [town(p) for p in places]
+    return tuple(
+        (name(p) if towns.count(t) > 1 else None) or t or name(p) or fmt.gettext("We come to you")
+        for p, t in zip(places, towns)
+    )
+
+
 @dataclass(frozen=True)
 class CardView:
     """One service in a list."""
@@ -74,7 +90,7 @@ class CardView:
     href: str
     web: str | None  # the organisation's e-mail, else its website without https://
     kinds: tuple[str, ...]
-    places: tuple[PlaceHours, ...]
+    places: tuple[PlaceHours, ...]  # the service's places in the list's region
     phone: str | None
     hours_json: str
     fmt: Formatter
@@ -163,6 +179,15 @@ class AgeGroup:
 
 
 @dataclass(frozen=True)
+class ServiceRegion:
+    """A region a service works in, and the districts it names there (never the region's own name again)."""
+
+    href: str
+    name: str
+    districts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ServiceView(PageBase):
     service: Service
     organisation: Organisation
@@ -173,8 +198,11 @@ class ServiceView(PageBase):
     kinds: tuple[str, ...]
     groups: tuple[AgeGroup, ...]
     accessibility: str
-    regions: tuple[RegionLink, ...]
+    regions: tuple[ServiceRegion, ...]
     registered: str | None
+    phone: str | None  # the number to call, first on the page
+    place_hours: tuple[str, ...]  # each place's hours for the browser's line for today (JSON), as service.places
+    today_labels: str
 
 
 @dataclass(frozen=True)

@@ -200,11 +200,12 @@ class Formatter:
         a = place.appointment
         ways = []
         if a.phone:
-            ways.append(Markup('{} <a href="{}">{}</a>').format(self.gettext("call"), tel(a.phone), a.phone))
+            ways.append(Markup('{} <a class="zv-tel" href="{}">{}</a>').format(
+                self.gettext("call"), tel(a.phone), a.phone))
         if a.email:
             ways.append(Markup('{} <a href="{}">{}</a>').format(self.gettext("e-mail"), mailto(a.email), a.email))
         if a.text_message:
-            ways.append(Markup('{} <a href="{}">{}</a>').format(
+            ways.append(Markup('{} <a class="zv-tel" href="{}">{}</a>').format(
                 self.gettext("send a text message to"), sms(a.text_message), a.text_message))
         return Markup("{}: {}").format(self.gettext("By appointment"), Markup(", ").join(ways))
 

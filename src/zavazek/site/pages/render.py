@@ -9,6 +9,7 @@ from zavazek.core.loader import ProviderData
 from zavazek.core.project import Project
 from zavazek.site import sitemap
 from zavazek.site.links import Links
+from zavazek.site.output import spaced_blocks
 from zavazek.site.pages import PAGES, PageSpec, page_filename, pages_for, views
 from zavazek.site.pages import checklist as checklist_page
 from zavazek.site.pages.formatting import Formatter, md_heading
@@ -81,9 +82,9 @@ def render_page(
         template, view = "services.md.j2", views.services(data, spec, fmt)
     else:
         template, view = spec.template, _view(spec, data, project, day, page, made)
-    return templates.render(template, lang, {
+    return spaced_blocks(templates.render(template, lang, {
         "page": page, "title": title, "lang": lang, "fmt": fmt, "links": links, "paths": paths, "view": view,
-    })
+    }))
 
 
 def render_site_pages(

@@ -1,6 +1,7 @@
-/* Directory lists: each card's hours for today and "open now", computed for the
- * Prague time zone when the page is read (a page built days ago must not show a
- * stale "today"), and instant filtering of the services on a region page.
+/* Directory lists and service pages: each place's hours for today and "open now", computed
+ * for the Prague time zone when the page is read (a page built days ago must not show a
+ * stale "today"), and instant filtering of the services on a region page, its choices kept
+ * in the page's address (Back, a reload or a shared link show the same list).
  * Without JavaScript a card shows the week's hours and the page offers
  * pre-built lists instead (the form stays hidden). */
 (function () {
@@ -27,66 +28,95 @@
 
   window.zavazekOpening = { pragueTime: pragueTime, isOpen: isOpen };
 
-  /* "8:30", "8:30 AM", "08:30" as the page's language writes a minute of the day. */
-  function timeFormat(lang) {
-    var format = new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
-    return function (minute) {
-      return minute >= 1440 ? "24:00" : format.format(new Date(Date.UTC(2026, 0, 5, 0, minute)));
-    };
-  }
-
-  /* The next opening after today (day offset and minute), or null. */
+  /* The next opening after today (day), or null. */
   function nextOpening(hours, day) {
     for (var ahead = 1; ahead <= 7; ahead += 1) {
-      var ranges = hours[(day + ahead) % 7] || [];
-      if (ranges.length) return { day: (day + ahead) % 7, minute: ranges[0][0] };
+      if ((hours[(day + ahead) % 7] || []).length) return (day + ahead) % 7;
     }
     return null;
   }
 
-  /* A line for today on each card of a list, after the week's hours the card shows. */
-  function annotate(list) {
-    var labels = JSON.parse(list.getAttribute("data-today") || "null");
-    if (!labels) return;
-    var time = timeFormat(labels.lang);
-    var now = pragueTime(new Date());
-    Array.prototype.forEach.call(list.querySelectorAll("[data-service]"), function (card) {
-      /* {"week": {day: [[from, to], …]}, "appointment": bool} (zavazek.model.hours.for_browser) */
-      var data = JSON.parse(card.getAttribute("data-hours") || "{}");
-      var hours = data.week || {};
-      card._hours = hours;
-      var when = card.querySelector("dt.zv-when");
-      if (!when || (!Object.keys(hours).length && !data.appointment)) return;
-      var term = document.createElement("dt");
-      var line = document.createElement("dd");
-      term.className = line.className = "zv-today";
-      term.textContent = labels.today;
-      var english = labels.ui !== labels.lang; /* a language without a catalog: the words are English */
-      if (english) term.lang = labels.ui;
-      line.innerHTML = "<span class=\"zv-today__hours\"></span> <span class=\"zv-open-now\" hidden></span>";
-      var text = line.querySelector(".zv-today__hours");
-      var badge = line.querySelector(".zv-open-now");
-      var today = hours[now.day] || [];
+  /* What today brings at one place: its hours today and "open now", "closed now" or "by appointment";
+   * or when it opens next. The times are written by the build, as in the place's timetable:
+   * {"place": name or "", "week": {day: [[from, to], …]}, "text": {day: "9:00–12:00"},
+   *  "opens": {day: "9:00"}, "appointment": bool} (zavazek.site.directory.listing.place_for_browser) */
+  function placeLine(place, labels, now, line) {
+    var english = labels.ui !== labels.lang; /* a language without a catalog: the words are English */
+    var hours = place.week || {};
+    if (place.place) {
+      var name = document.createElement("span");
+      name.className = "zv-today__place";
+      name.textContent = place.place + ": ";
+      line.appendChild(name);
+    }
+    var text = document.createElement("span");
+    text.className = "zv-today__hours";
+    line.appendChild(text);
+    if ((hours[now.day] || []).length) {
+      var open = isOpen(hours, now.day, now.minute);
+      var badge = document.createElement("span");
+      badge.className = "zv-open-now" + (open ? " zv-open-now--open" : "");
+      text.textContent = place.text[now.day];
+      /* a place open by appointment is never "closed": the reader arranges a time */
+      badge.textContent = open ? labels.open : place.appointment ? labels.appointment : labels.closed;
+      if (english) badge.lang = labels.ui;
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(badge);
+    } else if (place.appointment) {
+      text.textContent = labels.appointment;
+      if (english) text.lang = labels.ui;
+    } else {
       var next = nextOpening(hours, now.day);
-      if (today.length) {
-        var open = isOpen(hours, now.day, now.minute);
-        text.textContent = today.map(function (r) { return time(r[0]) + "\u2013" + time(r[1]); }).join(", ");
-        /* a place open by appointment is never "closed": the reader arranges a time */
-        badge.textContent = open ? labels.open : data.appointment ? labels.appointment : labels.closed;
-        if (english) badge.lang = labels.ui;
-        badge.classList.toggle("zv-open-now--open", open);
-        badge.hidden = false;
-      } else if (data.appointment) {
-        text.textContent = labels.appointment;
-        if (english) text.lang = labels.ui;
-      } else {
-        text.textContent = labels.closedToday.replace("{day}", labels.days[next.day]).replace("{time}", time(next.minute));
-        if (english) text.lang = labels.ui;
-      }
+      text.textContent = labels.closedToday.replace("{day}", labels.days[next]).replace("{time}", place.opens[next]);
+      if (english) text.lang = labels.ui;
+    }
+  }
+
+  function hasLine(place) {
+    return Object.keys(place.week || {}).length > 0 || place.appointment;
+  }
+
+  function todayTerm(labels, tag) {
+    var term = document.createElement(tag);
+    term.textContent = labels.today;
+    if (labels.ui !== labels.lang) term.lang = labels.ui;
+    return term;
+  }
+
+  /* A line for today on each card of a list, after the week's hours the card shows: one per place
+   * of the region, named where there are several; and on a service page, one in each place's section. */
+  function annotate(container) {
+    var labels = JSON.parse(container.getAttribute("data-today") || "null");
+    if (!labels) return;
+    var now = pragueTime(new Date());
+    Array.prototype.forEach.call(container.querySelectorAll("[data-service]"), function (card) {
+      /* {"week": …, "appointment": bool, "places": [place, …]} (listing.hours_for_browser) */
+      var data = JSON.parse(card.getAttribute("data-hours") || "{}");
+      card._hours = data.week || {};
+      var when = card.querySelector("dt.zv-when");
+      var places = (data.places || []).filter(hasLine);
+      if (!when || !places.length) return;
       var after = when.nextElementSibling;
       while (after && after.tagName === "DD") after = after.nextElementSibling;
+      var term = todayTerm(labels, "dt");
+      term.className = "zv-today";
       when.parentNode.insertBefore(term, after);
-      when.parentNode.insertBefore(line, after);
+      places.forEach(function (place) {
+        var line = document.createElement("dd");
+        line.className = "zv-today";
+        placeLine(place, labels, now, line);
+        when.parentNode.insertBefore(line, after);
+      });
+    });
+    Array.prototype.forEach.call(container.querySelectorAll("[data-place-hours]"), function (section) {
+      var place = JSON.parse(section.getAttribute("data-place-hours"));
+      var line = section.querySelector("[data-today-line]");
+      if (!line || !hasLine(place)) return;
+      var term = todayTerm(labels, "strong");
+      line.appendChild(term);
+      line.appendChild(document.createTextNode(": "));
+      placeLine(place, labels, now, line);
+      line.hidden = false;
     });
   }
 
@@ -96,6 +126,40 @@
     var cards = Array.prototype.slice.call(list.querySelectorAll("[data-service]"));
     var status = form.querySelector("[role=status]");
     var template = status.getAttribute("data-template");
+    var names = ["category", "language", "interpreted", "free", "when"];
+
+    function valueOf(field) {
+      return field.type === "checkbox" ? (field.checked ? "1" : "0") : field.value;
+    }
+
+    function initial(field) {
+      return field.type === "checkbox" ? (field.defaultChecked ? "1" : "0") : "";
+    }
+
+    /* The choices from the address (?category=legal_counselling&when=1), where they are kept. */
+    function restore() {
+      var params = new URLSearchParams(location.search);
+      names.forEach(function (name) {
+        var field = form.elements[name];
+        var value = params.get(name);
+        if (!field || value === null) return;
+        if (field.type === "checkbox") field.checked = value === "1";
+        else if (Array.prototype.some.call(field.options, function (o) { return o.value === value; })) field.value = value;
+      });
+    }
+
+    /* The choices into the address, without a new history entry: Back leads to the page before. */
+    function remember() {
+      var params = new URLSearchParams(location.search);
+      names.forEach(function (name) {
+        var field = form.elements[name];
+        if (!field) return;
+        if (valueOf(field) === initial(field)) params.delete(name);
+        else params.set(name, valueOf(field));
+      });
+      var query = params.toString();
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
 
     function apply() {
       var category = form.elements.category.value;
@@ -125,12 +189,13 @@
       status.textContent = template.replace("{count}", String(shown));
     }
 
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.addEventListener("change", function () { remember(); apply(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); remember(); apply(); });
     form.hidden = false;
+    restore();
     apply();
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("ul[data-today]"), annotate);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-today]"), annotate);
   Array.prototype.forEach.call(document.querySelectorAll("form[data-directory-filter]"), setup);
 })();

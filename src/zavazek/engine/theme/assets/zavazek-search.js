@@ -73,4 +73,6 @@ if (box) {
   input.addEventListener("input", run);
   const initial = new URL(location.href).searchParams.get("q");
   if (initial) { input.value = initial; run(); }
+  // Whoever opens the search page came to type: the cursor is in the box (the header's magnifier leads here).
+  input.focus();
 }
