@@ -157,22 +157,48 @@ def serve_site(root: Path, host: str = "127.0.0.1", port: int = 8000, today: dt.
     """Preview server that rebuilds when a data, docs or config file changes.
 
     Rebuilds are "dirty": only pages whose generated source changed are
-    built again (the core rewrites only those), and the search index of the
-    first build is kept, so an edit to one service shows in seconds even
-    with a national directory. A page added or removed by hand may leave
-    the menu of other pages stale until the server is restarted.
+    built again, the directory's pages are kept unless what they show
+    changed, posters and hand-outs come a moment after the pages (the
+    preview shows the pages with the PDFs it had meanwhile), and search is
+    indexed again in the background for the languages whose pages changed.
+    A page added or removed by hand may leave the menu of other pages stale
+    until the server is restarted.
     """
-    from mkdocs.commands.serve import serve
+    from mkdocs.commands import serve as mkdocs_serve
 
     root = Path(root).resolve()
     # MkDocs keeps the plugin object for the whole preview: this one, which checks the data first.
     config, plugin = _configured(root, today)
     plugin.on_startup(command="serve", dirty=True)
     prepared = plugin.prepare(config)
-    serve(
-        config_file=str(site_config.config_file(root)),
-        livereload=True,
-        build_type="dirty",
-        dev_addr=f"{host}:{port}",
-        docs_dir=str(staging.staging_dir(prepared.project)),
-    )
+    server = mkdocs_serve.LiveReloadServer
+    mkdocs_serve.LiveReloadServer = _watching_often(server)
+    try:
+        mkdocs_serve.serve(
+            config_file=str(site_config.config_file(root)),
+            livereload=True,
+            build_type="dirty",
+            dev_addr=f"{host}:{port}",
+            docs_dir=str(staging.staging_dir(prepared.project)),
+        )
+    finally:
+        mkdocs_serve.LiveReloadServer = server
+
+
+#: How often the preview looks for saved files (MkDocs looks every half second).
+WATCH_INTERVAL = 0.1
+
+
+def _watching_often(server: type) -> type:
+    """MkDocs' preview server, looking for saved files every :data:`WATCH_INTERVAL` seconds.
+
+    It compares the folders' listings each time: the data, the hand-written pages and the
+    generated pages, a few hundred files even for a national directory.
+    """
+
+    class WatchingOften(server):
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("polling_interval", WATCH_INTERVAL)
+            super().__init__(*args, **kwargs)
+
+    return WatchingOften

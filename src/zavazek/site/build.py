@@ -115,7 +115,8 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     published = on_day(data.services, day) if data.services is not None else None
     pages_kept = cached.kept_pages if cached is not None else directory_pages.DirectoryPages(project.root / PAGES_FILE)
     # Meanwhile, the posters and hand-outs are rendered in child processes (on the other cores).
-    printed = printed or Printed(data, published, project, day, pages_kept.templates)
+    printed = printed or Printed(data, published, project, day, pages_kept.templates,
+                                 meanwhile=options.preview and cached is not None)
     try:
         if not project.site_url:
             data.warnings.append(no_posters_warning(project))

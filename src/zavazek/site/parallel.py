@@ -34,7 +34,7 @@ def can_fork() -> bool:
 class Pending:
     """The result of work started in a child process: call it to wait for the result."""
 
-    def __init__(self, work: Callable[[], T]):
+    def __init__(self, work: Callable[[], T], nice: int = 0):
         self._work = work
         self._process = None
         if not can_fork():
@@ -44,6 +44,8 @@ class Pending:
 
         def run() -> None:
             try:
+                if nice:
+                    os.nice(nice)
                 sender.send((True, work()))
             except BaseException as exc:  # the parent raises it again
                 try:
@@ -101,10 +103,11 @@ def _again(ok: bool, value):
     return result
 
 
-def in_child(work: Callable[[], T]) -> Pending:
+def in_child(work: Callable[[], T], nice: int = 0) -> Pending:
     """Start ``work()`` in a forked child; the returned :class:`Pending` gives its result.
 
-    Without a second core (or without fork) the work runs when its result
-    is asked for, in this process.
+    ``nice`` lowers the child's priority (see ``os.nice``), for work that must not
+    slow down what a person is waiting for. Without a second core (or without fork)
+    the work runs when its result is asked for, in this process.
     """
-    return Pending(work)
+    return Pending(work, nice)

@@ -19,13 +19,19 @@ from zavazek.site.directory.standing import DirectoryOnDay
 from zavazek.site.templating import Templates
 
 
+#: How far a preview's PDFs step back for its pages (``os.nice``).
+BEHIND_PAGES = 10
+
+
 class Printed:
     """Posters and hand-outs being rendered; :meth:`result` waits for them."""
 
     def __init__(self, data: ProviderData, published: DirectoryOnDay | None, project: Project, day: dt.date,
-                 templates: Templates):
-        self._posters = parallel.in_child(lambda: posters.published(data, project, day))
-        self._handouts = parallel.in_child(lambda: handouts.published(published, project, templates))
+                 templates: Templates, meanwhile: bool = False):
+        """``meanwhile``: for a preview, which shows the pages first: the PDFs get what the cores have left."""
+        nice = BEHIND_PAGES if meanwhile else 0
+        self._posters = parallel.in_child(lambda: posters.published(data, project, day), nice)
+        self._handouts = parallel.in_child(lambda: handouts.published(published, project, templates), nice)
 
     def ready(self, timeout: float | None = 0) -> bool:
         """Whether both kinds are done (waiting up to ``timeout`` seconds; None: until they are)."""
