@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 
 from site_fixtures import clean_build, edit_text
+from zavazek.engine.config import open_project
 from test_incremental import CHANGES
 
 
@@ -93,8 +94,9 @@ def test_preview_shows_an_edited_service_on_its_page_and_in_its_regions_list(sit
         assert old not in _get(region_url)
 
 
-def _served(base: str, path: str) -> bytes | None:
-    """A file as the preview serves it, without the script the server adds to each page to reload it."""
+def _served(base: str, path: str, public: str) -> bytes | None:
+    """A file as the preview serves it, without the script the server adds to each page to reload it,
+    and with the site's public address where the preview names its own (the canonical link)."""
     try:
         with urllib.request.urlopen(base + path, timeout=10) as response:
             body = response.read()
@@ -102,13 +104,15 @@ def _served(base: str, path: str) -> bytes | None:
         return None
     end = body.rfind(b"</body>")
     start = body.rfind(b"<script>", 0, end) if end != -1 else -1
-    return body[:start] + body[end:] if path.endswith(".html") and start != -1 else body
+    if path.endswith(".html") and start != -1:
+        body = body[:start] + body[end:]
+    return body.replace(base.encode(), public.encode())
 
 
-def _differing(base: str, site) -> list[str]:
+def _differing(base: str, site, public: str) -> list[str]:
     """The files of a built ``site`` that the preview serves otherwise (the sitemap names the preview's address)."""
     return [path for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-            if not path.startswith("sitemap.xml") and _served(base, path) != (site / path).read_bytes()]
+            if not path.startswith("sitemap.xml") and _served(base, path, public) != (site / path).read_bytes()]
 
 
 def test_the_preview_serves_what_a_clean_build_publishes_after_each_kind_of_change(site_folder, tmp_path):
@@ -123,8 +127,9 @@ def test_the_preview_serves_what_a_clean_build_publishes_after_each_kind_of_chan
             page = {"services.yaml": "sluzby/s/icp-socialni-poradenstvi/", "goals.yaml": "cile/"}[change[0][0]]
             assert _wait_for(base + page, change[0][3]), f"the preview did not show {change[0]}"
         site = clean_build(site_folder, tmp_path / "clean", today=PREVIEW_DAY)
+        public = open_project(site_folder).site_url
         deadline = time.monotonic() + 120
-        while (differing := _differing(base, site)) and time.monotonic() < deadline:
+        while (differing := _differing(base, site, public)) and time.monotonic() < deadline:
             time.sleep(2)
         assert differing == []
         assert server.poll() is None

@@ -177,9 +177,9 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         return config
 
     def on_serve(self, server, config, builder):
-        """A preview rebuilds when a data file or a hand-written page is saved, and when the posters and
-        hand-outs it went on without are done."""
-        signal = _printed_signal(self.prepared.project)
+        """A preview rebuilds when a data file or a hand-written page is saved, and when the downloads
+        (posters, hand-outs, open data) it went on without are made."""
+        signal = _downloaded_signal(self.prepared.project)
         signal.parent.mkdir(parents=True, exist_ok=True)
         for folder in (self.prepared.project.data_dir, self.prepared.project.docs_dir, signal.parent):
             if folder.is_dir():
@@ -193,6 +193,16 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         env.globals["zv_lang"] = lang
         env.filters["zv_url"] = theme_hooks.theme_url
         return env
+
+    def on_nav(self, nav, config, files):
+        """A preview's rebuild renders only the pages whose source changed, and MkDocs then leaves the
+        others unread: the menu and the footer's links, made from their titles, would say "None".
+        Their sources are read (not rendered), so that every title is there."""
+        if self.serving:
+            for page in nav.pages:
+                if page.markdown is None:
+                    page.read_source(config)
+        return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         if page.meta.get("zavazek_html"):
@@ -243,8 +253,8 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
             self._passes.finish(prepared, site_dir, name, rendered if self.serving else None)
         except (shells.ShellBroken, search.SearchIndexFailed) as exc:
             raise PluginError(str(exc)) from None
-        if self.serving and prepared.printing is not None:
-            _signal_when_printed(prepared.printing, _printed_signal(prepared.project))
+        if self.serving and prepared.downloading is not None:
+            _signal_when_downloaded(prepared.downloading, _downloaded_signal(prepared.project))
 
     def _write_stylesheet(self, prepared: site.Prepared, config) -> str:
         """Write Material's stylesheet reduced to what the pages use; returns its address."""
@@ -279,21 +289,21 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         self._stylesheet = name
 
 
-def _printed_signal(project: Project) -> Path:
-    """The file a preview's watcher sees change when new posters and hand-outs are ready."""
-    return project.root / ".zavazek" / "printed" / "ready"
+def _downloaded_signal(project: Project) -> Path:
+    """The file a preview's watcher sees change when new posters, hand-outs and open data are ready."""
+    return project.root / ".zavazek" / "downloaded" / "ready"
 
 
-def _signal_when_printed(printing, signal: Path) -> None:
-    """Write ``signal`` once ``printing`` is done, from a thread, so that the preview builds again and
-    takes the new PDFs in (:func:`zavazek.site.build.prepare`)."""
+def _signal_when_downloaded(downloading, signal: Path) -> None:
+    """Write ``signal`` once ``downloading`` is done, from a thread, so that the preview builds again and
+    takes the new downloads in (:func:`zavazek.site.build.prepare`)."""
 
     def wait() -> None:
-        printing.ready(None)
+        downloading.ready(None)
         signal.parent.mkdir(parents=True, exist_ok=True)
         signal.write_text(str(time.time_ns()), encoding="utf-8")
 
-    threading.Thread(target=wait, name="zavazek-printed", daemon=True).start()
+    threading.Thread(target=wait, name="zavazek-downloaded", daemon=True).start()
 
 
 def _current_language(config) -> str:

@@ -16,14 +16,13 @@ from pathlib import Path
 
 from zavazek.core import checks, i18n
 from zavazek.site import report, sitemap, templating
-from zavazek.site.printed import Printed
+from zavazek.site.downloads import Downloaded, Downloads
 from zavazek.site.navigation import nav
 from zavazek.site.pages.render import Made, page_templates, render_site_pages
 from zavazek.site.posters.site_url import no_posters_warning
 from zavazek.site.theme import theme_context
 from zavazek.site.directory import pages as directory_pages
 from zavazek.site.directory.standing import on_day
-from zavazek.site.opendata.files import files as open_data_files
 from zavazek.core.loader import ProviderData, ReadFiles, load_data
 from zavazek.core.model import DATA_FILES
 from zavazek.site.output import HtmlPage
@@ -47,8 +46,6 @@ class Prepared:
     today: dt.date
     #: The directory's pages, whose bodies are finished HTML.
     html_pages: list[HtmlPage] = field(default_factory=list, repr=False)
-    #: (what they were made from, the directory's open-data files)
-    open_data: tuple = field(default=((), {}), repr=False)
     fresh: bool = True  # False when it is the previous result, unchanged
     signature: tuple = field(default=(), repr=False)
     options: BuildOptions = field(default_factory=BuildOptions)
@@ -59,11 +56,11 @@ class Prepared:
     #: The register's snapshot read for the checklist, with what it was read for: a preview's next
     #: build reuses it instead of streaming the whole register again after every saved file.
     register: tuple | None = field(default=None, repr=False)
-    #: (the posters' and hand-outs' files, the posters' listing) this site shows.
-    printed: tuple | None = field(default=None, repr=False)
-    #: The posters and hand-outs still being rendered for this data, while a preview shows the previous
-    #: ones: when they are done, :func:`prepare` takes them in (the engine then builds again).
-    printing: Printed | None = field(default=None, repr=False)
+    #: The posters, hand-outs and open data this site shows.
+    downloaded: Downloaded | None = field(default=None, repr=False)
+    #: The downloads still being made for this data, while a preview shows the previous ones:
+    #: when they are done, :func:`prepare` takes them in (the engine then builds again).
+    downloading: Downloads | None = field(default=None, repr=False)
 
 
 def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
@@ -87,8 +84,8 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 #: Compiled templates, kept between builds (see :class:`~zavazek.site.templating.CompiledCode`).
 TEMPLATE_CACHE_DIR = ".zavazek/cache/templates"
-#: How long a preview waits for posters and hand-outs before it shows the pages with the PDFs it had.
-PRINTED_WAIT = 0.3
+#: How long a preview waits for its downloads before it shows the pages with the ones it had.
+DOWNLOADS_WAIT = 0.3
 #: The directory's rendered pages, kept between builds (see :class:`~zavazek.site.directory.pages.DirectoryPages`).
 PAGES_FILE = ".zavazek/cache/directory-pages.pickle"
 
@@ -102,21 +99,23 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     if registry is not None:
         signature += ((str(registry.file), _stamp(registry.file), registry.date),)
     cached = previous if previous is not None and previous.project.root == project.root else None
-    printed = None
+    downloads = None
     if cached is not None and cached.signature == signature:
-        if cached.printing is None or not cached.printing.ready():
+        if cached.downloading is None or not cached.downloading.ready():
             cached.fresh = False
             return cached
-        printed = cached.printing  # the PDFs a preview went on without are done: take them in
-    elif cached is not None and cached.printing is not None:
-        cached.printing.cancel()  # for data that has changed since
+        downloads = cached.downloading  # the downloads a preview went on without are done: take them in
+    elif cached is not None and cached.downloading is not None:
+        cached.downloading.cancel()  # for data that has changed since
     read_files = cached.read_files if cached is not None else ReadFiles()
     data = load_data(project.data_dir, list(project.languages), day, read_files)
     published = on_day(data.services, day) if data.services is not None else None
     pages_kept = cached.kept_pages if cached is not None else directory_pages.DirectoryPages(project.root / PAGES_FILE)
-    # Meanwhile, the posters and hand-outs are rendered in child processes (on the other cores).
-    printed = printed or Printed(data, published, project, day, pages_kept.templates,
-                                 meanwhile=options.preview and cached is not None)
+    # Meanwhile, posters, hand-outs and open data are made in child processes (on the other cores).
+    downloads = downloads or Downloads(
+        data, published, project, day, pages_kept.templates, _open_data_source(published, project),
+        cached.downloaded.open_data if cached is not None and cached.downloaded is not None else None,
+        meanwhile=options.preview and cached is not None)
     try:
         if not project.site_url:
             data.warnings.append(no_posters_warning(project))
@@ -130,19 +129,17 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():
             files[sitemap.checklist_report(service_id)] = report.json_text(checklist, project)
-        open_data = _open_data(published, project, cached)
-        files.update(open_data[1])
-        # A preview shows the pages at once, with the PDFs it had, if new ones are still being rendered.
-        going_on = (options.preview and cached is not None and cached.printed is not None
-                    and not printed.ready(PRINTED_WAIT))
-        printed_files, poster_listing = cached.printed if going_on else printed.result()
+        # A preview shows the pages at once, with the downloads it had, if new ones are still being made.
+        going_on = (options.preview and cached is not None and cached.downloaded is not None
+                    and not downloads.ready(DOWNLOADS_WAIT))
+        downloaded = cached.downloaded if going_on else downloads.result()
     except BaseException:
-        printed.cancel()
+        downloads.cancel()
         raise
-    files.update(printed_files)
+    files.update(downloaded.files())
     directory_home = {lang: directory_pages.home_context(published, project, lang)
                       for lang in project.languages} if data.services else {}
-    made = Made(poster_listing, checklists, directory_home)
+    made = Made(downloaded.poster_listing, checklists, directory_home)
     files.update(render_site_pages(data, project, day, page_templates(), made))
     return Prepared(
         project=project,
@@ -152,14 +149,13 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         template_context=theme_context(project, data),
         today=day,
         html_pages=html_pages,
-        open_data=open_data,
         signature=signature,
         options=options,
         read_files=read_files,
         kept_pages=pages_kept,
         register=register,
-        printed=(printed_files, poster_listing),
-        printing=printed if going_on else None,
+        downloaded=downloaded,
+        downloading=downloads if going_on else None,
     )
 
 
@@ -184,13 +180,11 @@ def _not_written_by_hand(pages: list[HtmlPage], project: Project) -> list[HtmlPa
     return [p for p in pages if not (project.docs_dir / page_filename(p.path, p.lang, default)).exists()]
 
 
-def _open_data(published, project: Project, cached: Prepared | None) -> tuple[tuple, dict[str, bytes]]:
-    """(what they were made from, the directory's open-data files); the previous build's if made from the same."""
-    made_from = (project, published.day, hashlib.sha256(published.directory.model_dump_json().encode()).hexdigest()
-                 ) if published is not None else (project,)
-    if cached is not None and cached.open_data[0] == made_from:
-        return cached.open_data
-    return made_from, open_data_files(published, project.languages, project.site_url)
+def _open_data_source(published, project: Project) -> tuple:
+    """What the directory's open data is made from: the project, the day and the directory."""
+    if published is None:
+        return (project,)
+    return project, published.day, hashlib.sha256(published.directory.model_dump_json().encode()).hexdigest()
 
 
 def _untranslated_interface_warnings(project: Project) -> list[Problem]:

@@ -34,10 +34,10 @@ def can_fork() -> bool:
 class Pending:
     """The result of work started in a child process: call it to wait for the result."""
 
-    def __init__(self, work: Callable[[], T], nice: int = 0):
+    def __init__(self, work: Callable[[], T], nice: int = 0, run_here: bool = False):
         self._work = work
         self._process = None
-        if not can_fork():
+        if run_here or not can_fork():
             return  # runs when its result is asked for, in this process
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
@@ -111,3 +111,8 @@ def in_child(work: Callable[[], T], nice: int = 0) -> Pending:
     the work runs when its result is asked for, in this process.
     """
     return Pending(work, nice)
+
+
+def done(value: T) -> Pending:
+    """A :class:`Pending` that already has its result."""
+    return Pending(lambda: value, run_here=True)

@@ -92,22 +92,31 @@ class _Site:
 
 
 class Cards:
-    """Each service's card in a list, rendered once per language and page depth, then reused.
+    """Each service's card in a list, rendered once per language, page depth and region, then reused.
 
     A service appears on its region's page and on several of its pre-built
     lists; at national scale that is tens of thousands of cards, and the
-    card only depends on the language and on how deep the page is (its
-    relative link to the service page).
+    card only depends on the service (its fingerprint in ``digests``), the
+    language, how deep the page is (its relative link to the service page)
+    and the region. ``kept``: the cards of a preview's previous build, keyed
+    the same way, so that a list re-rendered for one changed service renders
+    only that service's card again.
     """
 
-    def __init__(self, site: _Site):
+    def __init__(self, site: _Site, digests: dict[str, str], everywhere: tuple, kept: dict | None = None):
         self.site = site
-        self._done: dict[tuple, Markup] = {}
+        self._digests, self._everywhere = digests, everywhere
+        self._kept = kept or {}
+        self.used: dict[tuple, Markup] = {}
 
     def card(self, service: Service, lang: str, here: str, region: str) -> Markup:
         """The card in a list of ``region``: the hours and phone of the service's places there."""
-        key = (service.id, lang, here.count("/"), region)
-        if key not in self._done:
+        key = (self._digests[service.id], self._everywhere, lang, here.count("/"), region)
+        if key in self.used:
+            return self.used[key]
+        if key in self._kept:
+            self.used[key] = self._kept[key]
+        else:
             base = self.site.base(lang, here)
             fmt, links = base["fmt"], base["links"]
             directory = self.site.directory
@@ -122,8 +131,8 @@ class Cards:
                 hours_json=json_for_html(listing.hours_for_browser(places, lang, names)), fmt=fmt,
                 language_names=base["language_names"],
             )
-            self._done[key] = Markup(self.site.templates.render("_card.j2", lang, {"c": view, "links": links}, PAGE))
-        return self._done[key]
+            self.used[key] = Markup(self.site.templates.render("_card.j2", lang, {"c": view, "links": links}, PAGE))
+        return self.used[key]
 
     def in_order(self, services, lang: str, here: str, fmt: Formatter, region: str) -> tuple[Markup, ...]:
         """The cards of a list's services, in the order the list shows them."""
@@ -183,6 +192,7 @@ class DirectoryPages:
 
     def __post_init__(self):
         self._entries: dict[tuple, HtmlPage] = {}
+        self._cards: dict[tuple, Markup] = {}  # the cards of the lists, for a preview's next build (see Cards)
         self._stored: frozenset = frozenset()  # the keys ``file`` holds
         self.templates = directory_templates()
         #: Pages rendered by the latest build (the others were kept).
@@ -237,10 +247,10 @@ class DirectoryPages:
         if published is None:
             return []
         site = _Site(published, project, self.templates)
-        cards = Cards(site)
         region_services = published.regions()
         digest = _digests(published.directory)
         everywhere = (project, published.day, published.directory.example)
+        cards = Cards(site, digest, everywhere, self._cards)
         wanted: list[tuple[tuple, Callable[[], HtmlPage]]] = []
         page = functools.partial
         for lang in project.languages:
@@ -259,7 +269,11 @@ class DirectoryPages:
             for service in published.directory.services:
                 key = ("service", lang, everywhere, digest[service.id], published.of(service))
                 wanted.append((key, page(_service_page, site, lang, service)))
-        return self.get_all(wanted)
+        made = self.get_all(wanted)
+        current = set(digest.values())
+        self._cards = {key: card for key, card in {**self._cards, **cards.used}.items()
+                       if key[0] in current and key[1] == everywhere}
+        return made
 
 
 def _region_page(site: _Site, cards: Cards, lang: str, code: str, services, lists) -> HtmlPage:

@@ -1,0 +1,72 @@
+"""The site's downloads: noticeboard posters and the directory's hand-outs (PDF), and its open data.
+
+They take seconds (a national directory's open data is tens of megabytes),
+so each kind is made in a child process on another core
+(:mod:`zavazek.site.parallel`) while the build makes the pages; PDFs come
+from the PDF cache where their HTML is unchanged, and open data made from
+the same directory is kept from the previous build. A preview need not wait
+for them: it shows the pages with the downloads it had, and takes the new
+ones in a moment later (see :func:`zavazek.site.build.prepare`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from zavazek.core.loader import ProviderData
+from zavazek.core.project import Project
+from zavazek.site import parallel, posters
+from zavazek.site.directory import handouts
+from zavazek.site.directory.standing import DirectoryOnDay
+from zavazek.site.opendata.files import files as open_data_files
+from zavazek.site.templating import Templates
+
+#: How far a preview's downloads step back for its pages (``os.nice``).
+BEHIND_PAGES = 10
+
+
+@dataclass(frozen=True)
+class Downloaded:
+    """The downloads of one build."""
+
+    pdfs: dict  # {file name: PDF or preview picture}
+    poster_listing: tuple  # what the noticeboard page lists
+    open_data: tuple  # (what they were made from, {file name: bytes})
+
+    def files(self) -> dict:
+        return {**self.pdfs, **self.open_data[1]}
+
+
+class Downloads:
+    """Posters, hand-outs and open data being made; :meth:`result` waits for them.
+
+    ``open_data``: the previous build's (made from, files), kept when made from the same
+    ``open_data_from``. ``meanwhile``: for a preview, which shows the pages first: the
+    downloads get what the cores have left.
+    """
+
+    def __init__(self, data: ProviderData, published: DirectoryOnDay | None, project: Project, day: dt.date,
+                 templates: Templates, open_data_from: tuple, open_data: tuple | None, meanwhile: bool = False):
+        nice = BEHIND_PAGES if meanwhile else 0
+        self._posters = parallel.in_child(lambda: posters.published(data, project, day), nice)
+        self._handouts = parallel.in_child(lambda: handouts.published(published, project, templates), nice)
+        if open_data is not None and open_data[0] == open_data_from:
+            self._open_data = parallel.done(open_data[1])
+        else:
+            self._open_data = parallel.in_child(
+                lambda: open_data_files(published, project.languages, project.site_url), nice)
+        self._open_data_from = open_data_from
+
+    def ready(self, timeout: float | None = 0) -> bool:
+        """Whether all are made (waiting up to ``timeout`` seconds; None: until they are)."""
+        return all(pending.ready(timeout) for pending in (self._posters, self._handouts, self._open_data))
+
+    def result(self) -> "Downloaded":
+        poster_files, listing = self._posters()
+        return Downloaded({**poster_files, **self._handouts()}, tuple(listing), (self._open_data_from, self._open_data()))
+
+    def cancel(self) -> None:
+        """Stop whatever is still being made (a build failed, or a newer edit replaced this one)."""
+        for pending in (self._posters, self._handouts, self._open_data):
+            pending.cancel()
