@@ -86,7 +86,7 @@ class Pending:
     def cancel(self) -> None:
         """Stop the child if its result is no longer wanted (e.g. the build failed meanwhile)."""
         if self._process is not None:
-            self._process.terminate()
+            self._process.kill()  # it holds nothing to clean up: its result goes nowhere else
             self._process.join()
             self._receiver.close()
             self._process = None
