@@ -73,7 +73,7 @@ def test_directory_json_has_every_service_with_its_status_and_all_languages(file
     assert by_id[ENDED]["status"] == "ended"
     assert by_id[ENDED]["runs"] == {"from": "2016-07-01", "until": "2018-12-31"}
     assert by_id["icp-socialni-poradenstvi"]["status"] == "running"
-    assert set(by_id["icp-socialni-poradenstvi"]["name"]) == {"cs", "en", "ru", "vi"}
+    assert set(by_id["icp-socialni-poradenstvi"]["name"]) == {"cs", "en", "ru", "uk", "vi"}
     assert by_id["icp-socialni-poradenstvi"]["places"][0]["opening_hours"]["mon"] == [["09:00", "12:00"], ["13:00", "17:00"]]
     assert by_id["sever-azylovy-dum-liberec"]["places"][0]["opening_hours"]["sun"] == [["00:00", "24:00"]]
     assert value["labels"]["languages"]["uk"]["cs"] == "ukrajinština"
