@@ -43,9 +43,6 @@ ICP_URLS += ["404.html", "en/404.html"]
 #: The provider of two services (field work, by appointment): its own kinds of page, in Czech.
 OPU_URLS = ["", "zavazek/", "zavazek/terenni-programy/", "zavazek/poradenstvi/", "cile/terenni-programy/", "strediska/"]
 SITE_URLS = [("cpic", url) for url in URLS] + [("icp", url) for url in ICP_URLS] + [("opu", url) for url in OPU_URLS]
-#: Each page is a group of its own for ``--dist loadgroup`` (see conftest.py): xdist shares the pages out
-#: among its workers, and each worker's Chromium opens and measures only the pages it was given.
-PAGE_PARAMS = [pytest.param(site, url, marks=pytest.mark.xdist_group(f"page {site} {url}")) for site, url in SITE_URLS]
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +58,10 @@ def served(example_site):
 
 
 class _PageReports(dict):
-    """(site, url) -> what opening the page at phone width showed; a page is opened when a test first asks."""
+    """(site, url) -> what opening the page at phone width showed; a page is opened when a test first asks.
+
+    make test shares the pages out among its workers (tests/conftest.py): each opens only its own.
+    """
 
     def __init__(self, measure):
         super().__init__()
@@ -106,29 +106,29 @@ def _page_report(context, axe, address: str) -> dict:
     return report
 
 
-@pytest.mark.parametrize("site,url", PAGE_PARAMS)
+@pytest.mark.parametrize("site,url", SITE_URLS)
 def test_page_makes_no_request_to_any_other_origin(page_reports, site, url):
     assert page_reports[site, url]["foreign"] == []
 
 
-@pytest.mark.parametrize("site,url", PAGE_PARAMS)
+@pytest.mark.parametrize("site,url", SITE_URLS)
 def test_page_makes_no_request_that_fails(page_reports, site, url):
     # A request answered by "not found" costs a reader on mobile data the 404 page for nothing.
     assert page_reports[site, url]["failed"] == []
 
 
-@pytest.mark.parametrize("site,url", PAGE_PARAMS)
+@pytest.mark.parametrize("site,url", SITE_URLS)
 def test_page_has_no_accessibility_violation(page_reports, site, url):
     assert page_reports[site, url]["violations"] == []
 
 
-@pytest.mark.parametrize("site,url", PAGE_PARAMS)
+@pytest.mark.parametrize("site,url", SITE_URLS)
 def test_page_does_not_load_materials_javascript(page_reports, site, url):
     # The site works without it, and it was half of what a first view downloaded.
     assert [s for s in page_reports[site, url]["scripts"] if "/assets/javascripts/" in s] == []
 
 
-@pytest.mark.parametrize("site,url", PAGE_PARAMS)
+@pytest.mark.parametrize("site,url", SITE_URLS)
 def test_page_does_not_scroll_sideways_on_a_360px_phone(page_reports, site, url):
     assert page_reports[site, url]["scroll_width"] <= 360
 

@@ -184,13 +184,9 @@ def _build_and_check(folder: Path, texts: list[str]) -> None:
     _check_posters_and_search(site, placed)
 
 
-#: A build is a minute or more: the known texts and the generated ones are xdist groups of their own
-#: (see conftest.py), so that they are built side by side.
-def _alone(name: str):
-    return pytest.mark.xdist_group(f"hostile build {name}")
+# A build is a minute or more: make test runs the known texts and the generated ones side by side (conftest.py).
 
 
-@_alone("known")
 def test_known_hostile_texts_in_every_field_stay_text_in_every_output(tmp_path):
     _build_and_check(tmp_path / "provider", ["Poradna <!--<script>", "=1+2", "</script><zvx-el zvx-attr=1>", "\u202eZ" + "Z" * 200])
 
@@ -198,6 +194,5 @@ def test_known_hostile_texts_in_every_field_stay_text_in_every_output(tmp_path):
 @settings(max_examples=2, derandomize=True, deadline=None, phases=[Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(texts=st.lists(hostile_text, min_size=4, max_size=8))
-@_alone("generated")
 def test_hostile_texts_in_every_field_stay_text_in_every_output(tmp_path_factory, texts):
     _build_and_check(tmp_path_factory.mktemp("hostile"), texts)
