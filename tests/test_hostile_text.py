@@ -184,9 +184,7 @@ def _build_and_check(folder: Path, texts: list[str]) -> None:
     _check_posters_and_search(site, placed)
 
 
-# A build is a minute or more: make test runs the known texts and the generated ones side by side (conftest.py).
-
-
+# A build is a minute or more: make test builds the known texts and the generated ones side by side (conftest.py).
 def test_known_hostile_texts_in_every_field_stay_text_in_every_output(tmp_path):
     _build_and_check(tmp_path / "provider", ["Poradna <!--<script>", "=1+2", "</script><zvx-el zvx-attr=1>", "\u202eZ" + "Z" * 200])
 
