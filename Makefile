@@ -23,7 +23,7 @@ site: $(BIN)/.site-ready system-site
 	$(BIN)/zavazek build examples/opu
 
 test: $(BIN)/.test-ready system-site system-test
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 serve: $(BIN)/.site-ready
 	$(BIN)/zavazek serve .

@@ -25,16 +25,50 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+#: This process's Chromium and the Playwright driving it, started by the first test that needs one.
+_running: dict[str, object] = {}
+
+
+def _shared_chromium():
+    browser = _running.get("browser")
+    if browser is None or not browser.is_connected():  # not yet started, or crashed in an earlier test
+        from playwright.sync_api import sync_playwright
+
+        if "playwright" not in _running:
+            _running["playwright"] = sync_playwright().start()
+        _running["browser"] = browser = _running["playwright"].chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
+    return browser
+
+
+def stop_chromium() -> None:
+    """Close this process's Chromium, if a test started it (at the end of the test session)."""
+    browser, playwright = _running.pop("browser", None), _running.pop("playwright", None)
+    if browser is not None and browser.is_connected():
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
+
+
 @contextlib.contextmanager
 def launch_chromium():
-    from playwright.sync_api import sync_playwright
+    """Chromium for the ``with`` block; the windows (contexts) and pages it opened are closed at its end.
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    One Chromium serves every test of a process: starting one costs about
+    a second. A context is what a fresh browser would be (its own cache,
+    cookies and storage), and each page opened with ``browser.new_page()``
+    has its own.
+    """
+    browser = _shared_chromium()
+    before = set(browser.contexts)
+    try:
+        yield browser
+    finally:
+        if browser.is_connected():
+            for context in browser.contexts:
+                if context not in before:
+                    context.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

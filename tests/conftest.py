@@ -1,7 +1,78 @@
-"""The session's sites (see site_fixtures), registered once for all test files.
+"""The session's sites (see site_fixtures), registered once for all test files, and how xdist shares the tests out.
 
 A fixture imported into each test file would be a fixture of each file:
 a session-scoped site would be built again for every file that uses it.
 """
 
+import os
+
+import pytest
+
+from browser import stop_chromium
 from site_fixtures import example_site, icp_site, opu_site, site_folder  # noqa: F401 (fixtures)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_chromium_per_process():
+    """The Chromium that tests/browser.py starts for a process's first browser test, closed at the end."""
+    yield
+    stop_chromium()
+
+
+# --- how make test shares the tests out among its xdist workers ------------------------------------
+
+#: Tests whose every case is a group of its own (by the id of its parameters), not part of its file's:
+#: the pages of the browser sweep (each page's five tests together: they read one report), and the
+#: hostile-text builds. Every other test runs on the worker that runs its file, as with ``--dist loadfile``.
+OWN_GROUPS = (
+    "tests/test_browser.py::test_page_",
+    "tests/test_hostile_text.py::test_known_hostile_texts_in_every_field",
+    "tests/test_hostile_text.py::test_hostile_texts_in_every_field",
+)
+#: The groups that take longest (a minute and more on two cores), longest first: each worker takes the
+#: next group when it is done with its own, so the long ones start first and the run ends with short
+#: ones on both workers. After them come the other files, and last the sweep's pages.
+LONGEST_FIRST = (
+    "tests/test_hostile_text.py::test_hostile_texts_in_every_field_stay_text_in_every_output",
+    "tests/test_shells.py", "tests/test_browser.py",
+    "tests/test_hostile_text.py::test_known_hostile_texts_in_every_field_stay_text_in_every_output",
+    "tests/test_installed.py", "tests/test_serve.py", "tests/test_registry_directory.py",
+    "tests/test_browser_hostile.py", "tests/test_build.py", "tests/test_checklist.py", "tests/test_translations.py",
+    "tests/test_links.py", "tests/test_registry_import.py", "tests/test_languages.py", "tests/test_plugin.py",
+)
+
+
+def group_of(nodeid: str) -> str:
+    """The group a test runs in: its file, or for OWN_GROUPS its function (and the page it opens)."""
+    nodeid = nodeid.split("@")[0]
+    if nodeid.startswith(OWN_GROUPS[0]):
+        return "page " + nodeid.partition("[")[2]
+    if nodeid.startswith(OWN_GROUPS[1:]):
+        return nodeid
+    return nodeid.split("::")[0]
+
+
+def _start(nodeid: str) -> int:
+    group = group_of(nodeid)
+    if group in LONGEST_FIRST:
+        return LONGEST_FIRST.index(group)
+    return len(LONGEST_FIRST) + group.startswith("page ")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """xdist hands out whole groups (group_of), in the order of the collection (sorted below)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid)
+
+    config.option.loadscopereorder = False
+    return ByGroup(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """On xdist's workers, the tests in the order their groups start (stable: collection order within one)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: _start(item.nodeid))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -73,22 +75,54 @@ def _build(source: Path, target: Path) -> Path:
     return folder / "site"
 
 
+def _set_writable(folder: Path, writable: bool) -> None:
+    """Let nobody (or the owner again) change the files and folders under ``folder``."""
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_symlink():
+            continue
+        mode = path.stat().st_mode
+        path.chmod(mode | stat.S_IWUSR if writable else mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _shared_build(tmp_path_factory, name: str, source: Path) -> Path:
+    """The example ``source`` built once for the whole run, read-only, and shared by every xdist worker.
+
+    Each worker's temporary folder lies in the run's own one, which is
+    the same for all of them; the first worker to need a site builds it
+    there while holding its lock, the others wait for it and read the same
+    files. A test that changes a site works on a copy (``site_folder``).
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-sites"
+    shared.mkdir(exist_ok=True)
+    folder, built = shared / name, shared / f"{name}.built"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not built.exists():
+            if folder.exists():  # what a failed build left
+                shutil.rmtree(folder)
+            _build(source, folder)
+            _set_writable(folder, False)
+            built.touch()
+    return folder / "site"
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
-    """The repository's example site (CPIC), built into a temporary folder."""
-    return _build(ROOT, tmp_path_factory.mktemp("cpic"))
+    """The repository's example site (CPIC), built once per run (read-only: copy it to change it)."""
+    return _shared_build(tmp_path_factory, "cpic", ROOT)
 
 
 @pytest.fixture(scope="session")
 def icp_site(tmp_path_factory) -> Path:
-    """The smaller example provider under examples/icp."""
-    return _build(ROOT / "examples" / "icp", tmp_path_factory.mktemp("icp"))
+    """The smaller example provider under examples/icp (read-only)."""
+    return _shared_build(tmp_path_factory, "icp", ROOT / "examples" / "icp")
 
 
 @pytest.fixture(scope="session")
 def opu_site(tmp_path_factory) -> Path:
-    """The example provider of two registered services, one of them field work, under examples/opu."""
-    return _build(ROOT / "examples" / "opu", tmp_path_factory.mktemp("opu"))
+    """The example provider of two registered services, one of them field work, under examples/opu (read-only)."""
+    return _shared_build(tmp_path_factory, "opu", ROOT / "examples" / "opu")
 
 
 #: Rendered PDFs, in the provider's folder, named by what they were made from (zavazek.site.pdf.Cache).
@@ -119,18 +153,23 @@ def edit_text(folder: Path, file: str, anchors: list[str], lang: str, words: str
     path.write_text(text[:at] + words + " " + text[at:], encoding="utf-8")
 
 
+def seed_pdf_cache(folder: Path, built_site: Path) -> Path:
+    """Give ``folder`` the PDFs the session's build of the same example rendered (``built_site``).
+
+    As a provider's folder has them after its first build: a test's build
+    then renders only the posters and hand-outs its changes touch, not a
+    hundred and fifty PDFs again. Each is named by the hash of the page it
+    was printed from, so a changed poster is rendered anew.
+    """
+    shutil.copytree(built_site.parent / PDF_CACHE, folder / PDF_CACHE)
+    _set_writable(folder / PDF_CACHE, True)
+    return folder
+
+
 @pytest.fixture
 def site_folder(tmp_path, example_site) -> Path:
-    """A fresh copy of the example folder that a test may break on purpose.
-
-    It comes with the PDFs the session's example build rendered, as a
-    provider's folder has them after its first build: a test's build renders
-    only the posters and hand-outs its changes touch, not a hundred and
-    fifty PDFs again.
-    """
-    folder = copy_site_folder(ROOT, tmp_path / "provider")
-    shutil.copytree(example_site.parent / PDF_CACHE, folder / PDF_CACHE)
-    return folder
+    """A fresh copy of the example folder that a test may break on purpose, with the session's PDFs (seed_pdf_cache)."""
+    return seed_pdf_cache(copy_site_folder(ROOT, tmp_path / "provider"), example_site)
 
 
 # --- data with other texts in every field ---------------------------------------------------------

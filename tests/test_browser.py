@@ -57,19 +57,32 @@ def served(example_site):
         yield base
 
 
+class _PageReports(dict):
+    """(site, url) -> what opening the page at phone width showed; a page is opened when a test first asks.
+
+    make test shares the pages out among its workers (tests/conftest.py): each opens only its own.
+    """
+
+    def __init__(self, measure):
+        super().__init__()
+        self.measure = measure
+
+    def __missing__(self, key):
+        self[key] = self.measure(*key)
+        return self[key]
+
+
 @pytest.fixture(scope="module")
 def page_reports(browser, example_site, icp_site, opu_site):
-    """Open every page once at phone width; record other-origin requests, axe results, overflow."""
+    """Every page, once at phone width: other-origin requests, axe results, overflow."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    reports = {}
     context = browser.new_context(viewport={"width": 360, "height": 740})
     with serve_directory(example_site) as cpic, serve_directory(icp_site) as icp, serve_directory(opu_site) as opu:
-        for site, url in SITE_URLS:
-            reports[site, url] = _page_report(context, axe, {"cpic": cpic, "icp": icp, "opu": opu}[site] + url)
+        bases = {"cpic": cpic, "icp": icp, "opu": opu}
+        yield _PageReports(lambda site, url: _page_report(context, axe, bases[site] + url))
     context.close()
-    return reports
 
 
 def _page_report(context, axe, address: str) -> dict:

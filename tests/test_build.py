@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from site_fixtures import ROOT, copy_site_folder, page_url, run_zavazek, set_plugin_options
+from site_fixtures import ROOT, copy_site_folder, page_url, run_zavazek, seed_pdf_cache, set_plugin_options
 from zavazek.site.pages import PAGES
 from zavazek.engine.config import open_project
 from zavazek.core.yamlsource import load_document
@@ -320,12 +320,13 @@ def test_a_failed_build_leaves_the_published_site_exactly_as_it_was(site_folder)
 
 
 @pytest.mark.parametrize("example", [".", "examples/icp"])
-def test_plain_mkdocs_build_works_in_the_folder_with_the_day_from_mkdocs_yml(example, tmp_path):
+def test_plain_mkdocs_build_works_in_the_folder_with_the_day_from_mkdocs_yml(example, tmp_path, request):
     import os
     import subprocess
     import sys
 
     folder = copy_site_folder(ROOT / example, tmp_path / "provider")
+    seed_pdf_cache(folder, request.getfixturevalue({".": "example_site", "examples/icp": "icp_site"}[example]))
     set_plugin_options(folder, today="2026-11-27")  # a Friday
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet"],

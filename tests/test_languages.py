@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from babel.messages.pofile import read_po
 
-from site_fixtures import ROOT, copy_site_folder, example_site, page_url, run_zavazek  # noqa: F401 (fixtures)
+from site_fixtures import ROOT, copy_site_folder, example_site, page_url, run_zavazek, seed_pdf_cache  # noqa: F401 (fixtures)
 from zavazek.site import fallback
 from zavazek.core import i18n
 from zavazek.engine.config import open_project
@@ -99,9 +99,9 @@ def test_the_check_for_english_interface_text_finds_it_on_english_pages(example_
 
 
 @pytest.fixture(scope="module")
-def arabic_site(tmp_path_factory):
+def arabic_site(tmp_path_factory, icp_site):
     """The second example with Arabic added to its languages, and the build's output."""
-    folder = copy_site_folder(ROOT / "examples" / "icp", tmp_path_factory.mktemp("icp-ar"))
+    folder = seed_pdf_cache(copy_site_folder(ROOT / "examples" / "icp", tmp_path_factory.mktemp("icp-ar")), icp_site)
     config_path = folder / "mkdocs.yml"
     text = config_path.read_text(encoding="utf-8")
     config = yaml.safe_load(re.sub(r"!!python/\S+", "", text))

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from site_fixtures import ROOT, copy_site_folder, run_zavazek, set_plugin_options
+from site_fixtures import ROOT, copy_site_folder, run_zavazek, seed_pdf_cache, set_plugin_options
 
 ICP = ROOT / "examples" / "icp"
 
@@ -38,8 +38,8 @@ def test_a_wrong_plugin_option_is_a_configuration_error_naming_mkdocs_yml(tmp_pa
     assert not (folder / "site").exists()
 
 
-def test_the_data_can_live_in_a_folder_named_in_mkdocs_yml(tmp_path):
-    folder = copy_site_folder(ICP, tmp_path / "provider")
+def test_the_data_can_live_in_a_folder_named_in_mkdocs_yml(tmp_path, icp_site):
+    folder = seed_pdf_cache(copy_site_folder(ICP, tmp_path / "provider"), icp_site)
     (folder / "data").rename(folder / "udaje")
     config = folder / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("docs_dir: data", "docs_dir: udaje"), encoding="utf-8")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from site_fixtures import ROOT, copy_site_folder, run_zavazek
+from site_fixtures import ROOT, copy_site_folder, run_zavazek, seed_pdf_cache
 
 REGISTER = ROOT / "tests" / "registry" / "rpss.json"
 CODELISTS = ROOT / "tests" / "registry"
@@ -249,7 +249,8 @@ def test_a_missing_snapshot_in_the_data_file_is_named_with_its_line(cpic):
 # --- the built site ------------------------------------------------------------------------------------
 
 
-def test_a_build_with_a_configured_snapshot_shows_the_finding_in_czech_and_english(opu):
+def test_a_build_with_a_configured_snapshot_shows_the_finding_in_czech_and_english(opu, opu_site):
+    seed_pdf_cache(opu, opu_site)
     edit(opu, "      - id: v-krizi\n        text: {cs: Lidé v krizi., en: People in crisis.}\n"
               "        registry_category: osoby_v_krizi\n", "")
     (opu / "registr").mkdir()

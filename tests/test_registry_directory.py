@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_fixtures import ROOT, copy_site_folder, run_zavazek
+from site_fixtures import ROOT, copy_site_folder, run_zavazek, seed_pdf_cache
 
 FIXTURES = ROOT / "tests" / "registry"
 RPSS = FIXTURES / "rpss.json"
@@ -139,8 +139,8 @@ def test_staff_texts_languages_and_hours_survive_a_refresh_that_changes_the_kind
     assert "# ověřeno" in after
 
 
-def test_a_service_gone_from_the_register_is_marked_and_no_longer_listed(tmp_path, seeded):
-    folder = _fresh(tmp_path, seeded)
+def test_a_service_gone_from_the_register_is_marked_and_no_longer_listed(tmp_path, seeded, example_site):
+    folder = seed_pdf_cache(_fresh(tmp_path, seeded), example_site)
 
     def drop(items):
         items.remove(_item(items, "1000002"))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_fixtures import ROOT, copy_site_folder, run_zavazek
+from site_fixtures import ROOT, copy_site_folder, run_zavazek, seed_pdf_cache
 
 REGISTER = ROOT / "tests" / "registry"
 RPSS = REGISTER / "rpss.json"
@@ -198,8 +198,9 @@ def test_new_site_filled_from_the_register_then_builds(tmp_path):
     assert "od 1. března 2018" in page
 
 
-def test_opu_builds_after_the_import_and_shows_the_facts(opu):
+def test_opu_builds_after_the_import_and_shows_the_facts(opu, opu_site):
     assert register_import(opu, OPU).returncode == 0
+    seed_pdf_cache(opu, opu_site)
     built = run_zavazek("build", str(opu))
     assert built.returncode == 0, built.stdout + built.stderr
     pages = "".join(p.read_text(encoding="utf-8") for p in (opu / "site").rglob("index.html")

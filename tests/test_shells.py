@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from site_fixtures import ROOT, copy_site_folder, run_zavazek, set_plugin_options
+from site_fixtures import ROOT, copy_site_folder, run_zavazek, seed_pdf_cache, set_plugin_options
 from zavazek.engine.shells import SHELL_NAMES
 
 
@@ -25,7 +25,7 @@ def _sitemap_entries(site):
 
 
 def test_pages_from_shells_are_byte_for_byte_the_pages_the_engine_renders_itself(example_site, tmp_path):
-    folder = copy_site_folder(ROOT, tmp_path / "engine")
+    folder = seed_pdf_cache(copy_site_folder(ROOT, tmp_path / "engine"), example_site)
     set_plugin_options(folder, shells=False)
     result = run_zavazek("build", str(folder))
     assert result.returncode == 0, result.stderr

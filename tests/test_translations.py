@@ -11,7 +11,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import launch_chromium, serve_directory
-from site_fixtures import ROOT, copy_site_folder, run_zavazek
+from site_fixtures import ROOT, copy_site_folder, run_zavazek, seed_pdf_cache
 from test_browser import AXE_RULES
 from zavazek.core.yamledit import Change, apply
 from zavazek.core.yamlsource import load_text
@@ -60,8 +60,8 @@ def test_export_names_each_text_by_file_and_ids_with_page_and_line(tmp_path):
     assert entry(po, "commitment.yaml principles[svoboda].name").msgstr == ""  # missing in Russian
 
 
-def test_translators_edit_reaches_the_page_and_a_changed_czech_text_is_flagged_everywhere(tmp_path):
-    folder = copy_site_folder(ROOT, tmp_path / "cpic")
+def test_translators_edit_reaches_the_page_and_a_changed_czech_text_is_flagged_everywhere(tmp_path, example_site):
+    folder = seed_pdf_cache(copy_site_folder(ROOT, tmp_path / "cpic"), example_site)
     commitment = folder / "data" / "commitment.yaml"
     original = commitment.read_text(encoding="utf-8")
     po_file = tmp_path / "ru.po"
