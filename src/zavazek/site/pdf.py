@@ -23,8 +23,62 @@ from typing import Callable, Mapping
 
 def render(html: str, base_url: Path) -> bytes:
     """The tagged PDF of an HTML page; each passage with a ``lang`` attribute carries its /Lang."""
+    return lay_out(html, base_url).pdf()
+
+
+class Laid:
+    """An HTML document laid out on pages and not yet written: what is on them can be read first.
+
+    Laying out is most of WeasyPrint's work, so a caller that must know how
+    a document falls on its pages (a poster's sheets) asks here instead of
+    reading a written PDF back, and writes the PDF from the same layout.
+    """
+
+    def __init__(self, document):
+        self._document = document
+
+    @property
+    def pages(self) -> int:
+        return len(self._document.pages)
+
+    def words(self, page: int) -> list[str]:
+        """The words on a page (``-1``: the last) in reading order, not counting its margins (page numbers)."""
+        from weasyprint.formatting_structure import boxes
+
+        found: list[str] = []
+
+        def read(box) -> None:
+            if isinstance(box, boxes.MarginBox):
+                return
+            if isinstance(box, boxes.LineBox):
+                found.extend("".join(t.text for t in box.descendants() if isinstance(t, boxes.TextBox)).split())
+            elif isinstance(box, boxes.ParentBox):
+                for child in box.children:
+                    read(child)
+
+        read(self._document.pages[page]._page_box)
+        return found
+
+    def without_margins(self) -> None:
+        """Leave out what the page margins hold (e.g. a page number that one page does not need).
+
+        WeasyPrint lays the margin boxes out after the pages' content, from
+        the finished pages, so leaving them out moves nothing else.
+        """
+        from weasyprint.formatting_structure import boxes
+
+        for page in self._document.pages:
+            page._page_box.children = tuple(c for c in page._page_box.children if not isinstance(c, boxes.MarginBox))
+
+    def pdf(self) -> bytes:
+        with _reproducible_fonts():
+            return self._document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def lay_out(html: str, base_url: Path) -> Laid:
+    """An HTML page laid out for a tagged PDF (see :func:`render`)."""
     with _reproducible_fonts():
-        return _document(html, base_url).write_pdf(pdf_variant="pdf/ua-1")
+        return Laid(_document(html, base_url))
 
 
 def render_sheets(html: str, base_url: Path, titles: Mapping[str, str]) -> dict[str, bytes]:
