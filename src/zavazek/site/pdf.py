@@ -133,7 +133,15 @@ def _document(html: str, base_url: Path):
     from weasyprint import HTML
 
     _tag_languages()
-    return HTML(string=html, base_url=str(base_url)).render(pdf_variant="pdf/ua-1")
+    return HTML(string=html, base_url=str(base_url)).render(font_config=_fonts(), pdf_variant="pdf/ua-1")
+
+
+@functools.lru_cache(maxsize=1)
+def _fonts():
+    """One font configuration for every document a process lays out: fonts are found and loaded once."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
 
 
 def _tag_languages() -> None:
