@@ -133,6 +133,7 @@ def _document(html: str, base_url: Path):
     from weasyprint import HTML
 
     _tag_languages()
+    _arrays_of_any_length()
     return HTML(string=html, base_url=str(base_url)).render(font_config=_fonts(), pdf_variant="pdf/ua-1")
 
 
@@ -171,6 +172,43 @@ def _tag_languages() -> None:
 
     build.with_lang = True
     tags._build_box_tree = build
+
+
+def _arrays_of_any_length() -> None:
+    """Let WeasyPrint's font subsetting make its arrays without a C declaration per length.
+
+    It asks cffi for ``hb_codepoint_t[N]`` with N items, and cffi parses the
+    declaration of each new N (a few milliseconds each, hundreds of lengths
+    in a build's PDFs). That module's ``ffi`` is wrapped once to ask for
+    ``hb_codepoint_t[]`` with the same items instead: the same array, one
+    declaration parsed. Without that module (another WeasyPrint version),
+    nothing changes.
+    """
+    try:
+        from weasyprint.pdf import fonts
+    except ImportError:
+        return
+    if not hasattr(fonts, "ffi") or isinstance(fonts.ffi, _OpenArrays):
+        return
+    fonts.ffi = _OpenArrays(fonts.ffi)
+
+
+class _OpenArrays:
+    """A cffi ``FFI`` whose ``new("hb_codepoint_t[N]", N items)`` makes ``new("hb_codepoint_t[]", items)``."""
+
+    PREFIX = "hb_codepoint_t["
+
+    def __init__(self, ffi):
+        self._ffi = ffi
+
+    def new(self, cdecl, init=None):
+        if (isinstance(cdecl, str) and cdecl.startswith(self.PREFIX) and cdecl.endswith("]")
+                and hasattr(init, "__len__") and cdecl[len(self.PREFIX):-1] == str(len(init)) and len(init)):
+            cdecl = self.PREFIX + "]"
+        return self._ffi.new(cdecl, init)
+
+    def __getattr__(self, name):
+        return getattr(self._ffi, name)
 
 
 @functools.lru_cache(maxsize=1)
