@@ -15,6 +15,7 @@ import copy
 import functools
 import hashlib
 import os
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -134,7 +135,29 @@ def _document(html: str, base_url: Path):
 
     _tag_languages()
     _arrays_of_any_length()
-    return HTML(string=html, base_url=str(base_url)).render(font_config=_fonts(), pdf_variant="pdf/ua-1")
+    sheets = [_style_sheet(text, str(base_url)) for text in _STYLE.findall(html)]
+    return HTML(string=_STYLE.sub("", html), base_url=str(base_url)).render(
+        stylesheets=sheets, font_config=_fonts(), pdf_variant="pdf/ua-1")
+
+
+#: A ``<style>`` element of a template (posters and hand-outs write them plainly, without attributes).
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+@functools.lru_cache(maxsize=32)
+def _style_sheet(text: str, base_url: str):
+    """A style sheet parsed once for every document that has it (all posters of a size and kind share one).
+
+    The document's ``<style>`` elements are given to WeasyPrint as user
+    style sheets, in their order: the same rules, without parsing them and
+    indexing their selectors again for each poster. The templates' sheets
+    use no ``!important``, so coming from the user rather than the author
+    changes nothing: only a ``style`` attribute (a progress bar's width),
+    which they never set, would win over them either way.
+    """
+    from weasyprint import CSS
+
+    return CSS(string=text, base_url=base_url, font_config=_fonts())
 
 
 @functools.lru_cache(maxsize=1)
