@@ -43,22 +43,35 @@ class Laid:
         return len(self._document.pages)
 
     def words(self, page: int) -> list[str]:
-        """The words on a page (``-1``: the last) in reading order, not counting its margins (page numbers)."""
+        """The words on a page (``-1``: the last) in reading order.
+
+        What its margins hold (a page number) is not counted, nor are list
+        bullets. A line's text runs are joined as printed, so a word set
+        partly in bold is one word; lines, blocks and inline blocks are
+        apart.
+        """
         from weasyprint.formatting_structure import boxes
 
-        found: list[str] = []
+        text: list[str] = []
 
-        def read(box) -> None:
+        def read(box, in_line: bool) -> None:
             if isinstance(box, boxes.MarginBox):
                 return
-            if isinstance(box, boxes.LineBox):
-                found.extend("".join(t.text for t in box.descendants() if isinstance(t, boxes.TextBox)).split())
-            elif isinstance(box, boxes.ParentBox):
+            if isinstance(box, boxes.TextBox):
+                if in_line:
+                    text.append(box.text)
+                return
+            if isinstance(box, boxes.ParentBox):
+                apart = not isinstance(box, boxes.InlineBox)  # a line, a block, an inline block
+                if apart:
+                    text.append("\n")
                 for child in box.children:
-                    read(child)
+                    read(child, in_line or isinstance(box, boxes.LineBox))
+                if apart:
+                    text.append("\n")
 
-        read(self._document.pages[page]._page_box)
-        return found
+        read(self._document.pages[page]._page_box, False)
+        return "".join(text).split()
 
     def without_margins(self) -> None:
         """Leave out what the page margins hold (e.g. a page number that one page does not need).
