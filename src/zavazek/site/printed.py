@@ -1,10 +1,12 @@
 """The site's printed files: noticeboard posters and the directory's hand-outs, as PDFs.
 
-They take seconds, so each kind is rendered in a child process on a core of
-its own (:mod:`zavazek.site.parallel`) while the build makes the pages; both
-come from the PDF cache where their HTML is unchanged. A preview need not
-wait for them: it shows the pages with the PDFs it had, and takes the new
-ones in a moment later (see :func:`zavazek.site.build.prepare`).
+They take seconds, so they are rendered in two child processes, one on each
+core (:mod:`zavazek.site.parallel`), while the build makes the pages: one
+renders the posters, the other the hand-outs, and whichever is done first
+helps the other with the hand-outs left. Both come from the PDF cache where
+their HTML is unchanged. A preview need not wait for them: it shows the
+pages with the PDFs it had, and takes the new ones in a moment later (see
+:func:`zavazek.site.build.prepare`).
 """
 
 from __future__ import annotations
@@ -24,8 +26,13 @@ class Printed:
 
     def __init__(self, data: ProviderData, published: DirectoryOnDay | None, project: Project, day: dt.date,
                  templates: Templates):
-        self._posters = parallel.in_child(lambda: posters.published(data, project, day))
-        self._handouts = parallel.in_child(lambda: handouts.published(published, project, templates))
+        # The two children share the hand-outs, a combination of languages at a time (the bilingual, larger,
+        # first): one starts on them at once, the other when the posters are done, so both end at about
+        # the same time whichever kind takes longer or comes from the cache.
+        turns = parallel.Turns(sorted(handouts.language_groups(project), key=len, reverse=True))
+        self._posters = parallel.in_child(
+            lambda: (posters.published(data, project, day), handouts.published(published, project, templates, turns)))
+        self._handouts = parallel.in_child(lambda: handouts.published(published, project, templates, turns))
 
     def ready(self, timeout: float | None = 0) -> bool:
         """Whether both kinds are done (waiting up to ``timeout`` seconds; None: until they are)."""
@@ -33,8 +40,8 @@ class Printed:
 
     def result(self) -> tuple[dict[str, bytes], tuple]:
         """({file name: PDF or preview picture}, the posters' listing for the noticeboard page)."""
-        poster_files, listing = self._posters()
-        return {**poster_files, **self._handouts()}, tuple(listing)
+        (poster_files, listing), more_handouts = self._posters()
+        return {**poster_files, **dict(sorted({**self._handouts(), **more_handouts}.items()))}, tuple(listing)
 
     def cancel(self) -> None:
         """Stop whatever is still rendering (a build failed, or a newer edit replaced this one)."""
