@@ -3,7 +3,8 @@
 Posters and the directory's hand-outs are both HTML rendered here. WeasyPrint
 spends a good part of each render on work every document repeats (style
 sheets, fonts, the PDF's font subsets), so many small PDFs are laid out as
-one document and split into files (:func:`render_sheets`). A rebuild reuses
+one document and split into files (:func:`render_sheets`), and each process
+loads the fonts and parses each template's style sheet once. A rebuild reuses
 every PDF whose HTML, fonts and WeasyPrint are unchanged from a cache folder
 in the provider's folder (:class:`Cache`).
 """
@@ -165,8 +166,8 @@ def _style_sheet(text: str, base_url: str):
     style sheets, in their order: the same rules, without parsing them and
     indexing their selectors again for each poster. The templates' sheets
     use no ``!important``, so coming from the user rather than the author
-    changes nothing: only a ``style`` attribute (a progress bar's width),
-    which they never set, would win over them either way.
+    changes nothing they set: a ``style`` attribute (a progress bar's
+    width) still wins over them, as before.
     """
     from weasyprint import CSS
 

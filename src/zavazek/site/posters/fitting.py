@@ -52,6 +52,6 @@ def fitted(html: str, lay_out: Callable[[str], Laid]) -> bytes:
         if laid.pages == 1:
             laid.without_margins()
             return laid.pdf()
-        if not is_orphan(len(laid.words(-1))) or layout == LAYOUTS[-1]:
-            return laid.pdf()
-    raise AssertionError("unreachable: the last layout is always taken")
+        if not is_orphan(len(laid.words(-1))):
+            break
+    return laid.pdf()
