@@ -35,3 +35,19 @@ def test_work_no_longer_wanted_is_stopped():
     started = time.monotonic()
     pending.cancel()
     assert time.monotonic() - started < 5
+
+
+def test_processes_taking_turns_share_the_items_each_once():
+    turns = parallel.Turns(range(40))
+
+    def take():
+        taken = []
+        for item in turns:
+            taken.append(item)
+            time.sleep(0.01)  # an item takes a while, so the other process takes the next
+        return os.getpid(), taken
+
+    one, other = parallel.in_child(take), parallel.in_child(take)
+    (pid_one, first), (pid_other, second) = one(), other()
+    assert pid_one != pid_other
+    assert sorted(first + second) == list(range(40))  # none taken twice, none left

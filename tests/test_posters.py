@@ -13,7 +13,9 @@ from pdf_text import pdf_pages_text, pdf_text
 from site_fixtures import ROOT, run_zavazek
 from zavazek.core.loader import load_data
 from zavazek.site.pages.formatting import Formatter
-from zavazek.site.posters import Poster, pdf_to_png, printed_link, render_poster, voice
+from zavazek.site import fallback
+from zavazek.site import pdf as pdf_files
+from zavazek.site.posters import Poster, fitting, pdf_to_png, poster_html, poster_templates, printed_link, render_poster, voice
 from zavazek.site.posters.views import plan_dates
 from zavazek.site.posters.measure import type_sizes
 from zavazek.site.posters.sheets import SHEETS, Sheet
@@ -209,6 +211,18 @@ def test_a_very_long_goal_list_continues_on_another_sheet_in_full_and_at_full_si
     text = text_of(pdf)
     assert all(f"Cíl číslo {i}: {' '.join(plan.goals[0].text['cs'].split())} {long_text} (konec cíle {i})" in text for i in range(15))
     assert below_the_floor(pdf, poster, SHEETS["A4"], data) == []
+
+
+def test_the_words_a_poster_is_fitted_by_are_the_words_printed_on_each_sheet():
+    """Whether a last sheet is an orphan is judged from the layout, before the PDF is written: it must count what prints."""
+    poster = Poster("commitment", ("cs", "vi"), "A4")
+    html = fitting.with_layout(poster_html(poster, DATA, PROJECT, DAY, poster_templates()), "", numbered=True)
+    laid = pdf_files.lay_out(fallback.mark_html(html), ROOT)
+    printed = pdf_pages_text(laid.pdf())
+    assert laid.pages == len(printed) > 1
+    for i, sheet in enumerate(printed):
+        words = [w for w in sheet.split() if w != "•" and w != f"{i + 1}/{len(printed)}"]  # bullets, the sheet number
+        assert laid.words(i) == words
 
 
 def test_a_progress_count_dated_before_the_plan_was_approved_is_refused(site_folder):

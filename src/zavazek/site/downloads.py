@@ -1,10 +1,12 @@
 """The site's downloads: noticeboard posters and the directory's hand-outs (PDF), and its open data.
 
 They take seconds (a national directory's open data is tens of megabytes),
-so each kind is made in a child process on another core
-(:mod:`zavazek.site.parallel`) while the build makes the pages; PDFs come
-from the PDF cache where their HTML is unchanged, and open data made from
-the same directory is kept from the previous build. A preview need not wait
+so they are made in child processes (:mod:`zavazek.site.parallel`) while the
+build makes the pages: one renders the posters, another the hand-outs, and
+whichever is done first helps the other with the hand-outs left; a third
+makes the open data. PDFs come from the PDF cache where their HTML is
+unchanged, and open data made from the same directory is kept from the
+previous build. A preview need not wait
 for them: it shows the pages with the downloads it had, and takes the new
 ones in a moment later (see :func:`zavazek.site.build.prepare`).
 """
@@ -49,8 +51,14 @@ class Downloads:
     def __init__(self, data: ProviderData, published: DirectoryOnDay | None, project: Project, day: dt.date,
                  templates: Templates, open_data_from: tuple, open_data: tuple | None, meanwhile: bool = False):
         nice = BEHIND_PAGES if meanwhile else 0
-        self._posters = parallel.in_child(lambda: posters.published(data, project, day), nice)
-        self._handouts = parallel.in_child(lambda: handouts.published(published, project, templates), nice)
+        # The two children share the hand-outs, a combination of languages at a time (the bilingual, larger,
+        # first): one starts on them at once, the other when the posters are done, so both end at about
+        # the same time whichever kind takes longer or comes from the cache.
+        turns = parallel.Turns(sorted(handouts.language_groups(project), key=len, reverse=True))
+        self._posters = parallel.in_child(
+            lambda: (posters.published(data, project, day), handouts.published(published, project, templates, turns)),
+            nice)
+        self._handouts = parallel.in_child(lambda: handouts.published(published, project, templates, turns), nice)
         if open_data is not None and open_data[0] == open_data_from:
             self._open_data = parallel.done(open_data[1])
         else:
@@ -63,8 +71,9 @@ class Downloads:
         return all(pending.ready(timeout) for pending in (self._posters, self._handouts, self._open_data))
 
     def result(self) -> "Downloaded":
-        poster_files, listing = self._posters()
-        return Downloaded({**poster_files, **self._handouts()}, tuple(listing), (self._open_data_from, self._open_data()))
+        (poster_files, listing), more_handouts = self._posters()
+        pdfs = {**poster_files, **dict(sorted({**self._handouts(), **more_handouts}.items()))}
+        return Downloaded(pdfs, tuple(listing), (self._open_data_from, self._open_data()))
 
     def cancel(self) -> None:
         """Stop whatever is still being made (a build failed, or a newer edit replaced this one)."""

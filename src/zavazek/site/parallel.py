@@ -103,6 +103,28 @@ def _again(ok: bool, value):
     return result
 
 
+class Turns:
+    """Items that processes forked after it was made take in turn: each takes the next one no process has taken.
+
+    Iterating gives this process's share, one item at a time, so work of
+    uneven size spreads over the processes by itself: whichever is free
+    takes the next item. Put the largest items first.
+    """
+
+    def __init__(self, items):
+        self.items = tuple(items)
+        self._next = multiprocessing.get_context("fork" if can_fork() else None).Value("i", 0)
+
+    def __iter__(self):
+        while True:
+            with self._next.get_lock():
+                index = self._next.value
+                self._next.value += 1
+            if index >= len(self.items):
+                return
+            yield self.items[index]
+
+
 def in_child(work: Callable[[], T], nice: int = 0) -> Pending:
     """Start ``work()`` in a forked child; the returned :class:`Pending` gives its result.
 

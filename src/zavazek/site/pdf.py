@@ -3,7 +3,8 @@
 Posters and the directory's hand-outs are both HTML rendered here. WeasyPrint
 spends a good part of each render on work every document repeats (style
 sheets, fonts, the PDF's font subsets), so many small PDFs are laid out as
-one document and split into files (:func:`render_sheets`). A rebuild reuses
+one document and split into files (:func:`render_sheets`), and each process
+loads the fonts and parses each template's style sheet once. A rebuild reuses
 every PDF whose HTML, fonts and WeasyPrint are unchanged from a cache folder
 in the provider's folder (:class:`Cache`).
 """
@@ -15,6 +16,7 @@ import copy
 import functools
 import hashlib
 import os
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -23,8 +25,75 @@ from typing import Callable, Mapping
 
 def render(html: str, base_url: Path) -> bytes:
     """The tagged PDF of an HTML page; each passage with a ``lang`` attribute carries its /Lang."""
+    return lay_out(html, base_url).pdf()
+
+
+class Laid:
+    """An HTML document laid out on pages and not yet written: what is on them can be read first.
+
+    Laying out is most of WeasyPrint's work, so a caller that must know how
+    a document falls on its pages (a poster's sheets) asks here instead of
+    reading a written PDF back, and writes the PDF from the same layout.
+    """
+
+    def __init__(self, document):
+        self._document = document
+
+    @property
+    def pages(self) -> int:
+        return len(self._document.pages)
+
+    def words(self, page: int) -> list[str]:
+        """The words on a page (``-1``: the last) in reading order.
+
+        What its margins hold (a page number) is not counted, nor are list
+        bullets. A line's text runs are joined as printed, so a word set
+        partly in bold is one word; lines, blocks and inline blocks are
+        apart.
+        """
+        from weasyprint.formatting_structure import boxes
+
+        text: list[str] = []
+
+        def read(box, in_line: bool) -> None:
+            if isinstance(box, boxes.MarginBox):
+                return
+            if isinstance(box, boxes.TextBox):
+                if in_line:
+                    text.append(box.text)
+                return
+            if isinstance(box, boxes.ParentBox):
+                apart = not isinstance(box, boxes.InlineBox)  # a line, a block, an inline block
+                if apart:
+                    text.append("\n")
+                for child in box.children:
+                    read(child, in_line or isinstance(box, boxes.LineBox))
+                if apart:
+                    text.append("\n")
+
+        read(self._document.pages[page]._page_box, False)
+        return "".join(text).split()
+
+    def without_margins(self) -> None:
+        """Leave out what the page margins hold (e.g. a page number that one page does not need).
+
+        WeasyPrint lays the margin boxes out after the pages' content, from
+        the finished pages, so leaving them out moves nothing else.
+        """
+        from weasyprint.formatting_structure import boxes
+
+        for page in self._document.pages:
+            page._page_box.children = tuple(c for c in page._page_box.children if not isinstance(c, boxes.MarginBox))
+
+    def pdf(self) -> bytes:
+        with _reproducible_fonts():
+            return self._document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def lay_out(html: str, base_url: Path) -> Laid:
+    """An HTML page laid out for a tagged PDF (see :func:`render`)."""
     with _reproducible_fonts():
-        return _document(html, base_url).write_pdf(pdf_variant="pdf/ua-1")
+        return Laid(_document(html, base_url))
 
 
 def render_sheets(html: str, base_url: Path, titles: Mapping[str, str]) -> dict[str, bytes]:
@@ -79,7 +148,38 @@ def _document(html: str, base_url: Path):
     from weasyprint import HTML
 
     _tag_languages()
-    return HTML(string=html, base_url=str(base_url)).render(pdf_variant="pdf/ua-1")
+    _arrays_of_any_length()
+    sheets = [_style_sheet(text, str(base_url)) for text in _STYLE.findall(html)]
+    return HTML(string=_STYLE.sub("", html), base_url=str(base_url)).render(
+        stylesheets=sheets, font_config=_fonts(), pdf_variant="pdf/ua-1")
+
+
+#: A ``<style>`` element of a template (posters and hand-outs write them plainly, without attributes).
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+@functools.lru_cache(maxsize=32)
+def _style_sheet(text: str, base_url: str):
+    """A style sheet parsed once for every document that has it (all posters of a size and kind share one).
+
+    The document's ``<style>`` elements are given to WeasyPrint as user
+    style sheets, in their order: the same rules, without parsing them and
+    indexing their selectors again for each poster. The templates' sheets
+    use no ``!important``, so coming from the user rather than the author
+    changes nothing they set: a ``style`` attribute (a progress bar's
+    width) still wins over them, as before.
+    """
+    from weasyprint import CSS
+
+    return CSS(string=text, base_url=base_url, font_config=_fonts())
+
+
+@functools.lru_cache(maxsize=1)
+def _fonts():
+    """One font configuration for every document a process lays out: fonts are found and loaded once."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
 
 
 def _tag_languages() -> None:
@@ -109,6 +209,43 @@ def _tag_languages() -> None:
 
     build.with_lang = True
     tags._build_box_tree = build
+
+
+def _arrays_of_any_length() -> None:
+    """Let WeasyPrint's font subsetting make its arrays without a C declaration per length.
+
+    It asks cffi for ``hb_codepoint_t[N]`` with N items, and cffi parses the
+    declaration of each new N (a few milliseconds each, hundreds of lengths
+    in a build's PDFs). That module's ``ffi`` is wrapped once to ask for
+    ``hb_codepoint_t[]`` with the same items instead: the same array, one
+    declaration parsed. Without that module (another WeasyPrint version),
+    nothing changes.
+    """
+    try:
+        from weasyprint.pdf import fonts
+    except ImportError:
+        return
+    if not hasattr(fonts, "ffi") or isinstance(fonts.ffi, _OpenArrays):
+        return
+    fonts.ffi = _OpenArrays(fonts.ffi)
+
+
+class _OpenArrays:
+    """A cffi ``FFI`` whose ``new("hb_codepoint_t[N]", N items)`` makes ``new("hb_codepoint_t[]", items)``."""
+
+    PREFIX = "hb_codepoint_t["
+
+    def __init__(self, ffi):
+        self._ffi = ffi
+
+    def new(self, cdecl, init=None):
+        if (isinstance(cdecl, str) and cdecl.startswith(self.PREFIX) and cdecl.endswith("]")
+                and hasattr(init, "__len__") and cdecl[len(self.PREFIX):-1] == str(len(init)) and len(init)):
+            cdecl = self.PREFIX + "]"
+        return self._ffi.new(cdecl, init)
+
+    def __getattr__(self, name):
+        return getattr(self._ffi, name)
 
 
 @functools.lru_cache(maxsize=1)

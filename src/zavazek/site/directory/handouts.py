@@ -10,7 +10,9 @@ so the PDF tags each with its /Lang (see :mod:`zavazek.site.pdf`).
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
+from typing import Iterable
 
 from markupsafe import Markup
 
@@ -41,12 +43,15 @@ class Handout:
         return sitemap.handout(self.region, sitemap.REGION_SLUGS[self.region], self.languages)
 
 
+def language_groups(project: Project) -> list[tuple[str, ...]]:
+    """The languages hand-outs are in: each language alone, then Czech + each other language."""
+    default = project.default_language
+    return [(lang,) for lang in project.languages] + [(default, lang) for lang in project.languages if lang != default]
+
+
 def handouts_for(project: Project, region: str) -> list[Handout]:
     """A region's hand-outs: one per language, and Czech + each other language."""
-    default = project.default_language
-    out = [Handout(region, (lang,)) for lang in project.languages]
-    out += [Handout(region, (default, lang)) for lang in project.languages if lang != default]
-    return out
+    return [Handout(region, languages) for languages in language_groups(project)]
 
 
 #: A hand-out is a few sheets to give a client: a region with more services than this (eight
@@ -145,33 +150,55 @@ def handout_html(handout: Handout, services: list[Service], passages: Passages) 
     return document([sheet(handout, services, passages)], passages.templates)
 
 
-def published(published: DirectoryOnDay | None, project: Project, templates: Templates) -> dict[str, bytes]:
+def published(published: DirectoryOnDay | None, project: Project, templates: Templates,
+              groups: Iterable[tuple[str, ...]] | None = None) -> dict[str, bytes]:
     """Every region's hand-outs (for regions with services), from the cache where their HTML is unchanged.
 
-    Those not in the cache are laid out as one document per combination of
-    languages and split into files: WeasyPrint then does its work per
-    document (style sheet, fonts) a few times instead of a hundred.
+    ``groups``: only the hand-outs in these languages (see
+    :func:`language_groups`; None: all), taken one at a time, so that
+    processes can share the work by taking turns (:class:`zavazek.site.parallel.Turns`).
+    The hand-outs of one combination of languages that are not in the cache
+    are laid out as one document and split into files: WeasyPrint then does
+    its work per document (style sheet, fonts) a few times instead of a
+    hundred. Each combination has a cache folder of its own, which forgets
+    what it no longer needs.
     """
     if published is None:
         return {}
-    cache = pdf.Cache(project.root / CACHE_DIR)
+    _forget_other_languages(project)
     passages = Passages(published, project, templates)
+    regions = [(code, services) for code, services in published.regions() if printable(services)]
     files: dict[str, bytes] = {}
-    missing: dict[tuple[str, ...], list[tuple[Sheet, str]]] = {}
-    for code, services in published.regions():
-        for handout in handouts_for(project, code) if printable(services) else ():
+    for languages in language_groups(project) if groups is None else groups:
+        cache = pdf.Cache(project.root / CACHE_DIR / "-".join(languages))
+        missing: list[tuple[Sheet, str]] = []
+        for code, services in regions:
+            handout = Handout(code, languages)
             made_sheet = sheet(handout, services, passages)
             html = document([made_sheet], templates)
             found = cache.find(html)
             if found is not None:
                 files[handout.path] = found[".pdf"]
             else:
-                missing.setdefault(handout.languages, []).append((made_sheet, html))
-    for group in missing.values():
-        made = pdf.render_sheets(document([s for s, _ in group], templates), project.root,
-                                 {s.id: s.title for s, _ in group})
-        for made_sheet, html in group:
-            cache.keep(html, {".pdf": made[made_sheet.id]})
-            files[made_sheet.handout.path] = made[made_sheet.id]
-    cache.forget_unused()
+                missing.append((made_sheet, html))
+        if missing:
+            made = pdf.render_sheets(document([s for s, _ in missing], templates), project.root,
+                                     {s.id: s.title for s, _ in missing})
+            for made_sheet, html in missing:
+                cache.keep(html, {".pdf": made[made_sheet.id]})
+                files[made_sheet.handout.path] = made[made_sheet.id]
+        cache.forget_unused()
     return dict(sorted(files.items()))
+
+
+def _forget_other_languages(project: Project) -> None:
+    """Delete the cache of hand-outs in languages the site no longer has."""
+    folder = project.root / CACHE_DIR
+    kept = {"-".join(languages) for languages in language_groups(project)}
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        if entry.name in kept:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)

@@ -10,8 +10,9 @@ The sheet numbers sit in the page margin, so adding them moves no text.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
+
+from zavazek.site.pdf import Laid
 
 #: Fewer words than this on a last sheet make it an orphan.
 MIN_WORDS_ON_LAST_SHEET = 30
@@ -35,33 +36,22 @@ def with_layout(html: str, classes: str, numbered: bool = False) -> str:
     return html.replace(BODY, f'<body class="{classes}">' if classes else BODY, 1)
 
 
-def words_per_sheet(pdf: bytes) -> list[int]:
-    """How many words each sheet holds (its sheet number not counted)."""
-    from pypdf import PdfReader
-
-    counts = []
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        words = page.extract_text().split()
-        counts.append(len([w for w in words if not _is_sheet_number(w)]))
-    return counts
-
-
-def _is_sheet_number(word: str) -> bool:
-    number, slash, of = word.partition("/")
-    return bool(slash) and number.isdigit() and of.isdigit()
-
-
 def is_orphan(count: int) -> bool:
     return count < MIN_WORDS_ON_LAST_SHEET
 
 
-def fitted(html: str, render: Callable[[str], bytes]) -> bytes:
-    """The PDF of a poster laid out so its last sheet is no orphan, numbered when it has several sheets."""
+def fitted(html: str, lay_out: Callable[[str], Laid]) -> bytes:
+    """The PDF of a poster laid out so its last sheet is no orphan, numbered when it has several sheets.
+
+    Each layout is made numbered: WeasyPrint sets the margins' numbers once
+    the sheets are counted, so a poster that fits one sheet only leaves its
+    "1/1" out, and no poster is laid out twice to be numbered.
+    """
     for layout in LAYOUTS:
-        pdf = render(with_layout(html, layout))
-        sheets = words_per_sheet(pdf)
-        if len(sheets) == 1:
-            return pdf
-        if not is_orphan(sheets[-1]) or layout == LAYOUTS[-1]:
+        laid = lay_out(with_layout(html, layout, numbered=True))
+        if laid.pages == 1:
+            laid.without_margins()
+            return laid.pdf()
+        if not is_orphan(len(laid.words(-1))):
             break
-    return render(with_layout(html, layout, numbered=True))
+    return laid.pdf()
