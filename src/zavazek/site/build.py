@@ -29,6 +29,7 @@ from zavazek.site.output import HtmlPage
 from zavazek.site.pages import page_filename
 from zavazek.core.problems import Message, Problem, Severity
 from zavazek.core.options import BuildOptions
+from zavazek.core.pages import POSTERS
 from zavazek.core.project import Project, today
 from zavazek.core.registry import snapshot as registry_snapshot
 
@@ -129,6 +130,12 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():
             files[sitemap.checklist_report(service_id)] = report.json_text(checklist, project)
+        directory_home = {lang: directory_pages.home_context(published, project, lang)
+                          for lang in project.languages} if data.services else {}
+        templates = page_templates()
+        # Every page but the noticeboard's, which lists the posters being made meanwhile.
+        files.update(render_site_pages(data, project, day, templates, Made((), checklists, directory_home),
+                                       leave_out=[POSTERS]))
         # A preview shows the pages at once, with the downloads it had, if new ones are still being made.
         going_on = (options.preview and cached is not None and cached.downloaded is not None
                     and not downloads.ready(DOWNLOADS_WAIT))
@@ -137,10 +144,8 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         downloads.cancel()
         raise
     files.update(downloaded.files())
-    directory_home = {lang: directory_pages.home_context(published, project, lang)
-                      for lang in project.languages} if data.services else {}
     made = Made(downloaded.poster_listing, checklists, directory_home)
-    files.update(render_site_pages(data, project, day, page_templates(), made))
+    files.update(render_site_pages(data, project, day, templates, made, only=[POSTERS]))
     return Prepared(
         project=project,
         data=data,

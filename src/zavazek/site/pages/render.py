@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -88,13 +90,17 @@ def render_page(
 
 
 def render_site_pages(
-    data: ProviderData, project: Project, day: dt.date, templates: Templates, made: Made = Made()
+    data: ProviderData, project: Project, day: dt.date, templates: Templates, made: Made = Made(),
+    only: Collection[str] | None = None, leave_out: Collection[str] = (),
 ) -> dict[str, str]:
-    """{file name: Markdown} for every generated page in every language."""
+    """{file name: Markdown} for every generated page in every language (``only`` those pages, if given,
+    and not those of ``leave_out``)."""
     pages = {}
     default = project.default_language
     for lang in project.languages:
         for spec in pages_for(data):
+            if (only is not None and spec.key not in only) or spec.key in leave_out:
+                continue
             several = data.several_services and spec.key in sitemap.PER_SERVICE
             pages[page_filename(spec.slug, lang, default)] = render_page(
                 spec, data, project, lang, day, templates, made, overview=several
