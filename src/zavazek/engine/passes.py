@@ -81,7 +81,11 @@ class LanguagePasses:
                 if i18n.interface_language(lang) != lang and lang != project.default_language:
                     _mark_english_interface(site_dir / lang)
                 indexed = (site_dir / search.bundle(lang)).is_dir()
-                if not (prepared.options.preview and indexed):
+                languages = list(project.languages)
+                if (previous is not None and (previous / search.bundle(lang)).is_dir()
+                        and search.same_pages(site_dir, previous, lang, languages, project.default_language)):
+                    search.keep_index(site_dir, previous, lang)  # nothing to index again
+                elif not (prepared.options.preview and indexed):
                     indexing.append(search.start_language_index(site_dir, lang, list(project.languages),
                                                                 project.default_language))
                 elif written or lang in (rendered or ()):

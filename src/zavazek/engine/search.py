@@ -9,6 +9,8 @@ network, no other server at search time.
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +32,46 @@ class SearchIndexFailed(RuntimeError):
 def bundle(lang: str) -> str:
     """Where a language's index lives in the site, e.g. ``pagefind/en/``."""
     return f"pagefind/{lang}/"
+
+
+def language_pages(site_dir: Path, lang: str, languages: list[str], default: str) -> list[Path]:
+    """The HTML pages a language's index is made from, relative to ``site_dir``."""
+    site_dir = Path(site_dir)
+    if lang != default:
+        return sorted(p.relative_to(site_dir) for p in (site_dir / lang).rglob("*.html"))
+    pages = []
+    for entry in sorted(site_dir.iterdir()):
+        if entry.name in set(languages) | {"pagefind", "assets", "404.html"}:
+            continue
+        if entry.is_dir():
+            pages += sorted(p.relative_to(site_dir) for p in entry.rglob("*.html"))
+        elif entry.suffix == ".html":
+            pages.append(entry.relative_to(site_dir))
+    return pages
+
+
+def same_pages(site_dir: Path, published: Path, lang: str, languages: list[str], default: str) -> bool:
+    """Whether a language's pages are those of the published site, byte for byte: its index would be the same.
+
+    Pages linked to the published ones (:class:`zavazek.engine.shells.Filler`) are the same file.
+    """
+    pages = language_pages(site_dir, lang, languages, default)
+    if pages != language_pages(published, lang, languages, default):
+        return False
+    for page in pages:
+        new, old = site_dir / page, published / page
+        try:
+            if not os.path.samefile(new, old) and new.read_bytes() != old.read_bytes():
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def keep_index(site_dir: Path, published: Path, lang: str) -> None:
+    """Take the published site's index of ``lang`` (its files linked, not copied)."""
+    shutil.copytree(Path(published) / bundle(lang), Path(site_dir) / bundle(lang), copy_function=os.link,
+                    dirs_exist_ok=True)
 
 
 def start_language_index(site_dir: Path, lang: str, languages: list[str], default: str) -> subprocess.Popen:
