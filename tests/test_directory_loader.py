@@ -16,7 +16,7 @@ from zavazek.core.loader import load_data
 from zavazek.core.problems import DataError, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = ["cs", "en", "ru", "vi"]
+LANGS = ["cs", "en", "ru", "vi", "uk"]
 TODAY = dt.date(2026, 11, 23)
 FILE = "services.yaml"
 
@@ -56,7 +56,8 @@ def test_the_example_directory_loads_with_every_region_and_category():
     current = directory.current(TODAY)
     assert {r for s in current for r in s.regions} == set(codes.REGIONS)
     assert {c for s in current for c in s.categories} == set(codes.SERVICE_CATEGORIES)
-    assert not [w for w in data.warnings if w.file.name == FILE]
+    # Only the Ukrainian texts the example has not translated yet are reported (and shown in Czech, marked).
+    assert not [w for w in data.warnings if w.file.name == FILE and w.message.params.get("languages") != "uk"]
 
 
 def test_a_site_without_services_yaml_has_no_directory(data_dir):

@@ -110,4 +110,6 @@ class LanguagePasses:
         self._indexing = []
 
     def _not_found_page(self, lang: str, stylesheet_name: str) -> str:
-        return stylesheet.put_name(self._not_found[lang], stylesheet_name)
+        """The language's "page not found", which names every language's search: English interface
+        strings of a language without a catalog marked as English there too."""
+        return fallback.mark_html(stylesheet.put_name(self._not_found[lang], stylesheet_name))
