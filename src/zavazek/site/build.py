@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zavazek.core import checks, i18n
-from zavazek.site import report, sitemap, templating
+from zavazek.site import contact_cards, report, sitemap, templating
 from zavazek.site.downloads import Downloaded, Downloads
 from zavazek.site.navigation import nav
 from zavazek.site.pages.render import Made, page_templates, render_site_pages
@@ -137,6 +137,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         downloads.cancel()
         raise
     files.update(downloaded.files())
+    files.update(contact_cards.files(data, published, project))
     directory_home = {lang: directory_pages.home_context(published, project, lang)
                       for lang in project.languages} if data.services else {}
     made = Made(downloaded.poster_listing, checklists, directory_home)

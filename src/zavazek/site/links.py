@@ -11,6 +11,7 @@ or the short public address. Phone numbers and e-mail addresses become
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from zavazek.site import sitemap
 from zavazek.site.sitemap import SiteMap
@@ -28,6 +29,30 @@ def mailto(email: str) -> str:
 def sms(phone: str) -> str:
     """``sms:+420123456789``: a text message to the number, without spaces."""
     return "sms:" + "".join(phone.split())
+
+
+@dataclass(frozen=True)
+class MapLinks:
+    """A place on a map, as two plain links (no map is loaded): the phone's map app (``geo:``) and
+    OpenStreetMap in the browser, for a phone or computer without a map app."""
+
+    app: str
+    web: str
+
+
+def map_links(place) -> MapLinks | None:
+    """The map links of a place at an address: at its coordinates where the data has them, else found
+    by the address; None for field work (no address)."""
+    address = getattr(place, "address", None)
+    if address is None:
+        return None
+    text = address.one_line()
+    point = getattr(place, "coordinates", None)
+    if point is None:
+        return MapLinks(f"geo:0,0?q={quote(text)}", f"https://www.openstreetmap.org/search?query={quote(text)}")
+    lat, lon = point.lat, point.lon
+    return MapLinks(f"geo:{lat},{lon}?q={lat},{lon}({quote(text)})",
+                    f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
 
 
 @dataclass(frozen=True)
@@ -64,5 +89,6 @@ class Links:
         return self.site.short(self.here if path is None else path, lang or self.lang)
 
     tel = staticmethod(tel)
+    maps = staticmethod(map_links)
     sms = staticmethod(sms)
     mailto = staticmethod(mailto)

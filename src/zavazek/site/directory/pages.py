@@ -360,6 +360,8 @@ def _service_page(site: _Site, lang: str, service: Service) -> HtmlPage:
         phone=site.directory.phone(service),
         place_hours=tuple(json_for_html(listing.place_for_browser(p, lang, "")) for p in service.places),
         today_labels=site.today_labels[lang],
+        maps=tuple(links.maps(p) for p in service.places),
+        vcard=links.file(sitemap.service_vcard(service.id, lang)),
     )
     return site.page("service.html.j2", view, path)
 

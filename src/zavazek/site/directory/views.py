@@ -203,6 +203,8 @@ class ServiceView(PageBase):
     phone: str | None  # the number to call, first on the page
     place_hours: tuple[str, ...]  # each place's hours for the browser's line for today (JSON), as service.places
     today_labels: str
+    maps: tuple = ()  # each place's links.MapLinks (None for field work), as service.places
+    vcard: str = ""  # the service's contact card in the page's language
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def _view(spec: PageSpec, data: ProviderData, project: Project, day: dt.date, pa
     if key == GOALS:
         return views.goals(data, fmt, day)
     if key == CENTRES:
-        return views.centres(data, fmt)
+        return views.centres(data, fmt, page.links)
     if key == POSTERS:
         return views.posters(made.posters, fmt, lang)
     if key == DIRECTORY:

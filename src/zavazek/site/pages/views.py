@@ -256,6 +256,8 @@ def goals(data: ProviderData, fmt: Formatter, day: dt.date) -> GoalsView:
 class CentreLine:
     centre: Any
     region: str
+    maps: Any  # links.MapLinks, None for field work
+    vcard: str  # the centre's contact card in the page's language
 
 
 @dataclass(frozen=True)
@@ -264,9 +266,12 @@ class CentresView:
     centres: tuple[CentreLine, ...]
 
 
-def centres(data: ProviderData, fmt: Formatter) -> CentresView:
+def centres(data: ProviderData, fmt: Formatter, links: Links) -> CentresView:
     c = data.commitment
-    return CentresView(c, tuple(CentreLine(centre, fmt.label(codes.REGIONS[centre.region])) for centre in c.centres))
+    return CentresView(c, tuple(
+        CentreLine(centre, fmt.label(codes.REGIONS[centre.region]), links.maps(centre),
+                   links.file(sitemap.centre_vcard(centre.id, fmt.lang)))
+        for centre in c.centres))
 
 
 # --- posters -----------------------------------------------------------------------
