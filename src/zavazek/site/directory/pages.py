@@ -39,6 +39,7 @@ from zavazek.site.fingerprint import code_fingerprint
 from zavazek.site.sitemap import SiteMap
 from zavazek.site.links import Links
 from zavazek.site.output import HtmlPage, plain, spaced_blocks
+from zavazek.site.share import service_lines, share
 from zavazek.site.pages.formatting import Formatter
 from zavazek.site.templating import Templates
 
@@ -301,6 +302,7 @@ def _region_page(site: _Site, cards: Cards, lang: str, code: str, services, list
         too_long_to_print=bool(services) and not offered,
         groups=tuple(groups), today_labels=site.today_labels[lang],
         card_url_base=links.short(sitemap.services_folder()),
+        share=_list_share(links, fmt.gettext("Services in {region}").format(region=fmt.label(codes.REGIONS[code]))),
     )
     return site.page("region.html.j2", view, path)
 
@@ -322,8 +324,14 @@ def _list_page(site: _Site, cards: Cards, lang: str, code: str, flist: listing.F
         heading=site.heading(links, listing.data_date(flist.services)), up=links.page(sitemap.region(code)),
         cards=cards.in_order(flist.services, lang, path, fmt, code), today_labels=site.today_labels[lang],
         card_url_base=links.short(sitemap.services_folder()),
+        share=_list_share(links, f"{fmt.label(codes.REGIONS[code])}: {filter_title(fmt, base['language_names'], flist)}"),
     )
     return site.page("filtered.html.j2", view, path)
+
+
+def _list_share(links: Links, title: str):
+    """A region's list sent on: its title and its public address."""
+    return share(links, title, [title])
 
 
 def _category_page(site: _Site, lang: str, category: str, regions: list[listing.RegionCount],
@@ -362,6 +370,9 @@ def _service_page(site: _Site, lang: str, service: Service) -> HtmlPage:
         today_labels=site.today_labels[lang],
         maps=tuple(links.maps(p) for p in service.places),
         vcard=links.file(sitemap.service_vcard(service.id, lang)),
+        share=share(links, fmt.pick(service.name)[1], service_lines(
+            fmt.pick(service.name)[1], site.directory.phone(service),
+            [p.address for p in service.places if p.address is not None], fmt)),
     )
     return site.page("service.html.j2", view, path)
 
