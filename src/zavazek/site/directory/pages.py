@@ -25,6 +25,7 @@ from markupsafe import Markup
 from zavazek.core import i18n
 from zavazek.core.model import codes
 from zavazek.site import hours_text
+from zavazek.site.hours_text import today_labels
 from zavazek.core.model.services import Directory, Service
 from zavazek.core.placeholders import without_placeholders
 from zavazek.core.project import Project
@@ -42,20 +43,6 @@ from zavazek.site.output import HtmlPage, plain, spaced_blocks
 from zavazek.site.share import service_lines, share
 from zavazek.site.pages.formatting import Formatter
 from zavazek.site.templating import Templates
-
-
-def today_labels(lang: str) -> str:
-    """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON.
-
-    The words are in the interface language (``ui``: English for a language without a
-    catalog, which the script then marks ``lang="en"``), without :mod:`zavazek.site.fallback`'s marks.
-    """
-    gettext = i18n.gettext_for(lang)
-    days = [hours_text.weekday_text(i, lang, "abbreviated") for i in range(7)]
-    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": gettext("Today"),
-                          "open": gettext("open now"), "closed": gettext("closed now"),
-                          "closedToday": gettext("closed today; next open {day} {time}"),
-                          "appointment": gettext("by appointment"), "days": days})
 
 
 def filter_title(fmt: Formatter, names: dict, flist: listing.FilterList) -> str:

@@ -39,7 +39,7 @@ def _view(spec: PageSpec, data: ProviderData, project: Project, day: dt.date, pa
     fmt, lang = page.fmt, page.lang
     key = spec.key
     if key == HOME:
-        return views.home(data, day)
+        return views.home(data, fmt)
     if key == COMMITMENT:
         return views.commitment(data, fmt)
     if key == GOALS:
