@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zavazek.core import checks, i18n
-from zavazek.site import contact_cards, report, sitemap, templating
+from zavazek.site import contact_cards, offline, report, sitemap, templating
 from zavazek.site.downloads import Downloaded, Downloads
 from zavazek.site.navigation import nav
 from zavazek.site.pages.render import Made, page_templates, render_site_pages
@@ -142,6 +142,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
                       for lang in project.languages} if data.services else {}
     made = Made(downloaded.poster_listing, checklists, directory_home)
     files.update(render_site_pages(data, project, day, page_templates(), made))
+    files[sitemap.SERVICE_WORKER] = offline.worker(project, files, html_pages)
     return Prepared(
         project=project,
         data=data,

@@ -147,6 +147,10 @@ def centre_vcard(centre_id: str, lang: str) -> str:
     return f"{PAGE_SLUGS[CENTRES]}/{centre_id}-{lang}.vcf"
 
 
+#: The site's service worker, at the site root so that it may keep every page (zavazek.site.offline).
+SERVICE_WORKER = "zavazek-sw.js"
+
+
 def checklist_report(service_id: str | None = None) -> str:
     """The checklist as JSON, beside its page: ``kontrola/checklist.json`` (``kontrola/<service>/…``)."""
     return f"{page(CHECKLIST, service_id)}/checklist.json"
