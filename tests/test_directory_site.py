@@ -221,7 +221,7 @@ def test_service_pages_describe_the_service_as_schema_org_json_ld(example_site):
 
 def test_places_open_in_a_map_app_only_when_clicked(example_site):
     page = read(example_site, "sluzby/s/icp-socialni-poradenstvi")
-    assert 'href="geo:50.0755,14.429"' in page or 'href="geo:50.0755,14.4290"' in page
+    assert 'href="geo:50.0755,14.429?q=' in page or 'href="geo:50.0755,14.4290?q=' in page
     assert "openstreetmap.org/?mlat=" in page
     assert "<iframe" not in page and "<img" not in page.split("md-content")[1]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zavazek.core import checks, i18n
-from zavazek.site import report, sitemap, templating
+from zavazek.site import contact_cards, offline, report, sitemap, templating
 from zavazek.site.downloads import Downloaded, Downloads
 from zavazek.site.navigation import nav
 from zavazek.site.pages.render import Made, page_templates, render_site_pages
@@ -144,8 +144,10 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         downloads.cancel()
         raise
     files.update(downloaded.files())
+    files.update(contact_cards.files(data, published, project))
     made = Made(downloaded.poster_listing, checklists, directory_home)
     files.update(render_site_pages(data, project, day, templates, made, only=[POSTERS]))
+    files[sitemap.SERVICE_WORKER] = offline.worker(project, files, html_pages)
     return Prepared(
         project=project,
         data=data,

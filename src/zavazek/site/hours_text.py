@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zavazek.core import i18n
 from zavazek.core.model.hours import END_OF_DAY, WEEKDAYS, OpeningHours, Ranges
 from zavazek.site import cldr
+from zavazek.site.escaping import json_for_html
 
 
 # --- for machines -----------------------------------------------------------
@@ -97,3 +99,18 @@ def compact(hours: OpeningHours, lang: str) -> str:
         )
         parts.append(f"{names} {ranges_text(ranges, lang)}")
     return "; ".join(parts)
+
+
+def today_labels(lang: str) -> str:
+    """What the browser needs to write a place's line for today, as JSON (zavazek-directory.js:
+    the home page's centres, the directory's cards, a service page's places).
+
+    The words are in the interface language (``ui``: English for a language without a
+    catalog, which the script then marks ``lang="en"``), without :mod:`zavazek.site.fallback`'s marks.
+    """
+    gettext = i18n.gettext_for(lang)
+    days = [weekday_text(i, lang, "abbreviated") for i in range(7)]
+    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": gettext("Today"),
+                          "open": gettext("open now"), "closed": gettext("closed now"),
+                          "closedToday": gettext("closed today; next open {day} {time}"),
+                          "appointment": gettext("by appointment"), "days": days})

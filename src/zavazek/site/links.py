@@ -11,6 +11,7 @@ or the short public address. Phone numbers and e-mail addresses become
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote as _quote
 
 from zavazek.site import sitemap
 from zavazek.site.sitemap import SiteMap
@@ -28,6 +29,62 @@ def mailto(email: str) -> str:
 def sms(phone: str) -> str:
     """``sms:+420123456789``: a text message to the number, without spaces."""
     return "sms:" + "".join(phone.split())
+
+
+@dataclass(frozen=True)
+class MapLinks:
+    """A place on a map, as two plain links (no map is loaded): the phone's map app (``geo:``) and
+    OpenStreetMap in the browser, for a phone or computer without a map app."""
+
+    app: str
+    web: str
+
+
+def quote(text: str) -> str:
+    """``text`` as one value of an address's query (every reserved character escaped)."""
+    return _quote(text, safe="")
+
+
+def map_links(place) -> MapLinks | None:
+    """The map links of a place at an address: at its coordinates where the data has them, else found
+    by the address; None for field work (no address)."""
+    address = getattr(place, "address", None)
+    if address is None:
+        return None
+    text = address.one_line()
+    point = getattr(place, "coordinates", None)
+    if point is None:
+        return MapLinks(f"geo:0,0?q={quote(text)}", f"https://www.openstreetmap.org/search?query={quote(text)}")
+    lat, lon = point.lat, point.lon
+    return MapLinks(f"geo:{lat},{lon}?q={lat},{lon}({quote(text)})",
+                    f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+
+
+@dataclass(frozen=True)
+class ShareLinks:
+    """A message sent on through a messenger, a text message or an e-mail: plain links, each opening
+    the app with the message written (nothing is sent before the reader sends it there)."""
+
+    whatsapp: str
+    telegram: str
+    viber: str
+    sms: str
+    email: str
+
+
+def share_links(subject: str, text: str, url: str | None) -> ShareLinks:
+    """The links that send ``text`` and then ``url`` (the page's public address, if the site has one)."""
+    message = f"{text}\n{url}" if url else text
+    said = quote(message)
+    telegram = (f"https://t.me/share/url?url={quote(url)}&text={quote(text)}" if url
+                else f"https://t.me/share/url?url={said}")
+    return ShareLinks(
+        whatsapp=f"https://wa.me/?text={said}",
+        telegram=telegram,
+        viber=f"viber://forward?text={said}",
+        sms=f"sms:?&body={said}",
+        email=f"mailto:?subject={quote(subject)}&body={said}",
+    )
 
 
 @dataclass(frozen=True)
@@ -64,5 +121,7 @@ class Links:
         return self.site.short(self.here if path is None else path, lang or self.lang)
 
     tel = staticmethod(tel)
+    maps = staticmethod(map_links)
+    share = staticmethod(share_links)
     sms = staticmethod(sms)
     mailto = staticmethod(mailto)

@@ -105,6 +105,11 @@ def service(service_id: str) -> str:
     return f"{services_folder()}/{service_id}"
 
 
+def service_vcard(service_id: str, lang: str) -> str:
+    """A service's contact card in a language, beside its page: ``sluzby/s/poradna-kladno/poradna-kladno-ru.vcf``."""
+    return f"{service(service_id)}/{service_id}-{lang}.vcf"
+
+
 def category(code: str) -> str:
     """A kind of help's page, listing the regions that have it: ``sluzby/druh/pravni-poradenstvi``."""
     return f"{_DIRECTORY}/druh/{category_slug(code)}"
@@ -135,6 +140,15 @@ def hsds_table(name: str) -> str:
 def poster(filename: str) -> str:
     """A noticeboard poster (PDF, or its PNG preview): ``nastenky/praha-cs-a4.pdf``."""
     return f"{PAGE_SLUGS[POSTERS]}/{filename}"
+
+
+def centre_vcard(centre_id: str, lang: str) -> str:
+    """A centre's contact card in a language, beside the centres' page: ``strediska/kladno-ru.vcf``."""
+    return f"{PAGE_SLUGS[CENTRES]}/{centre_id}-{lang}.vcf"
+
+
+#: The site's service worker, at the site root so that it may keep every page (zavazek.site.offline).
+SERVICE_WORKER = "zavazek-sw.js"
 
 
 def checklist_report(service_id: str | None = None) -> str:

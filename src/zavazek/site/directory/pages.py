@@ -25,6 +25,7 @@ from markupsafe import Markup
 from zavazek.core import i18n
 from zavazek.core.model import codes
 from zavazek.site import hours_text
+from zavazek.site.hours_text import today_labels
 from zavazek.core.model.services import Directory, Service
 from zavazek.core.placeholders import without_placeholders
 from zavazek.core.project import Project
@@ -39,22 +40,9 @@ from zavazek.site.fingerprint import code_fingerprint
 from zavazek.site.sitemap import SiteMap
 from zavazek.site.links import Links
 from zavazek.site.output import HtmlPage, plain, spaced_blocks
+from zavazek.site.share import service_lines, share
 from zavazek.site.pages.formatting import Formatter
 from zavazek.site.templating import Templates
-
-
-def today_labels(lang: str) -> str:
-    """What the browser needs to write a card's line for today (see zavazek-directory.js), as JSON.
-
-    The words are in the interface language (``ui``: English for a language without a
-    catalog, which the script then marks ``lang="en"``), without :mod:`zavazek.site.fallback`'s marks.
-    """
-    gettext = i18n.gettext_for(lang)
-    days = [hours_text.weekday_text(i, lang, "abbreviated") for i in range(7)]
-    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": gettext("Today"),
-                          "open": gettext("open now"), "closed": gettext("closed now"),
-                          "closedToday": gettext("closed today; next open {day} {time}"),
-                          "appointment": gettext("by appointment"), "days": days})
 
 
 def filter_title(fmt: Formatter, names: dict, flist: listing.FilterList) -> str:
@@ -301,6 +289,7 @@ def _region_page(site: _Site, cards: Cards, lang: str, code: str, services, list
         too_long_to_print=bool(services) and not offered,
         groups=tuple(groups), today_labels=site.today_labels[lang],
         card_url_base=links.short(sitemap.services_folder()),
+        share=_list_share(links, fmt.gettext("Services in {region}").format(region=fmt.label(codes.REGIONS[code]))),
     )
     return site.page("region.html.j2", view, path)
 
@@ -322,8 +311,14 @@ def _list_page(site: _Site, cards: Cards, lang: str, code: str, flist: listing.F
         heading=site.heading(links, listing.data_date(flist.services)), up=links.page(sitemap.region(code)),
         cards=cards.in_order(flist.services, lang, path, fmt, code), today_labels=site.today_labels[lang],
         card_url_base=links.short(sitemap.services_folder()),
+        share=_list_share(links, f"{fmt.label(codes.REGIONS[code])}: {filter_title(fmt, base['language_names'], flist)}"),
     )
     return site.page("filtered.html.j2", view, path)
+
+
+def _list_share(links: Links, title: str):
+    """A region's list sent on: its title and its public address."""
+    return share(links, title, [title])
 
 
 def _category_page(site: _Site, lang: str, category: str, regions: list[listing.RegionCount],
@@ -360,6 +355,11 @@ def _service_page(site: _Site, lang: str, service: Service) -> HtmlPage:
         phone=site.directory.phone(service),
         place_hours=tuple(json_for_html(listing.place_for_browser(p, lang, "")) for p in service.places),
         today_labels=site.today_labels[lang],
+        maps=tuple(links.maps(p) for p in service.places),
+        vcard=links.file(sitemap.service_vcard(service.id, lang)),
+        share=share(links, fmt.pick(service.name)[1], service_lines(
+            fmt.pick(service.name)[1], site.directory.phone(service),
+            [p.address for p in service.places if p.address is not None], fmt)),
     )
     return site.page("service.html.j2", view, path)
 

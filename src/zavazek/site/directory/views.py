@@ -17,6 +17,7 @@ from markupsafe import Markup
 from zavazek.core.model.services import Directory, Organisation, Place, Service
 from zavazek.site.links import Links
 from zavazek.site.pages.formatting import Formatter
+from zavazek.site.share import ShareView
 
 
 
@@ -139,6 +140,7 @@ class RegionView(PageBase):
     today_labels: str
     card_url_base: str | None
     searchable: bool = True
+    share: ShareView | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ class FilteredView(PageBase):
     today_labels: str
     card_url_base: str | None
     searchable: bool = False  # the region page already lists every service of the list
+    share: ShareView | None = None
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,9 @@ class ServiceView(PageBase):
     phone: str | None  # the number to call, first on the page
     place_hours: tuple[str, ...]  # each place's hours for the browser's line for today (JSON), as service.places
     today_labels: str
+    maps: tuple = ()  # each place's links.MapLinks (None for field work), as service.places
+    vcard: str = ""  # the service's contact card in the page's language
+    share: ShareView | None = None
 
 
 @dataclass(frozen=True)

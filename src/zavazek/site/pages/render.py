@@ -41,13 +41,13 @@ def _view(spec: PageSpec, data: ProviderData, project: Project, day: dt.date, pa
     fmt, lang = page.fmt, page.lang
     key = spec.key
     if key == HOME:
-        return views.home(data, day)
+        return views.home(data, fmt)
     if key == COMMITMENT:
         return views.commitment(data, fmt)
     if key == GOALS:
         return views.goals(data, fmt, day)
     if key == CENTRES:
-        return views.centres(data, fmt)
+        return views.centres(data, fmt, page.links)
     if key == POSTERS:
         return views.posters(made.posters, fmt, lang)
     if key == DIRECTORY:

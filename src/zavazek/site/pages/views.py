@@ -20,7 +20,9 @@ from zavazek.core import i18n
 from zavazek.core.loader import ProviderData
 from zavazek.core.model import codes
 from zavazek.core.model.goals import effective_deadline
-from zavazek.site import sitemap
+from zavazek.site import hours_text, sitemap
+from zavazek.site.directory.listing import place_for_browser
+from zavazek.site.escaping import json_for_html
 from zavazek.site.links import Links
 from zavazek.site.pages import PageSpec, pages_for
 from zavazek.site.pages.formatting import Formatter
@@ -52,22 +54,39 @@ class ServiceEntry:
 
 
 @dataclass(frozen=True)
+class HomeCentre:
+    """A centre on the home page: its week's hours (the browser turns them into a line for the
+    reader's today: ``hours`` is their JSON, None when the centre is open by appointment)."""
+
+    centre: Any
+    week: str | None
+    hours: str | None
+
+
+@dataclass(frozen=True)
 class HomeView:
     c: Any  # the commitment
     several: bool
     services: tuple[ServiceEntry, ...]  # with several services, each one
     directory: bool  # the provider publishes a directory of services
-    today: dt.date
+    centres: tuple[HomeCentre, ...]
+    today_labels: str  # the words of the browser's line for today (hours_text.today_labels)
 
 
 def _services(data: ProviderData, key: str) -> tuple[ServiceEntry, ...]:
     return tuple(ServiceEntry(v.service_id, v.commitment, sitemap.page(key, v.service_id)) for v in data.per_service())
 
 
-def home(data: ProviderData, day: dt.date) -> HomeView:
+def home(data: ProviderData, fmt: Formatter) -> HomeView:
     several = data.several_services or data.service_id is not None
     services = _services(data, COMMITMENT) if several else ()
-    return HomeView(data.commitment, several, services, bool(data.services), day)
+    centres = tuple(
+        HomeCentre(centre, fmt.week(centre.opening_hours),
+                   json_for_html(place_for_browser(centre, fmt.lang, "")))
+        if centre.opening_hours and centre.appointment is None else HomeCentre(centre, None, None)
+        for centre in data.commitment.centres)
+    return HomeView(data.commitment, several, services, bool(data.services), centres,
+                    hours_text.today_labels(fmt.lang))
 
 
 # --- the commitment -------------------------------------------------------------------
@@ -256,6 +275,8 @@ def goals(data: ProviderData, fmt: Formatter, day: dt.date) -> GoalsView:
 class CentreLine:
     centre: Any
     region: str
+    maps: Any  # links.MapLinks, None for field work
+    vcard: str  # the centre's contact card in the page's language
 
 
 @dataclass(frozen=True)
@@ -264,9 +285,12 @@ class CentresView:
     centres: tuple[CentreLine, ...]
 
 
-def centres(data: ProviderData, fmt: Formatter) -> CentresView:
+def centres(data: ProviderData, fmt: Formatter, links: Links) -> CentresView:
     c = data.commitment
-    return CentresView(c, tuple(CentreLine(centre, fmt.label(codes.REGIONS[centre.region])) for centre in c.centres))
+    return CentresView(c, tuple(
+        CentreLine(centre, fmt.label(codes.REGIONS[centre.region]), links.maps(centre),
+                   links.file(sitemap.centre_vcard(centre.id, fmt.lang)))
+        for centre in c.centres))
 
 
 # --- posters -----------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * for the Prague time zone when the page is read (a page built days ago must not show a
  * stale "today"), and instant filtering of the services on a region page, its choices kept
  * in the page's address (Back, a reload or a shared link show the same list).
- * Without JavaScript a card shows the week's hours and the page offers
+ * Without JavaScript a card (and a centre on the home page) shows the week's hours and the page offers
  * pre-built lists instead (the form stays hidden). */
 (function () {
   "use strict";
@@ -117,6 +117,9 @@
       line.appendChild(document.createTextNode(": "));
       placeLine(place, labels, now, line);
       line.hidden = false;
+      /* the home page shows a centre's week without JavaScript; today's line takes its place */
+      var week = section.querySelector("[data-week-line]");
+      if (week) week.hidden = true;
     });
   }
 

@@ -46,8 +46,14 @@ if (box) {
     url.searchParams.set("q", query);
     history.replaceState(null, "", url);
     if (!query) { list.replaceChildren(); status.textContent = ""; more.hidden = true; return; }
-    const pf = await engine();
-    const search = await pf.debouncedSearch(query, {}, 200);
+    let search;
+    try {
+      search = await (await engine()).debouncedSearch(query, {}, 200);
+    } catch (offline) {  // the index cannot be fetched: no connection (a page kept by zavazek-sw.js)
+      pagefind = null;
+      if (ticket === latest) { list.replaceChildren(); more.hidden = true; status.textContent = box.dataset.offline; }
+      return;
+    }
     if (search === null || ticket !== latest) return;
     current = { results: search.results, shown: 0, ticket };
     await showMore(false);
@@ -71,6 +77,9 @@ if (box) {
 
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   input.addEventListener("input", run);
+  if (navigator.onLine === false) status.textContent = box.dataset.offline;
+  window.addEventListener("offline", () => { status.textContent = box.dataset.offline; });
+  window.addEventListener("online", () => { if (status.textContent === box.dataset.offline) status.textContent = ""; });
   const initial = new URL(location.href).searchParams.get("q");
   if (initial) { input.value = initial; run(); }
   // Whoever opens the search page came to type: the cursor is in the box (the header's magnifier leads here).

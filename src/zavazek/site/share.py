@@ -1,0 +1,40 @@
+"""What a page offers to send on (a service, a region's list): the message, in the page's language.
+
+Readers pass help on in WhatsApp, Telegram and Viber groups: the message is
+short (the service's name, its phone, its addresses and the page's public
+address) so that it reads well in a chat. The page shows the system's
+share sheet where the browser has one, else plain links
+(:class:`~zavazek.site.links.ShareLinks`) and a copy button
+(``theme/assets/zavazek-share.js``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zavazek.site.escaping import json_for_html
+from zavazek.site.links import Links, ShareLinks
+
+
+@dataclass(frozen=True)
+class ShareView:
+    title: str  # the subject of an e-mail, the title for the share sheet
+    text: str  # the message without the address
+    url: str | None  # the page's public address (None when the site has none)
+    links: ShareLinks
+    script: str  # {"title", "text", "url", "message"} for the script, as JSON for an attribute
+
+
+def share(links: Links, title: str, lines) -> ShareView:
+    """The page ``links`` is for, sent on as ``lines`` (empty ones left out) and its public address."""
+    text = "\n".join(line for line in lines if line)
+    url = links.absolute()
+    message = f"{text}\n{url}" if url else text
+    return ShareView(title, text, url, links.share(title, text, url),
+                     json_for_html({"title": title, "text": text, "url": url, "message": message}))
+
+
+def service_lines(name: str, phone: str | None, addresses, fmt) -> list[str]:
+    """A service in a few lines: its name, phone and the addresses of its places."""
+    return [name, fmt.gettext("Phone: {number}").format(number=phone) if phone else None,
+            *(a.one_line() for a in addresses)]
