@@ -62,7 +62,7 @@ def test_preview_shows_a_changed_goal_after_saving_the_file(site_folder):
     with preview(site_folder) as (base, server):
         goals_url = f"{base}en/cile/"
         assert _wait_for(goals_url, "Open an evening Czech course"), "the preview did not start"
-        assert "Closed today (Fri, Nov 27)" in _get(f"{base}en/"), "the preview is not for the day of --today"
+        assert "computed on November 27, 2026" in _get(f"{base}en/kontrola/"), "the preview is not for --today's day"
         goals = site_folder / "data" / "goals.yaml"
         goals.write_text(
             goals.read_text(encoding="utf-8").replace(
