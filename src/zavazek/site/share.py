@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zavazek.core import placeholders
 from zavazek.site.escaping import json_for_html
 from zavazek.site.links import Links, ShareLinks
 
@@ -26,8 +27,13 @@ class ShareView:
 
 
 def share(links: Links, title: str, lines) -> ShareView:
-    """The page ``links`` is for, sent on as ``lines`` (empty ones left out) and its public address."""
-    text = "\n".join(line for line in lines if line)
+    """The page ``links`` is for, sent on as ``lines`` and its public address.
+
+    Empty lines are left out, and so is a line with a text staff have not filled in yet
+    (a placeholder, :mod:`zavazek.core.placeholders`): a message must not pass it on.
+    """
+    title = placeholders.strip_marker(title)
+    text = "\n".join(line for line in lines if line and not any(m in line for m in placeholders.MARKERS))
     url = links.absolute()
     message = f"{text}\n{url}" if url else text
     return ShareView(title, text, url, links.share(title, text, url),
