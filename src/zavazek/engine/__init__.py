@@ -19,7 +19,7 @@ from pathlib import Path
 
 from zavazek.core.problems import DataError
 from zavazek.engine import config as site_config
-from zavazek.engine import staging
+from zavazek.engine import shells, staging
 from zavazek.site import build as site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -116,12 +116,9 @@ def _keep_unchanged(new: Path, published: Path) -> None:
         try:
             if not path.is_file() or path.stat().st_nlink > 1 or old.stat().st_size != path.stat().st_size:
                 continue
-            if old.read_bytes() == path.read_bytes():
-                link = path.with_name(path.name + ".zavazek-link")
-                os.link(old, link)
-                os.replace(link, path)
-        except OSError:  # not there before, or links not possible here: the new file stays
+        except OSError:  # not there before: the new file stays
             continue
+        shells.link_if_same(old, path.read_bytes(), path)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -141,7 +141,7 @@ class Filler:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             content = shell.page(page).encode("utf-8")
-            if previous is None or not _link_if_same(previous / where, content, target):
+            if previous is None or not link_if_same(previous / where, content, target):
                 target.write_bytes(content)
                 written += 1
             self._written[target] = key
@@ -151,12 +151,15 @@ class Filler:
         return written
 
 
-def _link_if_same(published: Path, content: bytes, target: Path) -> bool:
-    """Link ``target`` to the ``published`` file if that holds ``content``; False if it does not (or cannot be linked)."""
+def link_if_same(published: Path, content: bytes, target: Path) -> bool:
+    """Make ``target`` the ``published`` file if that holds ``content`` (a link, replacing whatever
+    ``target`` was); False if it does not hold it, or cannot be linked here."""
     try:
         if published.stat().st_size != len(content) or published.read_bytes() != content:
             return False
-        os.link(published, target)
+        link = target.with_name(target.name + ".zavazek-link")
+        os.link(published, link)
+        os.replace(link, target)
     except OSError:
         return False
     return True
