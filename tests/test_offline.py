@@ -1,15 +1,18 @@
 """Reading without a connection: the site's service worker keeps the pages a reader opened and the home
-page, shows them offline with the day they were saved, and says plainly that search needs a connection.
-Where there are no service workers (a copy opened from disk) the site works as before."""
+page, and the lists of services a reader chose to keep with their services' pages; it shows them offline
+with the day they were saved, and says plainly that search needs a connection. A new build replaces what
+was kept. Where there are no service workers (a copy opened from disk) the site works as before."""
 
 from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 
 from browser import chromium_path, launch_chromium, serve_directory
+from site_fixtures import run_zavazek
 from zavazek.core.i18n import gettext_for
 from zavazek.site import offline
 
@@ -65,23 +68,30 @@ def test_pages_opened_before_and_the_home_page_open_offline_with_the_day_they_we
         context.close()
 
 
-def test_a_new_build_has_a_new_worker_that_drops_the_old_pages(example_site):
+def test_the_worker_keeps_a_bounded_number_of_bytes_and_says_saved_in_each_language(example_site):
     source = (example_site / "zavazek-sw.js").read_text(encoding="utf-8")
     settings = json.loads(re.search(r"const SETTINGS = (\{.*\});", source).group(1))
-    assert settings["pages"] == offline.PAGES and settings["pages"] <= 100  # a bounded cache
+    assert settings["budget"] == offline.BUDGET and sum(settings["budget"].values()) <= 10_000_000
     assert settings["notes"]["uk"] == gettext_for("uk")(SAVED)
     assert offline.version({"index.md": "a"}, []) != offline.version({"index.md": "b"}, [])
-    assert settings["version"] in source and '"zavazek-pages-" + SETTINGS.version' in source
-    assert 'names.filter((n) => n.startsWith("zavazek-") && n !== PAGES && n !== FILES)' in source
 
 
-def test_the_cache_keeps_at_most_its_number_of_pages(chromium, example_site, tmp_path):
-    # A worker keeping two pages: the third page opened pushes out the first (the home page stays).
+def _kept_pages(page) -> list[str]:
+    return page.evaluate("""async () => {
+        const names = (await caches.keys()).filter((n) => n.startsWith("zavazek-pages-"));
+        const cache = await caches.open(names[0]);
+        return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    }""")
+
+
+def test_the_pages_kept_stay_within_their_bytes_the_oldest_opened_going_first(chromium, example_site, tmp_path):
+    # A worker with room for the home page and one more page: each page opened pushes out the one before.
     site = tmp_path / "site"
     import shutil
     shutil.copytree(example_site, site)
+    room = (site / "index.html").stat().st_size + (site / "strediska" / "index.html").stat().st_size
     worker = site / "zavazek-sw.js"
-    worker.write_text(re.sub(r'"pages":\d+', '"pages":2', worker.read_text(encoding="utf-8")), encoding="utf-8")
+    worker.write_text(re.sub(r'"pages":\d+', f'"pages":{room}', worker.read_text(encoding="utf-8")), encoding="utf-8")
     with serve_directory(site) as base:
         context = chromium.new_context()
         page = context.new_page()
@@ -89,12 +99,76 @@ def test_the_cache_keeps_at_most_its_number_of_pages(chromium, example_site, tmp
         _controlled(page)
         for path in ("zavazek/", "cile/", "strediska/"):
             page.goto(base + path)
-        kept = page.evaluate("""async () => {
-            const names = (await caches.keys()).filter((n) => n.startsWith("zavazek-pages-"));
-            const cache = await caches.open(names[0]);
-            return (await cache.keys()).map((r) => new URL(r.url).pathname);
-        }""")
-        assert sorted(kept) == ["/", "/cile/", "/strediska/"]
+        assert sorted(_kept_pages(page)) == ["/", "/strediska/"]
+        context.close()
+
+
+LIST = "ru/sluzby/praha/"
+LISTED = "ru/sluzby/s/migrace-asistence/"  # in the Prague list; its organisation's phone: +420 000 000 400
+KEPT = "Kept on this phone on {date}, with {kept} of its {count} services: they open without a connection."
+
+
+def _worker_version(site) -> str:
+    source = (site / "zavazek-sw.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"const SETTINGS = (\{.*\});", source).group(1))["version"]
+
+
+def _wait_until_only(page, version: str, seconds: float = 60) -> None:
+    """Wait until the caches are the worker ``version``'s alone: it has renewed all an older one kept."""
+    deadline = time.monotonic() + seconds
+    while True:
+        names = page.evaluate("caches.keys()")
+        if any(n.startswith(f"zavazek-list-{version}") for n in names) and all(version in n for n in names):
+            return
+        assert time.monotonic() < deadline, names
+        page.wait_for_timeout(200)
+
+
+def test_a_kept_list_opens_offline_with_its_services_and_a_new_build_replaces_what_changed(chromium, site_folder):
+    built = run_zavazek("build", str(site_folder))
+    assert built.returncode == 0, built.stderr
+    # The build says how much a phone keeps at most, and what that is in this site's pages.
+    line = gettext_for("en")("Offline: a reader's phone keeps at most {most} of this site: the pages they "
+                             "opened {pages} (a page is {page} kB, the median), their styles and scripts {files}, "
+                             "the lists they keep {lists} (the longest list with its services' pages is {longest}).")
+    assert line.split("{most}")[0] + "6 MB of this site" in built.stdout
+    assert re.search(r"the longest list with its services' pages is 0\.\d MB", built.stdout)
+    site = site_folder / "site"
+    with serve_directory(site) as base:
+        context = chromium.new_context(viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        page.goto(base + LIST)
+        button = page.get_by_role("button", name=gettext_for("ru")("Keep this list on my phone"))
+        box = button.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+        button.click()
+        services = page.locator(".zv-cards .zv-card__title a").count()
+        done = gettext_for("ru")(KEPT).split("{date}")[1].format(kept=services, count=services)
+        page.locator(".zv-keep [role=status]").filter(has_text=done).wait_for()
+        assert page.get_by_role("button", name=gettext_for("ru")("Remove it from my phone")).is_visible()
+
+        context.set_offline(True)
+        page.goto(base + LISTED)  # never opened: kept with the list
+        assert page.locator(".zv-offline-note").count() == 1
+        assert page.locator('a[href="tel:+420000000400"]').count() >= 1
+        page.goto(base + LIST)
+        assert page.locator(".zv-card").count() == services
+        context.set_offline(False)
+
+        services_file = site_folder / "data" / "services.yaml"
+        text = services_file.read_text(encoding="utf-8")
+        services_file.write_text(text.replace("phone: +420 000 000 400", "phone: +420 000 000 499"), encoding="utf-8")
+        rebuilt = run_zavazek("build", str(site_folder))
+        assert rebuilt.returncode == 0, rebuilt.stderr
+        version = _worker_version(site)
+        assert "tel:+420000000499" in (site / LISTED / "index.html").read_text(encoding="utf-8")
+
+        page.goto(base)  # online: the browser finds the new worker, which renews what the old one kept
+        _wait_until_only(page, version)
+        context.set_offline(True)
+        page.goto(base + LISTED)
+        assert page.locator('a[href="tel:+420000000499"]').count() >= 1
+        assert page.locator('a[href="tel:+420000000400"]').count() == 0
         context.close()
 
 

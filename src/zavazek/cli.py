@@ -65,6 +65,11 @@ def build(folder: Path, today: dt.date | None):
     except engine.BuildFailed as exc:
         raise CommandFailed(f"chyba sestavení / build error: {exc}", ENGINE_FAILED) from None
     click.echo(f"OK: {prepared.project.site_dir} ({seconds:.1f} s)")
+    from zavazek.site import offline
+
+    kept = offline.kept_on_a_phone(prepared.project, prepared.project.site_dir)
+    for lang in ("cs", "en"):
+        click.echo(offline.describe(kept, lang))
     if prepared.data.placeholders:  # never published silently: the last words of the build
         from zavazek.core import i18n
         from zavazek.core.model.codes import NP_

@@ -2,24 +2,36 @@
 
 The worker (``site/templates/zavazek-sw.js``) is written by each build with
 its settings: a version made from everything the build published (a new
-build's worker replaces the old one and drops its saved pages), how many
-pages and files it keeps, and the line a saved page shows, in each
-language of the site. Pages register it from ``zavazek-offline.js``.
+build's worker asks again for the pages the old one kept and drops the old
+copies), how many bytes it keeps, and the line a saved page shows, in each
+language of the site. Pages register it from ``zavazek-offline.js``, which
+also offers "keep this list on my phone" on lists of services
+(``site/templates/_keep.j2``). :func:`kept_on_a_phone` says, for a built
+site, what those bytes mean in its pages.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import dataclass
+from html import unescape
 from importlib import resources
+from pathlib import Path
 
 from zavazek.core import i18n
+from zavazek.core.model import codes
 from zavazek.core.project import Project
+from zavazek.site import cldr, sitemap
 from zavazek.site.escaping import json_for_html
+from zavazek.site.sitemap import SiteMap
 
-#: The most pages kept (the home page besides); the oldest opened go first. About 15 kB each.
-PAGES = 40
-#: The most other files kept (styles, scripts, pictures).
-FILES = 40
+#: The most bytes a reader's phone keeps of the site, by what for: the pages they opened (the home page
+#: among them), the styles, scripts and pictures of those pages, and the lists they chose to keep with
+#: their services' pages. The oldest go first when a part is full.
+BUDGET = {"pages": 2_000_000, "files": 1_000_000, "lists": 3_000_000}
+#: The most lists kept at once.
+LISTS = 5
 
 
 def version(files: dict, html_pages) -> str:
@@ -40,7 +52,59 @@ def _note(gettext) -> str:
 def worker(project: Project, files: dict, html_pages) -> str:
     """The worker's script for this build."""
     notes = {lang: _note(i18n.gettext_for(lang)) for lang in project.languages}
-    settings = {"version": version(files, html_pages), "pages": PAGES, "files": FILES,
+    settings = {"version": version(files, html_pages), "budget": BUDGET, "lists": LISTS,
                 "default": project.default_language, "notes": notes}
     source = resources.files("zavazek.site").joinpath("templates/zavazek-sw.js").read_text(encoding="utf-8")
     return source.replace("/*SETTINGS*/null", json_for_html(settings))
+
+
+@dataclass(frozen=True)
+class KeptOnAPhone:
+    """What a reader's phone keeps of a built site, at most."""
+
+    most: int  # bytes, all parts together
+    budget: dict  # bytes per part (BUDGET)
+    median_page: int  # bytes of a page, the median of the site's pages
+    longest_list: int  # bytes of the longest list of services with its services' pages
+
+
+#: A card's link to its service's page, in a list of services (site/directory/templates/_card.j2).
+_CARD_LINK = re.compile(r'<h3 class="zv-card__title"><a href="([^"]+)"')
+
+
+def kept_on_a_phone(project: Project, site_dir: Path) -> KeptOnAPhone:
+    """What the budget holds of the site in ``site_dir``: its median page, and its longest list of services
+    with its services' pages (what "keep this list" stores; it keeps what fits of a longer one)."""
+    sizes = sorted(page.stat().st_size for page in site_dir.rglob("*.html"))
+    site = SiteMap.of(project)
+    longest = 0
+    for code in codes.REGIONS:
+        for lang in project.languages:
+            page = site_dir / site.url(sitemap.region(code), lang) / "index.html"
+            if not page.is_file():
+                continue
+            html = page.read_text(encoding="utf-8")
+            total = len(html.encode("utf-8"))
+            for href in _CARD_LINK.findall(html):
+                target = (page.parent / unescape(href)).resolve()
+                service = target / "index.html" if href.endswith("/") else target
+                total += service.stat().st_size if service.is_file() else 0
+            longest = max(longest, total)
+    return KeptOnAPhone(most=sum(BUDGET.values()), budget=dict(BUDGET),
+                        median_page=sizes[len(sizes) // 2] if sizes else 0, longest_list=longest)
+
+
+def _megabytes(count: int, lang: str) -> str:
+    return f"{cldr.format_number(round(count / 1_000_000, 1), lang)} MB"
+
+
+def describe(kept: KeptOnAPhone, lang: str) -> str:
+    """The build's line on what a reader's phone keeps, in ``lang``."""
+    gettext = i18n.gettext_for(lang)
+    return gettext(
+        "Offline: a reader's phone keeps at most {most} of this site: the pages they opened {pages} "
+        "(a page is {page} kB, the median), their styles and scripts {files}, the lists they keep {lists} "
+        "(the longest list with its services' pages is {longest})."
+    ).format(most=_megabytes(kept.most, lang), pages=_megabytes(kept.budget["pages"], lang),
+             page=cldr.format_number(round(kept.median_page / 1000), lang), files=_megabytes(kept.budget["files"], lang),
+             lists=_megabytes(kept.budget["lists"], lang), longest=_megabytes(kept.longest_list, lang))

@@ -1,28 +1,60 @@
 /* závazek's service worker (made by the build: zavazek.site.offline). It keeps the pages a reader
  * opened, and the home page, so that they open again without a connection, with a line saying when
- * they were saved. Each build has its own caches: a new build's worker removes the old ones.
+ * they were saved; and, when the reader asks on a list of services, that list with its services' pages.
+ * What it keeps is bounded in bytes (SETTINGS.budget). Each build has its own caches: a new build's
+ * worker asks the server again for every page the old one kept (an unchanged page costs a "not
+ * modified"), keeps the new versions and drops the old caches.
  * Pages come from the network whenever there is one; nothing is asked of another site. */
 "use strict";
-const SETTINGS = /*SETTINGS*/null; // {"version", "pages", "files", "default", "notes": {lang: "… {date} …"}}
-const PAGES = "zavazek-pages-" + SETTINGS.version;
-const FILES = "zavazek-files-" + SETTINGS.version;
+const SETTINGS = /*SETTINGS*/null; // {"version", "budget": {"pages", "files", "lists"}, "lists", "default", "notes"}
+const PREFIX = "zavazek-";
+const PAGES = PREFIX + "pages-" + SETTINGS.version;
+const FILES = PREFIX + "files-" + SETTINGS.version;
+const LIST = PREFIX + "list-" + SETTINGS.version + "-"; // one cache per kept list, named by its address
 const HOME = new URL("./", self.location).href;
 const SAVED = "X-Zavazek-Saved";
+const SIZE = "X-Zavazek-Size";
 
 function key(url) {
   const u = new URL(url);
   return u.origin + u.pathname; // a page once, whatever its query (a filter, a search) or anchor
 }
 
-async function keep(name, url, response, limit) {
+/* A copy of the response that remembers when it was saved and how many bytes it holds. */
+async function stamped(response, saved) {
+  const body = await response.blob();
   const headers = new Headers(response.headers);
-  headers.set(SAVED, new Date().toISOString());
-  const copy = new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+  headers.set(SAVED, saved || new Date().toISOString());
+  headers.set(SIZE, String(body.size));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/* [url, bytes] of each entry of a cache, the oldest saved first. */
+async function entries(cache) {
+  const requests = await cache.keys();
+  const sized = [];
+  for (const request of requests) {
+    const response = await cache.match(request);
+    sized.push([request.url, Number((response && response.headers.get(SIZE)) || 0)]);
+  }
+  return sized;
+}
+
+/* Put ``response`` in the cache ``name`` as its newest entry, then drop the oldest entries (never the
+ * home page) until the cache holds at most ``budget`` bytes. */
+async function keep(name, url, response, budget) {
+  const copy = await stamped(response);
   const cache = await caches.open(name);
   await cache.delete(url); // the last one opened goes to the end: the oldest go first
   await cache.put(url, copy);
-  const urls = (await cache.keys()).map((r) => r.url).filter((u) => u !== HOME);
-  for (const old of urls.slice(0, Math.max(0, urls.length - limit))) await cache.delete(old);
+  const sized = await entries(cache);
+  let total = sized.reduce((sum, [, bytes]) => sum + bytes, 0);
+  for (const [old, bytes] of sized) {
+    if (total <= budget) break;
+    if (old === HOME || old === url) continue;
+    await cache.delete(old);
+    total -= bytes;
+  }
 }
 
 function escapeHtml(text) {
@@ -45,22 +77,42 @@ async function withNote(saved) {
   const body = html.replace(/<body[^>]*>/, (tag) => tag + note);
   const headers = new Headers(saved.headers);
   headers.delete(SAVED);
+  headers.delete(SIZE);
   headers.delete("Content-Length"); // the page is longer by the note
   return new Response(body, { status: 200, headers });
+}
+
+async function listCaches() {
+  return (await caches.keys()).filter((name) => name.startsWith(LIST));
+}
+
+/* The page as this build's worker saved it: opened by the reader, or in a list they kept. */
+async function savedPage(url) {
+  for (const name of [PAGES, ...(await listCaches()), ...(await olderCaches())]) {
+    const saved = await caches.match(url, { cacheName: name });
+    if (saved) return saved;
+  }
+  return null;
+}
+
+function isPage(response) {
+  return response.ok && (response.headers.get("Content-Type") || "").includes("text/html");
+}
+
+/* Asked of the server each time (a 304 when unchanged): the browser's own cache must not pass off
+ * a page as fetched when there is no connection, nor keep a page older than the latest build. */
+function fetchPage(url) {
+  return fetch(new Request(url, { cache: "no-cache", redirect: "manual", credentials: "same-origin" }));
 }
 
 async function page(request) {
   const url = key(request.url);
   try {
-    // Asked of the server each time (a 304 when unchanged): the browser's own cache must not pass off
-    // a page as fetched when there is no connection, nor keep a page older than the latest build.
-    const response = await fetch(new Request(request.url, { cache: "no-cache", redirect: "manual", credentials: "same-origin" }));
-    if (response.ok && (response.headers.get("Content-Type") || "").includes("text/html")) {
-      await keep(PAGES, url, response.clone(), SETTINGS.pages);
-    }
+    const response = await fetchPage(request.url);
+    if (isPage(response)) await keep(PAGES, url, response.clone(), SETTINGS.budget.pages);
     return response;
   } catch (offline) {
-    const saved = await caches.match(url, { cacheName: PAGES });
+    const saved = await savedPage(url);
     if (saved) return withNote(saved);
     throw offline;
   }
@@ -69,7 +121,7 @@ async function page(request) {
 async function file(request) {
   try {
     const response = await fetch(request);
-    if (response.ok) await keep(FILES, request.url, response.clone(), SETTINGS.files);
+    if (response.ok) await keep(FILES, request.url, response.clone(), SETTINGS.budget.files);
     return response;
   } catch (offline) {
     const saved = await caches.match(request.url, { cacheName: FILES });
@@ -78,16 +130,133 @@ async function file(request) {
   }
 }
 
+/* --- lists kept on the phone ("keep this list": zavazek-offline.js asks for them) ----------------- */
+
+async function listBytes(name) {
+  return (await entries(await caches.open(name))).reduce((sum, [, bytes]) => sum + bytes, 0);
+}
+
+async function savedOn(name, url) {
+  const saved = await caches.match(url, { cacheName: name });
+  return saved ? saved.headers.get(SAVED) : null;
+}
+
+/* The other kept lists, the one kept longest ago first. */
+async function otherLists(name) {
+  const names = (await listCaches()).filter((n) => n !== name);
+  const dated = [];
+  for (const n of names) dated.push([(await savedOn(n, decodeURIComponent(n.slice(LIST.length)))) || "", n]);
+  return dated.sort().map(([, n]) => n);
+}
+
+/* Keep the list at ``list`` and the pages ``urls`` (its services), within the lists' budget: older
+ * kept lists make room first; what does not fit is left out and said. Reports progress on ``port``. */
+async function keepList(list, urls, port) {
+  list = key(list);
+  const name = LIST + encodeURIComponent(list);
+  await caches.delete(name); // kept again from the start: the reader asked for the list as it is now
+  const older = await otherLists(name);
+  while (older.length >= SETTINGS.lists) await caches.delete(older.shift());
+  let used = 0;
+  for (const n of older) used += await listBytes(n);
+  const cache = await caches.open(name);
+  const pages = [list, ...urls.map(key).filter((u) => u.startsWith(HOME) && u !== list)];
+  const unique = pages.filter((u, i) => pages.indexOf(u) === i);
+  let kept = 0;
+  let bytes = 0;
+  try {
+    for (const url of unique) {
+      const response = await fetchPage(url);
+      if (!isPage(response)) continue;
+      const copy = await stamped(response);
+      const size = Number(copy.headers.get(SIZE));
+      while (used + bytes + size > SETTINGS.budget.lists && older.length) {
+        const oldest = older.shift();
+        used -= await listBytes(oldest);
+        await caches.delete(oldest);
+      }
+      if (used + bytes + size > SETTINGS.budget.lists) break; // the space for kept lists is full
+      await cache.put(url, copy);
+      bytes += size;
+      kept += 1;
+      port.postMessage({ progress: kept, of: unique.length });
+    }
+  } catch (offline) {
+    await caches.delete(name); // all of it or nothing: a list half kept would say it is whole
+    throw offline;
+  }
+  if (kept === 0) {
+    await caches.delete(name);
+    return { kept: 0, of: unique.length - 1, bytes: 0, saved: null };
+  }
+  return { kept: kept - 1, of: unique.length - 1, bytes, saved: await savedOn(name, list) };
+}
+
+async function listState(list) {
+  const name = LIST + encodeURIComponent(key(list));
+  if (!(await caches.has(name))) return { saved: null };
+  const cache = await caches.open(name);
+  return { saved: await savedOn(name, key(list)), kept: (await cache.keys()).length - 1, bytes: await listBytes(name) };
+}
+
+self.addEventListener("message", (event) => {
+  const port = event.ports[0];
+  const ask = event.data || {};
+  if (!port || typeof ask.list !== "string") return;
+  let answer;
+  if (ask.action === "keep") answer = keepList(ask.list, Array.isArray(ask.pages) ? ask.pages : [], port);
+  else if (ask.action === "forget") answer = caches.delete(LIST + encodeURIComponent(key(ask.list))).then(() => ({ saved: null }));
+  else answer = listState(ask.list);
+  event.waitUntil(answer.then((result) => port.postMessage({ done: result }),
+    () => port.postMessage({ failed: true })));
+});
+
+/* --- a new build --------------------------------------------------------------------------------- */
+
+/* The pages an older build's worker kept, asked for again and kept in this build's caches. */
+async function renew(oldName, newName) {
+  const old = await caches.open(oldName);
+  const cache = await caches.open(newName);
+  for (const request of await old.keys()) {
+    if (await cache.match(request.url)) continue;
+    try {
+      const response = await fetchPage(request.url);
+      if (isPage(response)) await cache.put(request.url, await stamped(response));
+    } catch (offline) {
+      return false; // no connection: the rest is renewed next time
+    }
+  }
+  await caches.delete(oldName);
+  return true;
+}
+
+/* Every older build's cache renewed (pages) or dropped (other files). Run after the worker took over,
+ * not while it does: pages are not kept waiting for it. Until a page is renewed, the older copy is what
+ * the reader has offline, with the day it was saved. */
+let renewing = null;
+function renewAll() {
+  renewing = renewing || (async () => {
+    for (const name of await olderCaches()) {
+      if (name.startsWith(PREFIX + "list-")) await renew(name, name.replace(/^zavazek-list-[^-]+-/, LIST));
+      else if (name.startsWith(PREFIX + "pages-")) await renew(name, PAGES);
+      else await caches.delete(name);
+    }
+  })().finally(() => { renewing = null; });
+  return renewing;
+}
+
+async function olderCaches() {
+  return (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== PAGES && n !== FILES && !n.startsWith(LIST));
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(fetch(HOME).then((r) => (r.ok ? keep(PAGES, HOME, r, SETTINGS.pages) : null))
+  event.waitUntil(fetchPage(HOME).then((r) => (isPage(r) ? keep(PAGES, HOME, r, SETTINGS.budget.pages) : null))
     .catch(() => null).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(caches.keys()
-    .then((names) => Promise.all(names.filter((n) => n.startsWith("zavazek-") && n !== PAGES && n !== FILES)
-      .map((n) => caches.delete(n))))
-    .then(() => self.clients.claim()));
+  event.waitUntil(self.clients.claim());
+  renewAll();
 });
 
 self.addEventListener("fetch", (event) => {
@@ -95,6 +264,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !request.url.startsWith(HOME)) return;
   if (request.mode === "navigate") {
     event.respondWith(page(request));
+    event.waitUntil(renewAll()); // what an older build kept, if anything is left of it
   } else if (!new URL(request.url).pathname.includes("/pagefind/") && !request.headers.has("range")) {
     event.respondWith(file(request)); // styles, scripts, pictures; not the search index: search says it is offline
   }
