@@ -11,6 +11,17 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+#: WCAG 2.2 A and AA (axe tags each criterion with the version that introduced it; 2.2 added only AA rules).
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+
+
+def accessibility_violations(page) -> list[dict]:
+    """What axe-core finds against WCAG 2.2 A and AA on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(page, options=AXE_RULES).response["violations"]
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-background-networking",  # this network is closed; also no calls home

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import chromium_path, launch_chromium, page_weight, serve_directory
+from browser import AXE_RULES, chromium_path, launch_chromium, page_weight, serve_directory
 from pdf_text import pdf_text
 from zavazek.site.pages import PAGES
 from site_fixtures import page_url
@@ -19,8 +19,6 @@ pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromi
 #: reads the sitemap from there, which is the same server once published.
 #: The test server only: not even the site's public address (site_url) is asked for anything.
 OWN_HOSTS = {"127.0.0.1"}
-#: WCAG 2.2 A and AA (axe tags each criterion with the version that introduced it; 2.2 added only AA rules).
-AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 #: Every page in the default language and the next three of mkdocs.yml; in any further
 #: language (to keep CI's time) the pages read most: home, commitment and goals.
 TOURED = LANGS[:4]

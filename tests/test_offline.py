@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from browser import chromium_path, launch_chromium, serve_directory
+from browser import accessibility_violations, chromium_path, launch_chromium, serve_directory
 from site_fixtures import run_zavazek
 from zavazek.core.i18n import gettext_for
 from zavazek.site import offline
@@ -28,6 +28,11 @@ SEARCH_OFFLINE = ("Search cannot work without an internet connection. The pages 
 def chromium():
     with launch_chromium() as browser:
         yield browser
+
+
+def _no_accessibility_violation(page) -> None:
+    violations = accessibility_violations(page)
+    assert violations == [], [(v["id"], [n["html"] for n in v["nodes"]]) for v in violations]
 
 
 def _controlled(page) -> None:
@@ -62,9 +67,16 @@ def test_pages_opened_before_and_the_home_page_open_offline_with_the_day_they_we
         status = page.locator(".zv-search__status")
         status.filter(has_text=gettext_for("vi")(SEARCH_OFFLINE)).wait_for()
 
-        never = context.new_page()
-        with pytest.raises(Exception):  # a page never opened is not there
-            never.goto(base + "uk/cile/")
+        page.goto(base + "uk/cile/")  # never opened: a page says so, in Ukrainian, with what is kept
+        uk = gettext_for("uk")
+        assert page.locator("html").get_attribute("lang") == "uk"
+        assert page.locator("h1").inner_text() == uk("This page is not saved on this phone")
+        assert page.get_by_role("heading", name=uk("Pages saved on this phone")).is_visible()
+        kept = page.locator("main li a")
+        assert kept.count() == 3  # the home page, the service page and the search page opened before
+        _no_accessibility_violation(page)
+        kept.filter(has_text=heading).click()
+        assert page.locator(".zv-offline-note").count() == 1 and page.locator("h1").inner_text() == heading
         context.close()
 
 
@@ -146,6 +158,7 @@ def test_a_kept_list_opens_offline_with_its_services_and_a_new_build_replaces_wh
         done = gettext_for("ru")(KEPT).split("{date}")[1].format(kept=services, count=services)
         page.locator(".zv-keep [role=status]").filter(has_text=done).wait_for()
         assert page.get_by_role("button", name=gettext_for("ru")("Remove it from my phone")).is_visible()
+        _no_accessibility_violation(page)
 
         context.set_offline(True)
         page.goto(base + LISTED)  # never opened: kept with the list

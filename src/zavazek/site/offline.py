@@ -49,11 +49,21 @@ def _note(gettext) -> str:
     return gettext("Saved on {date}. There is no connection: this is the page as it was then.")
 
 
+def _missing(gettext) -> dict:
+    return {
+        "title": gettext("This page is not saved on this phone"),
+        "text": gettext("There is no connection, and this page was not opened on this phone before, so it "
+                        "cannot be shown. Try again when you are online."),
+        "kept": gettext("Pages saved on this phone"),
+    }
+
+
 def worker(project: Project, files: dict, html_pages) -> str:
     """The worker's script for this build."""
     notes = {lang: _note(i18n.gettext_for(lang)) for lang in project.languages}
+    missing = {lang: _missing(i18n.gettext_for(lang)) for lang in project.languages}
     settings = {"version": version(files, html_pages), "budget": BUDGET, "lists": LISTS,
-                "default": project.default_language, "notes": notes}
+                "default": project.default_language, "notes": notes, "missing": missing}
     source = resources.files("zavazek.site").joinpath("templates/zavazek-sw.js").read_text(encoding="utf-8")
     return source.replace("/*SETTINGS*/null", json_for_html(settings))
 

@@ -6,7 +6,7 @@
  * modified"), keeps the new versions and drops the old caches.
  * Pages come from the network whenever there is one; nothing is asked of another site. */
 "use strict";
-const SETTINGS = /*SETTINGS*/null; // {"version", "budget": {"pages", "files", "lists"}, "lists", "default", "notes"}
+const SETTINGS = /*SETTINGS*/null; // {"version", "budget": {"pages", "files", "lists"}, "lists", "default", "notes", "missing"}
 const PREFIX = "zavazek-";
 const PAGES = PREFIX + "pages-" + SETTINGS.version;
 const FILES = PREFIX + "files-" + SETTINGS.version;
@@ -114,8 +114,42 @@ async function page(request) {
   } catch (offline) {
     const saved = await savedPage(url);
     if (saved) return withNote(saved);
-    throw offline;
+    return notSaved(url);
   }
+}
+
+/* The language of a page of the site, from its address (``/ru/…``; the default language has none). */
+function languageOf(url) {
+  const first = url.slice(HOME.length).split("/")[0];
+  return SETTINGS.notes[first] ? first : SETTINGS.default;
+}
+
+/* Offline, a page this phone has not kept: a page saying so in the reader's language, with links to
+ * the pages it has kept (those in the same language first). */
+async function notSaved(url) {
+  const lang = languageOf(url);
+  const words = SETTINGS.missing[lang];
+  const seen = new Set();
+  const items = [];
+  for (const name of [PAGES, ...(await listCaches())]) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (seen.has(request.url)) continue;
+      seen.add(request.url);
+      const html = await (await cache.match(request)).text();
+      const title = (html.match(/<title>([^<]*)<\/title>/) || [])[1] || escapeHtml(request.url);
+      items.push([languageOf(request.url) === lang ? 0 : 1, title, request.url]);
+    }
+  }
+  items.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
+  const list = items.map(([, title, href]) => '<li><a href="' + escapeHtml(href) + '">' + title + "</a></li>").join("");
+  const body = '<!doctype html><html lang="' + lang + '"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width,initial-scale=1"><title>' + escapeHtml(words.title) + "</title>" +
+    "<style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem;color:#000;background:#fff}a{color:#0b3d91}" +
+    "li{margin:.5rem 0}li a{display:inline-block;min-height:44px;padding:.6rem 0}</style></head><body><main>" +
+    "<h1>" + escapeHtml(words.title) + "</h1><p>" + escapeHtml(words.text) + "</p>" +
+    (items.length ? "<h2>" + escapeHtml(words.kept) + "</h2><ul>" + list + "</ul>" : "") + "</main></body></html>";
+  return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
 async function file(request) {
