@@ -137,16 +137,20 @@ async function notSaved(url) {
       if (seen.has(request.url)) continue;
       seen.add(request.url);
       const html = await (await cache.match(request)).text();
-      const title = (html.match(/<title>([^<]*)<\/title>/) || [])[1] || escapeHtml(request.url);
-      items.push([languageOf(request.url) === lang ? 0 : 1, title, request.url]);
+      const heading = (html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/) || [])[1];
+      const title = (heading && heading.replace(/<[^>]*>/g, "").trim()) ||
+        (html.match(/<title>([^<]*)<\/title>/) || [])[1] || escapeHtml(request.url); // text as the page wrote it
+      const pageLang = (html.match(/<html[^>]*\slang="([^"]+)"/) || [])[1] || languageOf(request.url);
+      items.push([pageLang === lang ? 0 : 1, title, request.url, pageLang]);
     }
   }
   items.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
-  const list = items.map(([, title, href]) => '<li><a href="' + escapeHtml(href) + '">' + title + "</a></li>").join("");
+  const list = items.map(([, title, href, pageLang]) =>
+    '<li><a href="' + escapeHtml(href) + '" lang="' + escapeHtml(pageLang) + '">' + title + "</a></li>").join("");
   const body = '<!doctype html><html lang="' + lang + '"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width,initial-scale=1"><title>' + escapeHtml(words.title) + "</title>" +
     "<style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem;color:#000;background:#fff}a{color:#0b3d91}" +
-    "li{margin:.5rem 0}li a{display:inline-block;min-height:44px;padding:.6rem 0}</style></head><body><main>" +
+    "ul{padding-left:1.2rem}li a{display:block;padding:.7rem 0}</style></head><body><main>" +
     "<h1>" + escapeHtml(words.title) + "</h1><p>" + escapeHtml(words.text) + "</p>" +
     (items.length ? "<h2>" + escapeHtml(words.kept) + "</h2><ul>" + list + "</ul>" : "") + "</main></body></html>";
   return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
