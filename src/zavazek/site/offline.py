@@ -13,6 +13,7 @@ site, what those bytes mean in its pages.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -85,20 +86,23 @@ _CARD_LINK = re.compile(r'<h3 class="zv-card__title"><a href="([^"]+)"')
 def kept_on_a_phone(project: Project, site_dir: Path) -> KeptOnAPhone:
     """What the budget holds of the site in ``site_dir``: its median page, and its longest list of services
     with its services' pages (what "keep this list" stores; it keeps what fits of a longer one)."""
-    sizes = sorted(page.stat().st_size for page in site_dir.rglob("*.html"))
+    sizes = sorted(os.stat(os.path.join(folder, name)).st_size
+                   for folder, _, names in os.walk(site_dir) for name in names if name.endswith(".html"))
     site = SiteMap.of(project)
     longest = 0
     for code in codes.REGIONS:
         for lang in project.languages:
-            page = site_dir / site.url(sitemap.region(code), lang) / "index.html"
-            if not page.is_file():
+            folder = os.path.join(site_dir, site.url(sitemap.region(code), lang))
+            try:
+                with open(os.path.join(folder, "index.html"), encoding="utf-8") as page:
+                    html = page.read()
+            except FileNotFoundError:
                 continue
-            html = page.read_text(encoding="utf-8")
             total = len(html.encode("utf-8"))
             for href in _CARD_LINK.findall(html):
-                target = (page.parent / unescape(href)).resolve()
-                service = target / "index.html" if href.endswith("/") else target
-                total += service.stat().st_size if service.is_file() else 0
+                target = os.path.normpath(os.path.join(folder, unescape(href)))
+                service = os.path.join(target, "index.html") if href.endswith("/") else target
+                total += os.path.getsize(service) if os.path.isfile(service) else 0
             longest = max(longest, total)
     return KeptOnAPhone(most=sum(BUDGET.values()), budget=dict(BUDGET),
                         median_page=sizes[len(sizes) // 2] if sizes else 0, longest_list=longest)
