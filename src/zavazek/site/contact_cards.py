@@ -53,10 +53,10 @@ def _note(sections: list[tuple[str | None, str]], fmt: Formatter) -> str:
 
 
 def service_card(service, directory, site: SiteMap, lang: str) -> bytes:
-    """One service's card in ``lang``."""
+    """One service's card in ``lang``: ``service`` and ``directory`` as published without placeholders
+    (:attr:`DirectoryOnDay.public`)."""
     fmt = Formatter(lang, site.default_language)
-    service = without_placeholders(service)
-    org = without_placeholders(directory.organisation(service.organisation))
+    org = directory.organisation(service.organisation)
     places = service.places
     phones = [directory.phone(service)] + [p.phone for p in places] + [service.phone, org.phone if org else None]
     phones += [p.appointment.phone for p in places if p.appointment is not None]
@@ -104,8 +104,7 @@ def files(data: ProviderData, published: DirectoryOnDay | None, project: Project
         for centre in data.commitment.centres:
             out[sitemap.centre_vcard(centre.id, lang)] = centre_card(centre, data.commitment.provider, site, lang)
         if published is not None:
-            for service in published.directory.services:
-                out[sitemap.service_vcard(service.id, lang)] = service_card(
-                    service, published.directory, site, lang)
+            for service in published.public.services:
+                out[sitemap.service_vcard(service.id, lang)] = service_card(service, published.public, site, lang)
     return out
 

@@ -43,6 +43,8 @@ def escape(value: str) -> str:
 
 def fold(line: str, limit: int = 75) -> str:
     """A content line folded to at most ``limit`` bytes per physical line, never inside a character."""
+    if len(line) * 4 <= limit or len(line.encode("utf-8")) <= limit:
+        return line
     out, current, size = [], [], 0
     for char in line:
         width = len(char.encode("utf-8"))

@@ -27,7 +27,6 @@ from zavazek.core.model import codes
 from zavazek.site import hours_text
 from zavazek.site.hours_text import today_labels
 from zavazek.core.model.services import Directory, Service
-from zavazek.core.placeholders import without_placeholders
 from zavazek.core.project import Project
 from zavazek.site import cldr, parallel, sitemap
 from zavazek.site.directory import handouts, listing
@@ -344,7 +343,7 @@ def _service_page(site: _Site, lang: str, service: Service) -> HtmlPage:
     view = views.ServiceView(
         **base, service=service, organisation=site.directory.organisation(service.organisation),
         status=standing.status, searchable=standing.searchable, heading=site.heading(links, service.verified_on),
-        json_ld=json_ld(service, site.directory, lang, fmt),
+        json_ld=json_ld(site.published.public_service(service.id), site.published.public, lang, fmt),
         kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
         groups=tuple(views.AgeGroup(fmt.label(codes.REGISTRY_TARGET_GROUPS[g.category]),
                                     g.age.from_ if g.age else None, g.age.to if g.age else None)
@@ -409,9 +408,9 @@ def _contact_point(place, fmt: Formatter) -> dict | None:
 
 
 def json_ld(service: Service, directory: Directory, lang: str, fmt: Formatter) -> Markup:
-    """schema.org description of a service, for search engines and other tools; no placeholder in it."""
-    service = without_placeholders(service)
-    org = without_placeholders(directory.organisation(service.organisation))
+    """schema.org description of a service, for search engines and other tools: ``service`` and
+    ``directory`` as published without placeholders (:attr:`DirectoryOnDay.public`)."""
+    org = directory.organisation(service.organisation)
 
     def written(text):
         picked = fmt.pick(text)

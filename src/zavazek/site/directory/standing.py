@@ -54,6 +54,14 @@ class DirectoryOnDay:
         """The directory without placeholders: what the open data publishes."""
         return without_placeholders(self.directory)
 
+    @cached_property
+    def _public_services(self) -> dict[str, Service]:
+        return {s.id: s for s in self.public.services}
+
+    def public_service(self, service_id: str) -> Service:
+        """A service as the open data publishes it (no placeholder), made once per build."""
+        return self._public_services[service_id]
+
     def of(self, service: Service) -> Standing:
         return self.standing[service.id]
 
