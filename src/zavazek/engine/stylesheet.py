@@ -36,10 +36,12 @@ class Vocabulary:
         self.attributes: dict[str, set[str]] = defaultdict(set)
         for name, values in SCRIPTED_ATTRIBUTES.items():
             self.attributes[name] |= values
+        self._tags: set[str] = set()  # the start tags read so far: the pages of a site repeat most of them
 
     def add_html(self, html: str) -> None:
-        attributes = self.attributes
-        for tag in set(_TAG.findall(html)):
+        attributes, read = self.attributes, self._tags
+        for tag in set(_TAG.findall(html)) - read:
+            read.add(tag)
             for name, double, single, bare in _ATTRIBUTE.findall(tag[1:]):
                 attributes[name.lower()].add(double or single or bare)
 
