@@ -189,11 +189,13 @@ def test_a_list_longer_than_the_room_for_lists_is_kept_in_part_and_the_reader_is
     import shutil
     site = tmp_path / "site"
     shutil.copytree(example_site, site)
-    listed = re.findall(r'<h3 class="zv-card__title"><a href="([^"]+)"', (site / LIST / "index.html").read_text(encoding="utf-8"))
+    html = (site / LIST / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<h3 class="zv-card__title"><a href="([^"]+)"', html)
     first_two = [(site / LIST / href / "index.html").resolve().stat().st_size for href in listed[:2]]
     room = (site / LIST / "index.html").stat().st_size + sum(first_two)
     worker = site / "zavazek-sw.js"
-    worker.write_text(re.sub(r'"lists":3000000', f'"lists":{room}', worker.read_text(encoding="utf-8")), encoding="utf-8")
+    source = worker.read_text(encoding="utf-8")
+    worker.write_text(source.replace(f'"lists":{offline.BUDGET["lists"]}', f'"lists":{room}'), encoding="utf-8")
     with serve_directory(site) as base:
         context = chromium.new_context(viewport={"width": 360, "height": 740})
         page = context.new_page()
@@ -202,7 +204,8 @@ def test_a_list_longer_than_the_room_for_lists_is_kept_in_part_and_the_reader_is
         ru = gettext_for("ru")
         status = page.locator(".zv-keep [role=status]")
         status.filter(has_text=ru(KEPT).split("{date}")[1].format(kept=2, count=len(listed))).wait_for()
-        assert ru("The space for kept lists is full: choose a kind of help below to keep a shorter list.") in status.inner_text()
+        full = ru("The space for kept lists is full: choose a kind of help below to keep a shorter list.")
+        assert full in status.inner_text()
         context.close()
 
 

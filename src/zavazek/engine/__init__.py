@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import time
+from stat import S_ISREG
 from pathlib import Path
 
 from zavazek.core.problems import DataError
@@ -111,14 +112,20 @@ def _keep_unchanged(new: Path, published: Path) -> None:
     """
     if not published.is_dir():
         return
-    for path in new.rglob("*"):
-        old = published / path.relative_to(new)
-        try:
-            if not path.is_file() or path.stat().st_nlink > 1 or old.stat().st_size != path.stat().st_size:
+    for folder, _, names in os.walk(new):
+        before = os.path.join(published, os.path.relpath(folder, new))
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                stat = os.lstat(path)
+                if not S_ISREG(stat.st_mode) or stat.st_nlink > 1:
+                    continue  # a link to the published file already, or not a file
+                if os.stat(os.path.join(before, name)).st_size != stat.st_size:
+                    continue
+            except OSError:  # not there before: the new file stays
                 continue
-        except OSError:  # not there before: the new file stays
-            continue
-        shells.link_if_same(old, path.read_bytes(), path)
+            with open(path, "rb") as file:
+                shells.link_if_same(Path(before, name), file.read(), Path(path))
 
 
 def _swap(new: Path, target: Path) -> None:

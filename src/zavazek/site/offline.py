@@ -120,5 +120,6 @@ def describe(kept: KeptOnAPhone, lang: str) -> str:
         "(a page is {page} kB, the median), their styles and scripts {files}, the lists they keep {lists} "
         "(the longest list with its services' pages is {longest})."
     ).format(most=_megabytes(kept.most, lang), pages=_megabytes(kept.budget["pages"], lang),
-             page=cldr.format_number(round(kept.median_page / 1000), lang), files=_megabytes(kept.budget["files"], lang),
-             lists=_megabytes(kept.budget["lists"], lang), longest=_megabytes(kept.longest_list, lang))
+             page=cldr.format_number(round(kept.median_page / 1000), lang),
+             files=_megabytes(kept.budget["files"], lang), lists=_megabytes(kept.budget["lists"], lang),
+             longest=_megabytes(kept.longest_list, lang))
