@@ -38,16 +38,25 @@ def language_pages(site_dir: Path, lang: str, languages: list[str], default: str
     """The HTML pages a language's index is made from, relative to ``site_dir``."""
     site_dir = Path(site_dir)
     if lang != default:
-        return sorted(p.relative_to(site_dir) for p in (site_dir / lang).rglob("*.html"))
+        return _html_under(site_dir, lang)
     pages = []
     for entry in sorted(site_dir.iterdir()):
         if entry.name in set(languages) | {"pagefind", "assets", "404.html"}:
             continue
         if entry.is_dir():
-            pages += sorted(p.relative_to(site_dir) for p in entry.rglob("*.html"))
+            pages += _html_under(site_dir, entry.name)
         elif entry.suffix == ".html":
             pages.append(entry.relative_to(site_dir))
     return pages
+
+
+def _html_under(site_dir: Path, folder: str) -> list[Path]:
+    """The HTML files under ``site_dir/folder``, relative to ``site_dir``, in the order of their paths' parts."""
+    found = []
+    for root, _, names in os.walk(site_dir / folder):
+        relative = os.path.relpath(root, site_dir)
+        found += [f"{relative}/{name}" for name in names if name.endswith(".html")]
+    return [Path(p) for p in sorted(found, key=lambda p: p.split("/"))]
 
 
 def same_pages(site_dir: Path, published: Path, lang: str, languages: list[str], default: str) -> bool:
