@@ -86,7 +86,7 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 #: Compiled templates, kept between builds (see :class:`~zavazek.site.templating.CompiledCode`).
 TEMPLATE_CACHE_DIR = ".zavazek/cache/templates"
 #: How long a preview waits for its downloads before it shows the pages with the ones it had.
-DOWNLOADS_WAIT = 0.3
+DOWNLOADS_WAIT = 0.05
 #: The directory's rendered pages, kept between builds (see :class:`~zavazek.site.directory.pages.DirectoryPages`).
 PAGES_FILE = ".zavazek/cache/directory-pages.pickle"
 
