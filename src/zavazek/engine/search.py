@@ -34,29 +34,29 @@ def bundle(lang: str) -> str:
     return f"pagefind/{lang}/"
 
 
-def language_pages(site_dir: Path, lang: str, languages: list[str], default: str) -> list[Path]:
-    """The HTML pages a language's index is made from, relative to ``site_dir``."""
-    site_dir = Path(site_dir)
+def language_pages(site_dir: Path, lang: str, languages: list[str], default: str) -> list[str]:
+    """The HTML pages a language's index is made from, relative to ``site_dir`` (``ru/cile/index.html``), sorted."""
+    site_dir = str(site_dir)
     if lang != default:
-        return _html_under(site_dir, lang)
+        return sorted(_html_under(site_dir, lang))
     pages = []
-    for entry in sorted(site_dir.iterdir()):
+    for entry in os.scandir(site_dir):
         if entry.name in set(languages) | {"pagefind", "assets", "404.html"}:
             continue
         if entry.is_dir():
             pages += _html_under(site_dir, entry.name)
-        elif entry.suffix == ".html":
-            pages.append(entry.relative_to(site_dir))
-    return pages
+        elif entry.name.endswith(".html"):
+            pages.append(entry.name)
+    return sorted(pages)
 
 
-def _html_under(site_dir: Path, folder: str) -> list[Path]:
-    """The HTML files under ``site_dir/folder``, relative to ``site_dir``, in the order of their paths' parts."""
+def _html_under(site_dir: str, folder: str) -> list[str]:
+    """The HTML files under ``site_dir/folder``, relative to ``site_dir``."""
     found = []
-    for root, _, names in os.walk(site_dir / folder):
-        relative = os.path.relpath(root, site_dir)
+    for root, _, names in os.walk(os.path.join(site_dir, folder)):
+        relative = root[len(site_dir) + 1:]
         found += [f"{relative}/{name}" for name in names if name.endswith(".html")]
-    return [Path(p) for p in sorted(found, key=lambda p: p.split("/"))]
+    return found
 
 
 def same_pages(site_dir: Path, published: Path, lang: str, languages: list[str], default: str) -> bool:
@@ -68,9 +68,9 @@ def same_pages(site_dir: Path, published: Path, lang: str, languages: list[str],
     if pages != language_pages(published, lang, languages, default):
         return False
     for page in pages:
-        new, old = site_dir / page, published / page
+        new, old = os.path.join(site_dir, page), os.path.join(published, page)
         try:
-            if not os.path.samefile(new, old) and new.read_bytes() != old.read_bytes():
+            if not os.path.samefile(new, old) and Path(new).read_bytes() != Path(old).read_bytes():
                 return False
         except OSError:
             return False

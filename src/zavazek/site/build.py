@@ -54,6 +54,8 @@ class Prepared:
     read_files: ReadFiles = field(default_factory=ReadFiles, repr=False)
     #: The directory's rendered pages, kept for the next build of a preview.
     kept_pages: directory_pages.DirectoryPages = field(default_factory=directory_pages.DirectoryPages, repr=False)
+    #: The contact cards made, kept for the next build of a preview.
+    kept_cards: contact_cards.ContactCards = field(default_factory=contact_cards.ContactCards, repr=False)
     #: The register's snapshot read for the checklist, with what it was read for: a preview's next
     #: build reuses it instead of streaming the whole register again after every saved file.
     register: tuple | None = field(default=None, repr=False)
@@ -112,6 +114,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     data = load_data(project.data_dir, list(project.languages), day, read_files)
     published = on_day(data.services, day) if data.services is not None else None
     pages_kept = cached.kept_pages if cached is not None else directory_pages.DirectoryPages(project.root / PAGES_FILE)
+    cards = cached.kept_cards if cached is not None else contact_cards.ContactCards()
     # Meanwhile, posters, hand-outs and open data are made in child processes (on the other cores).
     downloads = downloads or Downloads(
         data, published, project, day, pages_kept.templates, _open_data_source(published, project),
@@ -144,7 +147,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         downloads.cancel()
         raise
     files.update(downloaded.files())
-    files.update(contact_cards.files(data, published, project))
+    files.update(cards.files(data, published, project))
     made = Made(downloaded.poster_listing, checklists, directory_home)
     files.update(render_site_pages(data, project, day, templates, made, only=[POSTERS]))
     files[sitemap.SERVICE_WORKER] = offline.worker(project, files, html_pages)
@@ -160,6 +163,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         options=options,
         read_files=read_files,
         kept_pages=pages_kept,
+        kept_cards=cards,
         register=register,
         downloaded=downloaded,
         downloading=downloads if going_on else None,

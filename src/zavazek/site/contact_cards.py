@@ -96,15 +96,30 @@ def centre_card(centre, provider, site: SiteMap, lang: str) -> bytes:
     return vcard(contact)
 
 
-def files(data: ProviderData, published: DirectoryOnDay | None, project: Project) -> dict[str, bytes]:
-    """{site path: vCard} for every centre and every service of the directory, in every language."""
-    site = SiteMap.of(project)
-    out: dict[str, bytes] = {}
-    for lang in project.languages:
-        for centre in data.commitment.centres:
-            out[sitemap.centre_vcard(centre.id, lang)] = centre_card(centre, data.commitment.provider, site, lang)
-        if published is not None:
+class ContactCards:
+    """Makes the cards of a build: {site path: vCard} for every centre and every service of the directory,
+    in every language. A service's card is made again only when the service or its organisation changed
+    (:attr:`DirectoryOnDay.digests`) or the site's address or languages did: a preview's next build, after
+    one saved file, reuses the thousands of cards of a national directory."""
+
+    def __init__(self):
+        self._kept: dict[tuple, bytes] = {}
+
+    def files(self, data: ProviderData, published: DirectoryOnDay | None, project: Project) -> dict[str, bytes]:
+        site = SiteMap.of(project)
+        out: dict[str, bytes] = {}
+        kept, used = self._kept, {}
+        for lang in project.languages:
+            for centre in data.commitment.centres:
+                out[sitemap.centre_vcard(centre.id, lang)] = centre_card(centre, data.commitment.provider, site, lang)
+            if published is None:
+                continue
             for service in published.public.services:
-                out[sitemap.service_vcard(service.id, lang)] = service_card(service, published.public, site, lang)
-    return out
+                key = (published.digests[service.id], site, lang)
+                card = kept.get(key)
+                if card is None:
+                    card = service_card(service, published.public, site, lang)
+                out[sitemap.service_vcard(service.id, lang)] = used[key] = card
+        self._kept = used
+        return out
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import os
 import pickle
 import tempfile
@@ -146,15 +145,6 @@ def home_context(published: DirectoryOnDay, project: Project, lang: str) -> view
     )
 
 
-def _digests(directory: Directory) -> dict[str, str]:
-    """A fingerprint of each service and its organisation: what its pages and cards show."""
-    orgs = {o.id: o.model_dump_json() for o in directory.organisations}
-    return {
-        s.id: hashlib.sha1((s.model_dump_json() + orgs.get(s.organisation, "")).encode()).hexdigest()
-        for s in directory.services
-    }
-
-
 @dataclass
 class DirectoryPages:
     """The directory's pages, kept between builds and keyed by everything they show.
@@ -235,7 +225,7 @@ class DirectoryPages:
             return []
         site = _Site(published, project, self.templates)
         region_services = published.regions()
-        digest = _digests(published.directory)
+        digest = published.digests
         everywhere = (project, published.day, published.directory.example)
         cards = Cards(site, digest, everywhere, self._cards)
         wanted: list[tuple[tuple, Callable[[], HtmlPage]]] = []

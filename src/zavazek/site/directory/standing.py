@@ -10,6 +10,7 @@ and the exports read it from there.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -53,6 +54,15 @@ class DirectoryOnDay:
     def public(self) -> Directory:
         """The directory without placeholders: what the open data publishes."""
         return without_placeholders(self.directory)
+
+    @cached_property
+    def digests(self) -> dict[str, str]:
+        """A fingerprint of each service and its organisation: everything its pages and cards can show."""
+        orgs = {o.id: o.model_dump_json() for o in self.directory.organisations}
+        return {
+            s.id: hashlib.sha1((s.model_dump_json() + orgs.get(s.organisation, "")).encode()).hexdigest()
+            for s in self.directory.services
+        }
 
     @cached_property
     def _public_services(self) -> dict[str, Service]:
