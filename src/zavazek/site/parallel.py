@@ -87,7 +87,8 @@ class Pending:
         """Stop the child if its result is no longer wanted (e.g. the build failed meanwhile)."""
         if self._process is not None:
             self._process.kill()  # it holds nothing to clean up: its result goes nowhere else
-            self._process.join()
+            # Not waited for: a child as large as its parent takes a while to go, and nobody needs
+            # to see it go (multiprocessing collects it when it next starts a process).
             self._receiver.close()
             self._process = None
 
