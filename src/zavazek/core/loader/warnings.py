@@ -13,7 +13,7 @@ import datetime as dt
 from zavazek.core.model import Directory
 from zavazek.core.model.goals import effective_deadline
 from zavazek.core.model.services import months_before
-from zavazek.core.model.texts import iter_texts
+from zavazek.core.model.texts import texts_in
 from zavazek.core.model.types import Text
 from zavazek.core.problems import Message, Problem, Severity
 from zavazek.core.provider import ProviderData
@@ -42,7 +42,7 @@ def text_warnings(data: ProviderData, languages: list[str]) -> list[Problem]:
     out = []
     for name in data.documents:
         doc = data.documents[name]
-        for path, text in iter_texts(getattr(data, name)):
+        for path, text in texts_in(getattr(data, name)):
             missing = [lang for lang in languages if text.get(lang) is None]
             if missing:
                 out.append(

@@ -13,7 +13,7 @@ import enum
 from dataclasses import dataclass
 
 from zavazek.core.model import DATA_FILES
-from zavazek.core.model.texts import iter_texts
+from zavazek.core.model.texts import texts_in
 from zavazek.core.model.types import Text
 from zavazek.core.provider import ProviderData
 from zavazek.core.yamlsource import Document
@@ -82,11 +82,28 @@ def entries(data: ProviderData) -> list[Entry]:
     """Every text of every data file, in file order."""
     out = []
     for name, doc in data.documents.items():
-        for path, text in iter_texts(getattr(data, name)):
-            written = _written_at(doc.value, path)
-            if isinstance(written, dict) and text.languages() <= set(written):
-                out.append(Entry(name, path, field_key(doc.value, path), text, doc))
+        out += _document_entries(name, doc, getattr(data, name))
     return out
+
+
+#: The entries of the latest documents listed: {id: (document, model, entries)} (see :func:`texts_in`).
+_LISTED: dict[int, tuple[object, object, list]] = {}
+
+
+def _document_entries(name: str, doc, model) -> list[Entry]:
+    """The entries of one file, listed once per document and model read (a preview reuses unchanged ones)."""
+    listed = _LISTED.get(id(doc))
+    if listed is not None and listed[0] is doc and listed[1] is model:
+        return listed[2]
+    found = []
+    for path, text in texts_in(model):
+        written = _written_at(doc.value, path)
+        if isinstance(written, dict) and text.languages() <= set(written):
+            found.append(Entry(name, path, field_key(doc.value, path), text, doc))
+    if len(_LISTED) >= 16:
+        del _LISTED[next(iter(_LISTED))]
+    _LISTED[id(doc)] = (doc, model, found)
+    return found
 
 
 def by_context(data: ProviderData) -> dict[str, Entry]:
