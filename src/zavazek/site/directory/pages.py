@@ -226,13 +226,15 @@ class DirectoryPages:
         site = _Site(published, project, self.templates)
         region_services = published.regions()
         digest = published.digests
-        everywhere = (project, published.day, published.directory.example)
+        # The project as its text: a key is looked up for each of ten thousand pages, and a string's hash is kept.
+        everywhere = (repr(project), published.day, published.directory.example)
         cards = Cards(site, digest, everywhere, self._cards)
         wanted: list[tuple[tuple, Callable[[], HtmlPage]]] = []
         page = functools.partial
+        region_lists = {code: listing.filter_lists(services, code) for code, services in region_services}
         for lang in project.languages:
             for code, services in region_services:
-                lists = listing.filter_lists(services, code)
+                lists = region_lists[code]
                 key = ("region", lang, code, everywhere, tuple(digest[s.id] for s in services))
                 wanted.append((key, page(_region_page, site, cards, lang, code, services, lists)))
                 for flist in lists:
