@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from zavazek.core import i18n
 from zavazek.site import fallback
@@ -108,6 +109,18 @@ def template_environment(package: str) -> jinja2.Environment:
     )
 
 
+def _direct_gettext(env: jinja2.Environment, translations) -> None:
+    """``_()`` and ``gettext()`` as Jinja's new-style ones do them with escaping on (the translation as
+    Markup, then ``%`` with the keyword arguments), called directly instead of through two lookups in
+    the template's context: the pages of a national directory call them two hundred thousand times."""
+    lookup = translations.gettext
+
+    def gettext(message: str, **variables) -> Markup:
+        return Markup(lookup(message)) % variables
+
+    env.globals.update(_=gettext, gettext=gettext)
+
+
 class CodeInContext(TypeError):
     """A template context holds a module or a function: templates get data only."""
 
@@ -160,7 +173,9 @@ class Templates:
         if env is None:
             env = template_environment(self._package)
             env.filters.update(self._filters)
-            env.install_gettext_translations(CATALOGS[catalog](lang), newstyle=True)
+            translations = CATALOGS[catalog](lang)
+            env.install_gettext_translations(translations, newstyle=True)
+            _direct_gettext(env, translations)
             self._environments[(lang, catalog)] = env
         return env
 
