@@ -94,7 +94,8 @@ class LanguagePasses:
             if project.default_language in self._not_found:
                 (site_dir / "404.html").write_text(self._not_found_page(project.default_language, stylesheet_name),
                                                    encoding="utf-8")
-            shells.expand_sitemap(site_dir, project.site_url, shell_pages(prepared), project.default_language)
+            shells.complete_sitemap(site_dir, project.site_url, shell_pages(prepared), project.default_language,
+                                    prepared.today)
         finally:
             self._not_found.clear()
             self._done.clear()

@@ -14,11 +14,12 @@ both ways and checks that the pages and the sitemap are the same.
 
 Nothing here imports the site engine: the shells are ordinary generated
 pages, and the adapter calls :meth:`Filler.fill` after each language's pass
-and :func:`expand_sitemap` once at the end.
+and :func:`complete_sitemap` once at the end.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -165,11 +166,14 @@ def link_if_same(published: Path, content: bytes, target: Path) -> bool:
     return True
 
 
+_LASTMOD = re.compile(r"<lastmod>[^<]*</lastmod>")
 _URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)
 
 
-def expand_sitemap(site_dir: Path, site_url: str | None, pages: list[HtmlPage], default: str) -> None:
-    """Replace each shell's entries in ``sitemap.xml`` (and its .gz) by those of the pages made from it."""
+def complete_sitemap(site_dir: Path, site_url: str | None, pages: list[HtmlPage], default: str, day: dt.date) -> None:
+    """Replace each shell's entries in ``sitemap.xml`` (and its .gz) by those of the pages made from it, and
+    date every entry to ``day``, the day the site was built for (the engine writes the clock's day: a site
+    built for a fixed day would come out different on the next day)."""
     sitemap = Path(site_dir) / "sitemap.xml"
     if not sitemap.exists():
         return
@@ -191,6 +195,7 @@ def expand_sitemap(site_dir: Path, site_url: str | None, pages: list[HtmlPage], 
         return ""
 
     text = _URL.sub(entries, text)
+    text = _LASTMOD.sub(f"<lastmod>{day.isoformat()}</lastmod>", text)
     sitemap.write_text(text, encoding="utf-8")
     packed = sitemap.with_name("sitemap.xml.gz")
     if packed.exists():

@@ -30,10 +30,15 @@ _JSON_IN_HTML = {
 }
 
 
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
 def json_for_html(value, *, indent: int | None = None) -> str:
     """``value`` as JSON text that cannot end or comment out the element it is written into."""
     separators = (",", ":") if indent is None else (",", ": ")
     text = json.dumps(value, ensure_ascii=False, separators=separators, indent=indent)
+    if _JSON_UNSAFE.search(text) is None:  # most of them: no need to go through each character
+        return text
     return text.translate(_JSON_IN_HTML)
 
 

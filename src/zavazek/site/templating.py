@@ -106,6 +106,7 @@ def template_environment(package: str) -> jinja2.Environment:
         comment_start_string="{##",
         comment_end_string="##}",
         bytecode_cache=COMPILED,
+        auto_reload=False,  # závazek's own templates do not change while it runs: no stat per page
     )
 
 
