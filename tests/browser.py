@@ -124,6 +124,17 @@ def gzip_bytes(site: Path, request_paths: list[str]) -> int:
     return total
 
 
+#: Waits until every CSS transition and animation that will end has ended (a menu has slid into place).
+_SETTLED = """() => Promise.all(document.getAnimations()
+    .filter((animation) => Number.isFinite(animation.effect.getComputedTiming().endTime))
+    .map((animation) => animation.finished.catch(() => null)))"""
+
+
+def wait_for_transitions(page) -> None:
+    """Return once the page's transitions have ended: what it shows then is what a reader sees."""
+    page.evaluate(_SETTLED)
+
+
 def page_weight(browser, site: Path, path: str, after: str = "", width: int = 360) -> tuple[int, int]:
     """(first view, further view): gzip bytes Chromium downloads to show ``path`` of the built ``site``.
 

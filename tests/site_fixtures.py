@@ -172,6 +172,15 @@ def site_folder(tmp_path, example_site) -> Path:
     return seed_pdf_cache(copy_site_folder(ROOT, tmp_path / "provider"), example_site)
 
 
+@pytest.fixture
+def built_folder(tmp_path, example_site) -> Path:
+    """A copy of the example folder as the session's build left it: its published site and what the build keeps."""
+    folder = tmp_path / "provider"
+    shutil.copytree(example_site.parent, folder, symlinks=True)
+    _set_writable(folder, True)
+    return folder
+
+
 # --- data with other texts in every field ---------------------------------------------------------
 
 
