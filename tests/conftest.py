@@ -9,7 +9,7 @@ import os
 import pytest
 
 from browser import stop_chromium
-from site_fixtures import built_folder, example_site, icp_site, opu_site, site_folder  # noqa: F401 (fixtures)
+from site_fixtures import built_folder, example_site, hostile_site, icp_site, opu_site, site_folder  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="session", autouse=True)
