@@ -214,7 +214,6 @@ def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, dict[tuple, str]]]:
     return site, {file: {tuple(path): text for path, text in texts} for file, texts in placed.items()}
 
 
-
 def _text_fields(value, path=()):
     """Field paths of every text a reader sees: language maps, and plain names and addresses."""
     if isinstance(value, dict):

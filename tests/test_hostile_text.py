@@ -214,7 +214,7 @@ def _build_and_check(folder: Path, texts: list[str]) -> None:
 needs_chromium = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed (make test installs it)")
 
 
-# A build is a minute or more: make test builds the known texts and the generated ones side by side (conftest.py).
+# A build is half a minute or more: make test builds the known texts and the generated ones side by side (conftest.py).
 @needs_chromium
 def test_known_hostile_texts_in_every_field_stay_text_in_every_output(hostile_site):
     _check(*hostile_site)  # site_fixtures.HOSTILE_TEXTS, the build tests/test_browser_hostile.py opens in Chromium
