@@ -482,8 +482,9 @@ def test_pages_look_the_same_with_materials_whole_stylesheet(browser, served, ex
                 for p in (example_site / "assets" / "stylesheets").glob(f"{kind}.*.min.css")]
     assert len(material) == 2
     hrefs = material
+    page = browser.new_page()  # one tab for the three views
     for width, media, drawer in ((360, "screen", True), (1280, "screen", False), (1280, "print", False)):
-        page = browser.new_page(viewport={"width": width, "height": 740})
+        page.set_viewport_size({"width": width, "height": 740})
         page.emulate_media(media=media)
         page.goto(served + path, wait_until="networkidle")
         if drawer:
@@ -493,7 +494,7 @@ def test_pages_look_the_same_with_materials_whole_stylesheet(browser, served, ex
         page.evaluate(_FULL_MATERIAL, hrefs)
         wait_for_transitions(page)
         full = page.evaluate(_STYLES)
-        page.close()
         assert len(reduced) == len(full)
         different = [i for i, (a, b) in enumerate(zip(reduced, full)) if a != b]
         assert different == [], (width, media, [set(reduced[i].split(";")) ^ set(full[i].split(";")) for i in different[:3]])
+    page.close()
