@@ -9,7 +9,7 @@ import os
 import pytest
 
 from browser import stop_chromium
-from site_fixtures import example_site, icp_site, opu_site, site_folder  # noqa: F401 (fixtures)
+from site_fixtures import built_folder, example_site, hostile_site, icp_site, opu_site, site_folder  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -31,14 +31,17 @@ OWN_GROUPS = (
 )
 #: The groups that take longest (a minute and more on two cores), longest first: each worker takes the
 #: next group when it is done with its own, so the long ones start first and the run ends with short
-#: ones on both workers. After them come the other files, and last the sweep's pages.
+#: ones on both workers. After them come the other files, and last the sweep's pages. The first two
+#: build different things (the session's example site; the hostile texts), and the known hostile
+#: texts' group builds the site that tests/test_browser_hostile.py opens well before that file's turn.
 LONGEST_FIRST = (
+    "tests/test_browser.py",
     "tests/test_hostile_text.py::test_hostile_texts_in_every_field_stay_text_in_every_output",
-    "tests/test_shells.py", "tests/test_browser.py",
+    "tests/test_installed.py",
     "tests/test_hostile_text.py::test_known_hostile_texts_in_every_field_stay_text_in_every_output",
-    "tests/test_installed.py", "tests/test_serve.py", "tests/test_incremental.py", "tests/test_registry_directory.py",
-    "tests/test_browser_hostile.py", "tests/test_build.py", "tests/test_checklist.py", "tests/test_translations.py",
-    "tests/test_links.py", "tests/test_registry_import.py", "tests/test_languages.py", "tests/test_plugin.py",
+    "tests/test_registry_directory.py", "tests/test_serve.py", "tests/test_incremental.py", "tests/test_shells.py",
+    "tests/test_build.py", "tests/test_links.py", "tests/test_checklist.py", "tests/test_browser_hostile.py",
+    "tests/test_translations.py", "tests/test_registry_import.py", "tests/test_languages.py", "tests/test_plugin.py",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import stat
@@ -68,8 +69,10 @@ def run_zavazek(
     )
 
 
-def _build(source: Path, target: Path) -> Path:
+def _build(source: Path, target: Path, prepare=None) -> Path:
     folder = copy_site_folder(source, target)
+    if prepare is not None:
+        prepare(folder)
     result = run_zavazek("build", str(folder))
     assert result.returncode == 0, result.stdout + result.stderr
     return folder / "site"
@@ -84,8 +87,10 @@ def _set_writable(folder: Path, writable: bool) -> None:
         path.chmod(mode | stat.S_IWUSR if writable else mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
-def _shared_build(tmp_path_factory, name: str, source: Path) -> Path:
+def _shared_build(tmp_path_factory, name: str, source: Path, prepare=None) -> Path:
     """The example ``source`` built once for the whole run, read-only, and shared by every xdist worker.
+
+    ``prepare(folder)``, if given, changes the copied folder before the build.
 
     Each worker's temporary folder lies in the run's own one, which is
     the same for all of them; the first worker to need a site builds it
@@ -101,7 +106,7 @@ def _shared_build(tmp_path_factory, name: str, source: Path) -> Path:
         if not built.exists():
             if folder.exists():  # what a failed build left
                 shutil.rmtree(folder)
-            _build(source, folder)
+            _build(source, folder, prepare)
             _set_writable(folder, False)
             built.touch()
     return folder / "site"
@@ -172,7 +177,41 @@ def site_folder(tmp_path, example_site) -> Path:
     return seed_pdf_cache(copy_site_folder(ROOT, tmp_path / "provider"), example_site)
 
 
+@pytest.fixture
+def built_folder(tmp_path, example_site) -> Path:
+    """A copy of the example folder as the session's build left it: its published site and what the build keeps."""
+    folder = tmp_path / "provider"
+    shutil.copytree(example_site.parent, folder, symlinks=True)
+    _set_writable(folder, True)
+    return folder
+
+
 # --- data with other texts in every field ---------------------------------------------------------
+
+#: Texts that have broken pages, spreadsheets or layouts: a comment and a script opened, a formula,
+#: a script closed with an element and markup after it, a right-to-left override before a very long
+#: word, a very long address.
+HOSTILE_TEXTS = [
+    "Poradna <!--<script> pro cizince",
+    "=1+2 </script><zvx-el zvx-attr=1><b>tučně</b> <!-- nic",
+    "\u202eNejdelší" + "slovo" * 40,
+    "https://example.org/" + "velmi-dlouha-adresa-" * 10,
+]
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, dict[tuple, str]]]:
+    """The example with HOSTILE_TEXTS in every text field (fill_text_fields), built once per run (read-only),
+    and what went where."""
+    def fill(folder: Path) -> None:
+        placed = fill_text_fields(folder, HOSTILE_TEXTS)
+        (folder.parent / "hostile.placed.json").write_text(
+            json.dumps({file: [[list(path), text] for path, text in texts.items()] for file, texts in placed.items()}),
+            encoding="utf-8")
+
+    site = _shared_build(tmp_path_factory, "hostile", ROOT, fill)
+    placed = json.loads((site.parent.parent / "hostile.placed.json").read_text(encoding="utf-8"))
+    return site, {file: {tuple(path): text for path, text in texts} for file, texts in placed.items()}
 
 
 def _text_fields(value, path=()):

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import AXE_RULES, chromium_path, launch_chromium, page_weight, serve_directory
+from browser import AXE_RULES, chromium_path, launch_chromium, page_weight, serve_directory, wait_for_transitions
 from pdf_text import pdf_text
 from zavazek.site.pages import PAGES
 from site_fixtures import page_url
@@ -77,31 +77,50 @@ def page_reports(browser, example_site, icp_site, opu_site):
 
     axe = Axe()
     context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = _Tab(context)
     with serve_directory(example_site) as cpic, serve_directory(icp_site) as icp, serve_directory(opu_site) as opu:
         bases = {"cpic": cpic, "icp": icp, "opu": opu}
-        yield _PageReports(lambda site, url: _page_report(context, axe, bases[site] + url))
+        yield _PageReports(lambda site, url: tab.report(axe, bases[site] + url))
     context.close()
 
 
-def _page_report(context, axe, address: str) -> dict:
-    page = context.new_page()
-    foreign, failed, scripts = [], [], []
-    page.on("request", lambda r: foreign.append(r.url) if urlparse(r.url).hostname not in OWN_HOSTS else None)
-    page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.goto(address, wait_until="networkidle")
-    result = axe.run(page, options=AXE_RULES)
-    report = {
-        "foreign": foreign,
-        "failed": failed,
-        "scripts": scripts,
-        "violations": [
-            f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]
-        ],
-        "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
-    }
-    page.close()
-    return report
+class _Tab:
+    """One browser tab that opens the pages in turn, as a reader follows links.
+
+    A new tab for each page would cost Chromium a start of its page process and
+    compiling axe again: three times the work of the page itself.
+    """
+
+    def __init__(self, context):
+        self.context, self.page = context, None
+        self.requests: list[tuple[str, str]] = []  # (address, kind) of what the page being opened asked for
+        self.failed: list[str] = []
+
+    def _open(self):
+        if self.page is None or self.page.is_closed():  # the first page, or a tab lost in an earlier test
+            self.page = self.context.new_page()
+            self.page.on("request", lambda r: self.requests.append((r.url, r.resource_type)))
+            self.page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        return self.page
+
+    def report(self, axe, address: str) -> dict:
+        page = self._open()
+        self.requests, self.failed = [], []
+        page.goto(address, wait_until="load")
+        loaded = len(self.requests)
+        result = axe.run(page, options=AXE_RULES)  # while the network quiets down (the favicon comes after the load)
+        page.wait_for_load_state("networkidle")  # every request the page makes is seen
+        if {kind for _, kind in self.requests[loaded:]} - {"image", "font"}:  # a script or data after the load may change the page
+            result = axe.run(page, options=AXE_RULES)
+        return {
+            "foreign": [url for url, _ in self.requests if urlparse(url).hostname not in OWN_HOSTS],
+            "failed": self.failed,
+            "scripts": [url for url, kind in self.requests if kind == "script"],
+            "violations": [
+                f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]
+            ],
+            "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
+        }
 
 
 @pytest.mark.parametrize("site,url", SITE_URLS)
@@ -270,7 +289,7 @@ def test_links_in_lists_and_checkboxes_are_at_least_44px_square_on_a_360px_phone
                 "ru/sluzby/praha/pondeli/"):
         page.goto(served + url, wait_until="networkidle")
         page.focus(".zv-lang-button")  # opens the language menu
-        page.wait_for_timeout(700)  # until it has slid into place
+        wait_for_transitions(page)  # until it has slid into place
         for box in page.evaluate(_TOO_SMALL, list(TAP_TARGETS)):
             measured.add(box["selector"])
             if round(box["width"], 1) < 44 or round(box["height"], 1) < 44:
@@ -459,18 +478,19 @@ def test_pages_look_the_same_with_materials_whole_stylesheet(browser, served, ex
                 for p in (example_site / "assets" / "stylesheets").glob(f"{kind}.*.min.css")]
     assert len(material) == 2
     hrefs = material
+    page = browser.new_page()  # one tab for the three views
     for width, media, drawer in ((360, "screen", True), (1280, "screen", False), (1280, "print", False)):
-        page = browser.new_page(viewport={"width": width, "height": 740})
+        page.set_viewport_size({"width": width, "height": 740})
         page.emulate_media(media=media)
         page.goto(served + path, wait_until="networkidle")
         if drawer:
             page.evaluate("document.getElementById('__drawer').checked = true")
-        page.wait_for_timeout(300)  # transitions end
+        wait_for_transitions(page)
         reduced = page.evaluate(_STYLES)
         page.evaluate(_FULL_MATERIAL, hrefs)
-        page.wait_for_timeout(300)
+        wait_for_transitions(page)
         full = page.evaluate(_STYLES)
-        page.close()
         assert len(reduced) == len(full)
         different = [i for i, (a, b) in enumerate(zip(reduced, full)) if a != b]
         assert different == [], (width, media, [set(reduced[i].split(";")) ^ set(full[i].split(";")) for i in different[:3]])
+    page.close()
