@@ -109,6 +109,9 @@ def kept_on_a_phone(project: Project, site_dir: Path) -> KeptOnAPhone:
 
 
 def _megabytes(count: int, lang: str) -> str:
+    """``count`` bytes for a reader of the build's output: in MB from a tenth of one, in kB below."""
+    if count < 100_000:
+        return f"{cldr.format_number(round(count / 1000), lang)} kB"
     return f"{cldr.format_number(round(count / 1_000_000, 1), lang)} MB"
 
 
