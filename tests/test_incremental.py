@@ -42,11 +42,11 @@ CHANGES = {
 
 
 @pytest.mark.parametrize("change", CHANGES)
-def test_a_second_build_writes_only_what_changed_and_equals_a_clean_build(change, site_folder, tmp_path):
-    first = _files(_build(site_folder))
+def test_a_second_build_writes_only_what_changed_and_equals_a_clean_build(change, built_folder, tmp_path):
+    first = _files(built_folder / "site")  # as the session's build published it
     for file, anchors, lang, words in CHANGES[change]:
-        edit_text(site_folder, file, anchors, lang, words)
-    site = _build(site_folder)
+        edit_text(built_folder, file, anchors, lang, words)
+    site = _build(built_folder)
     second = _files(site)
 
     changed = {path for path, (_, digest) in second.items() if first.get(path, (None, None))[1] != digest}
@@ -55,15 +55,14 @@ def test_a_second_build_writes_only_what_changed_and_equals_a_clean_build(change
     assert rewritten == changed  # every other file is the one published before
     assert len(changed) < len(second) / 10
 
-    assert listing(site) == listing(clean_build(site_folder, tmp_path / "clean"))
+    assert listing(site) == listing(clean_build(built_folder, tmp_path / "clean"))
 
 
-def test_a_damaged_store_of_kept_pages_is_rendered_again(site_folder):
+def test_a_damaged_store_of_kept_pages_is_rendered_again(built_folder):
     """The kept pages cut short (a full disk, a build stopped while writing) are made again, not an error."""
-    _build(site_folder)
-    kept = site_folder / ".zavazek" / "cache" / "directory-pages.pickle"
+    kept = built_folder / ".zavazek" / "cache" / "directory-pages.pickle"
     assert kept.is_file()
     kept.write_bytes(kept.read_bytes()[:100])  # cut short, as by a full disk
-    before = (site_folder / "site" / "sluzby" / "praha" / "index.html").read_bytes()
-    _build(site_folder)
-    assert (site_folder / "site" / "sluzby" / "praha" / "index.html").read_bytes() == before
+    before = (built_folder / "site" / "sluzby" / "praha" / "index.html").read_bytes()
+    _build(built_folder)
+    assert (built_folder / "site" / "sluzby" / "praha" / "index.html").read_bytes() == before
