@@ -219,3 +219,12 @@ def test_a_copy_opened_from_disk_works_without_a_worker(chromium, example_site):
     assert page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.controller : null") is None
     assert errors == []
     context.close()
+
+
+def test_the_builds_line_on_a_phone_leaves_out_lists_where_the_site_has_none():
+    kept = offline.KeptOnAPhone(most=6_000_000, budget=offline.BUDGET, median_page=14_200, longest_list=0)
+    line = offline.describe(kept, "cs")
+    assert line.startswith("Bez připojení: telefon čtenáře si z tohoto webu ponechá nejvýše 6 MB")
+    assert "stránka má 14 kB" in line and "seznam" not in line
+    with_lists = offline.describe(offline.KeptOnAPhone(6_000_000, offline.BUDGET, 14_200, 36_000), "en")
+    assert with_lists.endswith("the lists they keep 3 MB (the longest list with its services' pages is 36 kB).")

@@ -118,11 +118,17 @@ def _megabytes(count: int, lang: str) -> str:
 def describe(kept: KeptOnAPhone, lang: str) -> str:
     """The build's line on what a reader's phone keeps, in ``lang``."""
     gettext = i18n.gettext_for(lang)
+    sizes = {"most": _megabytes(kept.most, lang), "pages": _megabytes(kept.budget["pages"], lang),
+             "page": cldr.format_number(round(kept.median_page / 1000), lang),
+             "files": _megabytes(kept.budget["files"], lang), "lists": _megabytes(kept.budget["lists"], lang),
+             "longest": _megabytes(kept.longest_list, lang)}
+    if not kept.longest_list:  # a site without a directory of services has no list to keep
+        return gettext(
+            "Offline: a reader's phone keeps at most {most} of this site: the pages they opened {pages} "
+            "(a page is {page} kB, the median), their styles and scripts {files}."
+        ).format(**sizes)
     return gettext(
         "Offline: a reader's phone keeps at most {most} of this site: the pages they opened {pages} "
         "(a page is {page} kB, the median), their styles and scripts {files}, the lists they keep {lists} "
         "(the longest list with its services' pages is {longest})."
-    ).format(most=_megabytes(kept.most, lang), pages=_megabytes(kept.budget["pages"], lang),
-             page=cldr.format_number(round(kept.median_page / 1000), lang),
-             files=_megabytes(kept.budget["files"], lang), lists=_megabytes(kept.budget["lists"], lang),
-             longest=_megabytes(kept.longest_list, lang))
+    ).format(**sizes)
