@@ -42,7 +42,7 @@ def version(files: dict, html_pages) -> str:
         content = files[name]
         digest.update(name.encode() + b"\0" + (content if isinstance(content, bytes) else content.encode()))
     for page in html_pages:
-        digest.update(f"{page.path}\0{page.lang}\0{page.body}".encode())
+        digest.update(page.digest)
     return digest.hexdigest()[:16]
 
 

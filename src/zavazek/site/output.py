@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -21,6 +23,12 @@ class HtmlPage:
     @property
     def name(self) -> str:
         return self.path.rpartition("/")[2]
+
+    @cached_property
+    def digest(self) -> bytes:
+        """SHA-256 of the page's address, language and body; made once per page (a build keeps the pages
+        that did not change, with it)."""
+        return hashlib.sha256(f"{self.path}\0{self.lang}\0{self.body}".encode()).digest()
 
 
 def plain(text) -> str:
