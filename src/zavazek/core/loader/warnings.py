@@ -42,7 +42,7 @@ def text_warnings(data: ProviderData, languages: list[str]) -> list[Problem]:
     out = []
     for name in data.documents:
         doc = data.documents[name]
-        for path, text in texts_in(getattr(data, name)):
+        for path, text in texts_in(getattr(data, name), name):
             missing = [lang for lang in languages if text.get(lang) is None]
             if missing:
                 out.append(

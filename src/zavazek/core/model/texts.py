@@ -19,22 +19,21 @@ def iter_texts(obj, path: tuple = ()):
             yield from iter_texts(item, path + (i,))
 
 
-#: The texts of the latest models listed: {id: (model, its texts)} (the model is held, so its id stays its own).
-_LISTED: dict[int, tuple[object, list]] = {}
+#: The texts of the latest model listed per data file: {file name: (model, its texts)}. One per file,
+#: so that a preview holds no model older than the one it shows.
+_LISTED: dict[str, tuple[object, list]] = {}
 
 
-def texts_in(model) -> list[tuple[tuple, Text]]:
-    """:func:`iter_texts` of ``model`` as a list, made once per model object.
+def texts_in(model, file: str) -> list[tuple[tuple, Text]]:
+    """:func:`iter_texts` of the data file ``file``'s ``model`` as a list, made once per model object.
 
     A preview's rebuild reuses the models of the files that did not change
     (:class:`~zavazek.core.loader.files.ReadFiles`): the texts of a national
     directory are then not walked again after each saved goal.
     """
-    listed = _LISTED.get(id(model))
+    listed = _LISTED.get(file)
     if listed is not None and listed[0] is model:
         return listed[1]
     texts = list(iter_texts(model))
-    if len(_LISTED) >= 16:
-        del _LISTED[next(iter(_LISTED))]
-    _LISTED[id(model)] = (model, texts)
+    _LISTED[file] = (model, texts)
     return texts

@@ -86,23 +86,22 @@ def entries(data: ProviderData) -> list[Entry]:
     return out
 
 
-#: The entries of the latest documents listed: {id: (document, model, entries)} (see :func:`texts_in`).
-_LISTED: dict[int, tuple[object, object, list]] = {}
+#: The entries of the latest document listed per data file: {file name: (document, model, entries)}
+#: (see :func:`texts_in`).
+_LISTED: dict[str, tuple[object, object, list]] = {}
 
 
 def _document_entries(name: str, doc, model) -> list[Entry]:
     """The entries of one file, listed once per document and model read (a preview reuses unchanged ones)."""
-    listed = _LISTED.get(id(doc))
+    listed = _LISTED.get(name)
     if listed is not None and listed[0] is doc and listed[1] is model:
         return listed[2]
     found = []
-    for path, text in texts_in(model):
+    for path, text in texts_in(model, name):
         written = _written_at(doc.value, path)
         if isinstance(written, dict) and text.languages() <= set(written):
             found.append(Entry(name, path, field_key(doc.value, path), text, doc))
-    if len(_LISTED) >= 16:
-        del _LISTED[next(iter(_LISTED))]
-    _LISTED[id(doc)] = (doc, model, found)
+    _LISTED[name] = (doc, model, found)
     return found
 
 
