@@ -40,8 +40,9 @@ def language_pages(site_dir: Path, lang: str, languages: list[str], default: str
     if lang != default:
         return sorted(_html_under(site_dir, lang))
     pages = []
+    elsewhere = set(languages) | {"pagefind", "assets", "404.html"}
     for entry in os.scandir(site_dir):
-        if entry.name in set(languages) | {"pagefind", "assets", "404.html"}:
+        if entry.name in elsewhere:
             continue
         if entry.is_dir():
             pages += _html_under(site_dir, entry.name)

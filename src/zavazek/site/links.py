@@ -72,10 +72,14 @@ class ShareLinks:
     email: str
 
 
+def share_message(text: str, url: str | None) -> str:
+    """What is sent: ``text``, then on a line of its own ``url`` (the page's public address, if the site has one)."""
+    return f"{text}\n{url}" if url else text
+
+
 def share_links(subject: str, text: str, url: str | None) -> ShareLinks:
-    """The links that send ``text`` and then ``url`` (the page's public address, if the site has one)."""
-    message = f"{text}\n{url}" if url else text
-    said = quote(message)
+    """The links that send :func:`share_message` of ``text`` and ``url``."""
+    said = quote(share_message(text, url))
     telegram = (f"https://t.me/share/url?url={quote(url)}&text={quote(text)}" if url
                 else f"https://t.me/share/url?url={said}")
     return ShareLinks(

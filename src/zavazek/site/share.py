@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from zavazek.core import placeholders
 from zavazek.site.escaping import json_for_html
-from zavazek.site.links import Links, ShareLinks
+from zavazek.site.links import Links, ShareLinks, share_message
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,8 @@ def share(links: Links, title: str, lines) -> ShareView:
     title = placeholders.strip_marker(title)
     text = "\n".join(line for line in lines if line and not any(m in line for m in placeholders.MARKERS))
     url = links.absolute()
-    message = f"{text}\n{url}" if url else text
     return ShareView(title, text, url, links.share(title, text, url),
-                     json_for_html({"title": title, "text": text, "url": url, "message": message}))
+                     json_for_html({"title": title, "text": text, "url": url, "message": share_message(text, url)}))
 
 
 def service_lines(name: str, phone: str | None, addresses, fmt) -> list[str]:
