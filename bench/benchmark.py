@@ -111,7 +111,7 @@ def print_profile(folder: Path, top: int = 25) -> None:
           f"saved in {profile.relative_to(ROOT)})")
     print("Only the build's own process is profiled: what forked children do (pages and PDFs rendered\n"
           "in child processes, site/parallel.py) and Pagefind (its own program) is not in it and shows\n"
-          "only as the build waiting for them (select/poll/wait, Pending.__call__, search.finish).")
+          "only as the build waiting for them (select/poll/wait, Pending.__call__, Indexing.wait).")
     for key, title in (("cumulative", "cumulative time (the function and what it calls)"),
                        ("tottime", "own time (the function's own code)")):
         print(f"\n--- top {top} by {title} ---")

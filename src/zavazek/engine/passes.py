@@ -44,7 +44,7 @@ class LanguagePasses:
         self._done: set[str] = set()
         self._filler = shells.Filler()
         self._files = staging.SiteFiles()
-        self._indexing: list = []  # a preview's indexing in the background
+        self._indexing: search.Indexing | None = None  # a preview's indexing in the background
         #: The directory's pages the latest :meth:`finish` wrote (the others came out as published).
         self.written = 0
 
@@ -67,48 +67,49 @@ class LanguagePasses:
         project = prepared.project
         # A build into a new folder (not a preview's) writes only the pages that differ from the published ones.
         previous = project.site_dir if site_dir.resolve() != project.site_dir.resolve() else None
-        indexing, later = [], []
-        self.written = 0
-        self._files.write(prepared, site_dir)
+        languages, default = list(project.languages), project.default_language
         self._stop_indexing()
+        indexing, later = search.Indexing(), None
+        self.written = 0
         try:
             for lang in project.languages:
-                written = self._filler.fill(site_dir, lang, project.default_language, shell_pages(prepared), previous)
+                written = self._filler.fill(site_dir, lang, default, shell_pages(prepared), previous)
                 self.written += written
-                if lang in self._not_found and lang != project.default_language:
+                if lang in self._not_found and lang != default:
                     (site_dir / lang).mkdir(parents=True, exist_ok=True)
                     (site_dir / lang / "404.html").write_text(self._not_found_page(lang, stylesheet_name), encoding="utf-8")
-                if i18n.interface_language(lang) != lang and lang != project.default_language:
+                marked = i18n.interface_language(lang) != lang and lang != default
+                if marked:
                     _mark_english_interface(site_dir / lang)
+                # Pages marked afterwards are read from the disk as they are, the others made from their shells.
+                made = {} if marked else self._filler.search_documents(lang)
                 indexed = (site_dir / search.bundle(lang)).is_dir()
-                languages = list(project.languages)
                 if (previous is not None and (previous / search.bundle(lang)).is_dir()
-                        and search.same_pages(site_dir, previous, lang, languages, project.default_language)):
+                        and search.same_pages(site_dir, previous, lang, languages, default)):
                     search.keep_index(site_dir, previous, lang)  # nothing to index again
                 elif not (prepared.options.preview and indexed):
-                    indexing.append(search.start_language_index(site_dir, lang, list(project.languages),
-                                                                project.default_language))
+                    indexing.add(site_dir, lang, languages, default, made)
                 elif written or lang in (rendered or ()):
-                    later.append(search.start_language_index(site_dir, lang, list(project.languages),
-                                                             project.default_language))
-            if project.default_language in self._not_found:
-                (site_dir / "404.html").write_text(self._not_found_page(project.default_language, stylesheet_name),
-                                                   encoding="utf-8")
-            shells.complete_sitemap(site_dir, project.site_url, shell_pages(prepared), project.default_language,
-                                    prepared.today)
+                    later = later or search.Indexing()
+                    later.add(site_dir, lang, languages, default, made)
+            self._files.write(prepared, site_dir)
+            if default in self._not_found:
+                (site_dir / "404.html").write_text(self._not_found_page(default, stylesheet_name), encoding="utf-8")
+            shells.complete_sitemap(site_dir, project.site_url, shell_pages(prepared), default, prepared.today)
+        except BaseException:
+            indexing.stop()
+            raise
         finally:
             self._not_found.clear()
             self._done.clear()
             self._indexing = later
-            search.finish(indexing)
+        indexing.wait()
 
     def _stop_indexing(self) -> None:
         """Stop a preview's indexing still running for the previous build: its pages are changing again."""
-        for process in self._indexing:
-            if process.poll() is None:
-                process.kill()
-            process.communicate()
-        self._indexing = []
+        if self._indexing is not None:
+            self._indexing.stop()
+        self._indexing = None
 
     def _not_found_page(self, lang: str, stylesheet_name: str) -> str:
         """The language's "page not found", which names every language's search: English interface

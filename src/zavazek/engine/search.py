@@ -9,11 +9,18 @@ network, no other server at search time.
 
 from __future__ import annotations
 
+import base64
+import json
 import os
+import queue
 import shutil
 import subprocess
-import sys
+import tempfile
+import threading
 from pathlib import Path
+from typing import Callable
+
+from pagefind.service import get_executable
 
 # Only the page content is indexed (not the navigation, header or footer): the
 # theme's main.html marks it with data-pagefind-body, except on pages whose
@@ -21,6 +28,8 @@ from pathlib import Path
 #: Not indexed: "not yet translated" notes, the search page itself, the example-data
 #: notice and map-app links (they would fill every directory snippet), and what is
 #: printed only (the date of the data and the page's address on paper).
+#: The attribute on the part of a page that is indexed (the theme's main.html).
+INDEXED_MARK = "data-pagefind-body"
 EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-outdated-note", ".zv-search", ".zv-example", ".zv-maplinks",
                      ".zv-print"]
 
@@ -84,41 +93,144 @@ def keep_index(site_dir: Path, published: Path, lang: str) -> None:
                     dirs_exist_ok=True)
 
 
-def start_language_index(site_dir: Path, lang: str, languages: list[str], default: str) -> subprocess.Popen:
-    """Start indexing one language's pages in the background; :func:`finish` waits for it.
+#: Sent to Pagefind for each page: what its index needs of it (see :class:`Indexing`).
+Document = Callable[[], "str | None"]
 
-    Each language has its own bundle, so the index of a language can be made
-    while the site engine still builds the next language.
+
+class Indexing:
+    """Search indexes being made in the background, one language after the other.
+
+    Each language's pages go to a Pagefind process in its service mode
+    (``pagefind --service``: requests and replies over its standard input and
+    output), not through its command line: the directory's pages are sent
+    from memory, each as no more than the part Pagefind indexes (see
+    :meth:`zavazek.engine.shells.Filler.search_documents`), instead of being
+    read back from the disk whole, and the next language's pages are being
+    written meanwhile. At national scale that halved the time spent indexing.
+    Indexes are written into ``pagefind/<lang>/`` (:func:`bundle`).
     """
-    site_dir = Path(site_dir)
-    if lang == default:  # the default language is at the root, beside the other languages' folders
-        entries = [
-            p.name if p.is_file() else f"{p.name}/**/*.html"
-            for p in sorted(site_dir.iterdir())
-            if p.name not in set(languages) | {"pagefind", "assets", "404.html"}
-            and (p.is_dir() or p.suffix == ".html")
-        ]
-        glob = "{" + ",".join(entries) + "}"
-    else:
-        glob = f"{lang}/**/*.html"
-    command = [
-        sys.executable, "-m", "pagefind",
-        "--site", str(site_dir),
-        "--glob", glob,
-        "--output-subdir", bundle(lang),
-        "--quiet",
-    ]
-    for selector in EXCLUDE_SELECTORS:
-        command += ["--exclude-selectors", selector]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def __init__(self):
+        self._languages: queue.SimpleQueue = queue.SimpleQueue()
+        self._errors: list[str] = []
+        self._stopped = False
+        self._process: subprocess.Popen | None = None
+        self._thread = threading.Thread(target=self._index_each, name="zavazek-search", daemon=True)
+        self._thread.start()
+
+    def add(self, site_dir: Path, lang: str, languages: list[str], default: str,
+            made: dict[str, Document] | None = None) -> None:
+        """Index ``lang``'s pages once those queued before are done. ``made``: {a page's path in the
+        site: its document}, for pages whose document is made in memory instead of read from the disk."""
+        self._languages.put((Path(site_dir), lang, list(languages), default, made or {}))
+
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self) -> None:
+        """Wait for every language added; raises :class:`SearchIndexFailed` if Pagefind failed."""
+        self._languages.put(None)
+        self._thread.join()
+        if self._errors:
+            raise SearchIndexFailed("\n".join(self._errors))
+
+    def stop(self) -> None:
+        """Give up the indexing not yet done (a preview whose pages are changing again)."""
+        self._stopped = True
+        self._languages.put(None)
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.kill()
+        self._thread.join()
+
+    def _index_each(self) -> None:
+        while (job := self._languages.get()) is not None:
+            if self._stopped:
+                continue
+            try:
+                self._index(*job)
+            except (OSError, EOFError, ValueError) as exc:
+                if not self._stopped:
+                    self._errors.append(f"Pagefind: {exc}")
+
+    def _index(self, site_dir: Path, lang: str, languages: list[str], default: str,
+               made: dict[str, Document]) -> None:
+        with tempfile.TemporaryFile() as log:
+            self._process = process = subprocess.Popen(
+                [str(get_executable()), "--service"], cwd=site_dir,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+            replies = _Replies(process)
+            try:
+                replies.ask({"type": "NewIndex", "config": {"exclude_selectors": EXCLUDE_SELECTORS}})
+                index = replies.answer()["index_id"]
+                sent = 0
+                for page in language_pages(site_dir, lang, languages, default):
+                    document = made[page]() if page in made else _read_indexed(site_dir / page)
+                    if document is not None:
+                        replies.ask({"type": "AddFile", "index_id": index, "file_path": page, "url": None,
+                                     "file_contents": document}, flush=False)
+                        sent += 1
+                replies.flush()
+                for _ in range(sent):  # every page indexed before the index is written
+                    replies.answer()
+                replies.ask({"type": "WriteFiles", "index_id": index, "output_path": str(site_dir / bundle(lang))})
+                replies.answer()
+            except (OSError, EOFError, ValueError) as exc:
+                if self._stopped:
+                    return
+                log.seek(0)
+                raise EOFError(log.read().decode("utf-8", "replace").strip() or str(exc)) from None
+            finally:
+                try:
+                    process.stdin.close()
+                except OSError:
+                    pass
+                process.wait()
+                self._process = None
 
 
-def finish(processes: list[subprocess.Popen]) -> None:
-    """Wait for the indexing started by :func:`start_language_index`; raise if any failed."""
-    errors = []
-    for process in processes:
-        out, err = process.communicate()
-        if process.returncode != 0:
-            errors.append(err.strip() or out.strip())
-    if errors:
-        raise SearchIndexFailed("\n".join(errors))
+class _Replies:
+    """Requests to a Pagefind service, and its replies, read by a thread of its own so that neither
+    side waits for the other. Both are base64 JSON, each followed by a comma."""
+
+    def __init__(self, process: subprocess.Popen):
+        self._process = process
+        self._replies: queue.SimpleQueue = queue.SimpleQueue()
+        self._asked = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def ask(self, payload: dict, flush: bool = True) -> None:
+        self._asked += 1
+        message = json.dumps({"message_id": self._asked, "payload": payload}, ensure_ascii=False)
+        self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        if flush:
+            self.flush()
+
+    def flush(self) -> None:
+        self._process.stdin.flush()
+
+    def answer(self) -> dict:
+        """The next reply; raises :class:`ValueError` for Pagefind's error, :class:`EOFError` if it stopped."""
+        reply = self._replies.get()
+        if reply is None:
+            raise EOFError("Pagefind stopped without a reply")
+        if reply.get("type") == "Error":
+            raise ValueError(reply.get("message") or "error")
+        return reply
+
+    def _read(self) -> None:
+        buffer, fd = b"", self._process.stdout.fileno()
+        try:
+            while chunk := os.read(fd, 1 << 20):
+                buffer += chunk
+                *messages, buffer = buffer.split(b",")
+                for message in messages:
+                    self._replies.put(json.loads(base64.b64decode(message))["payload"])
+        finally:
+            self._replies.put(None)
+
+
+def _read_indexed(path: Path) -> str | None:
+    """A page read from the disk, if it has a part to index (``data-pagefind-body``)."""
+    html = path.read_text(encoding="utf-8")
+    return html if INDEXED_MARK in html else None

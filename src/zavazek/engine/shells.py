@@ -20,6 +20,7 @@ and :func:`complete_sitemap` once at the end.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import json
 import os
@@ -27,8 +28,11 @@ import re
 import shutil
 from collections import defaultdict
 from pathlib import Path
+from typing import Callable
 
 from markupsafe import escape
+
+from zavazek.engine import search
 
 from zavazek.site.output import HtmlPage
 from zavazek.site.pages import page_filename
@@ -93,6 +97,20 @@ class _Shell:
             raise ShellBroken(f"\n  cs: {message.render('cs')}\n  en: {message.render('en')}")
         self.parts = [part.split(TITLE) for part in html.split(name)]
         self.digest = hash(html)
+        self.indexed = self._indexed_part(html, name)
+
+    @staticmethod
+    def _indexed_part(html: str, name: str) -> list[list[str]] | None:
+        """The part of the shell that search indexes (the theme's ``data-pagefind-body`` element, which ends
+        just before the page's ``</article>``) in a document of its own, cut like :attr:`parts`; None if the
+        shell's pages are not indexed."""
+        start = html.find(f"<div {search.INDEXED_MARK}>")
+        end = html.rfind("</div>", start, html.find("</article>", start)) if start >= 0 else -1
+        if end < 0:
+            return None
+        lang = re.search(r"<html[^>]*>", html).group(0)
+        part = f"<!doctype html>{lang}<body>{html[start:end + len('</div>')]}</body></html>"
+        return [piece.split(TITLE) for piece in part.split(name)] if BODY in part else None
 
     def page(self, page: HtmlPage) -> str:
         """The shell with the page's name in its links, its title and its body.
@@ -100,8 +118,16 @@ class _Shell:
         The title is HTML-escaped; the engine itself would write a title's
         ``&`` or ``<`` as it is.
         """
+        return self._filled(self.parts, page)
+
+    def indexed_document(self, page: HtmlPage) -> str:
+        """What search indexes of the page: the part of it Pagefind would read, as a document."""
+        return self._filled(self.indexed, page)
+
+    @staticmethod
+    def _filled(parts: list[list[str]], page: HtmlPage) -> str:
         title = str(escape(page.title))
-        text = page.name.join(title.join(part) for part in self.parts)
+        text = page.name.join(title.join(part) for part in parts)
         return text.replace(BODY, page.body, 1)
 
 
@@ -120,12 +146,15 @@ class Filler:
         self._written: dict[Path, tuple[int, HtmlPage]] = {}
         #: Pages written by the latest :meth:`fill` (not kept from before, nor linked).
         self.written = 0
+        #: {language: {a page's path in the site: its shell}}, as the latest fill of the language found them.
+        self._filled: dict[str, dict[str, tuple[_Shell, HtmlPage]]] = {}
 
     def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage], previous: Path | None = None) -> int:
         """Write ``lang``'s pages into ``site_dir`` and remove its shells; returns how many were written."""
         site_dir = Path(site_dir)
         prefix = "" if lang == default else f"{lang}/"
         shells: dict[str, _Shell] = {}
+        filled: dict[str, tuple[_Shell, HtmlPage]] = {}
         written = 0
         for page in pages:
             if page.lang != lang:
@@ -136,6 +165,7 @@ class Filler:
                 shells[name] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
             shell = shells[name]
             where = f"{prefix}{page.path}/index.html"
+            filled[where] = (shell, page)
             target = site_dir / where
             key = (shell.digest, page)
             if self._written.get(target) == key and target.exists():
@@ -149,7 +179,15 @@ class Filler:
         for shell in shells:
             shutil.rmtree(site_dir / prefix / shell, ignore_errors=True)
         self.written = written
+        self._filled[lang] = filled
         return written
+
+    def search_documents(self, lang: str) -> dict[str, Callable[[], str]]:
+        """{path in the site: what search indexes of the page} for the pages of ``lang``'s latest fill
+        that are indexed: made from their shell, not read back from the disk."""
+        return {where: functools.partial(shell.indexed_document, page)
+                for where, (shell, page) in self._filled.get(lang, {}).items()
+                if page.searchable and shell.indexed is not None}
 
 
 def link_if_same(published: Path, content: bytes, target: Path) -> bool:
