@@ -103,6 +103,8 @@ class LanguagePasses:
             self._not_found.clear()
             self._done.clear()
             self._indexing = later
+        if not prepared.options.preview:  # a preview keeps its pages in memory, and is not kept waiting
+            prepared.kept_pages.store()  # while the search indexes are being made
         indexing.wait()
 
     def _stop_indexing(self) -> None:

@@ -98,7 +98,7 @@ Document = Callable[[], "str | None"]
 
 
 class Indexing:
-    """Search indexes being made in the background, one language after the other.
+    """Search indexes being made in the background, two languages at a time.
 
     Each language's pages go to a Pagefind process in its service mode
     (``pagefind --service``: requests and replies over its standard input and
@@ -110,13 +110,18 @@ class Indexing:
     Indexes are written into ``pagefind/<lang>/`` (:func:`bundle`).
     """
 
+    #: Languages indexed at the same time: the indexing that is left when the pages are written uses both cores.
+    LANES = 2
+
     def __init__(self):
         self._languages: queue.SimpleQueue = queue.SimpleQueue()
         self._errors: list[str] = []
         self._stopped = False
-        self._process: subprocess.Popen | None = None
-        self._thread = threading.Thread(target=self._index_each, name="zavazek-search", daemon=True)
-        self._thread.start()
+        self._processes: set[subprocess.Popen] = set()
+        self._threads = [threading.Thread(target=self._index_each, name="zavazek-search", daemon=True)
+                         for _ in range(self.LANES)]
+        for thread in self._threads:
+            thread.start()
 
     def add(self, site_dir: Path, lang: str, languages: list[str], default: str,
             made: dict[str, Document] | None = None) -> None:
@@ -124,24 +129,25 @@ class Indexing:
         site: its document}, for pages whose document is made in memory instead of read from the disk."""
         self._languages.put((Path(site_dir), lang, list(languages), default, made or {}))
 
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
     def wait(self) -> None:
         """Wait for every language added; raises :class:`SearchIndexFailed` if Pagefind failed."""
-        self._languages.put(None)
-        self._thread.join()
+        self._join()
         if self._errors:
-            raise SearchIndexFailed("\n".join(self._errors))
+            raise SearchIndexFailed("\n".join(sorted(set(self._errors))))
 
     def stop(self) -> None:
         """Give up the indexing not yet done (a preview whose pages are changing again)."""
         self._stopped = True
-        self._languages.put(None)
-        process = self._process
-        if process is not None and process.poll() is None:
-            process.kill()
-        self._thread.join()
+        for process in list(self._processes):
+            if process.poll() is None:
+                process.kill()
+        self._join()
+
+    def _join(self) -> None:
+        for _ in self._threads:
+            self._languages.put(None)
+        for thread in self._threads:
+            thread.join()
 
     def _index_each(self) -> None:
         while (job := self._languages.get()) is not None:
@@ -156,9 +162,11 @@ class Indexing:
     def _index(self, site_dir: Path, lang: str, languages: list[str], default: str,
                made: dict[str, Document]) -> None:
         with tempfile.TemporaryFile() as log:
-            self._process = process = subprocess.Popen(
-                [str(get_executable()), "--service"], cwd=site_dir,
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+            process = subprocess.Popen([str(get_executable()), "--service"], cwd=site_dir,
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+            self._processes.add(process)
+            if self._stopped:
+                process.kill()
             replies = _Replies(process)
             try:
                 replies.ask({"type": "NewIndex", "config": {"exclude_selectors": EXCLUDE_SELECTORS}})
@@ -173,8 +181,10 @@ class Indexing:
                 replies.flush()
                 for _ in range(sent):  # every page indexed before the index is written
                     replies.answer()
-                replies.ask({"type": "WriteFiles", "index_id": index, "output_path": str(site_dir / bundle(lang))})
-                replies.answer()
+                # Its files are taken back and written here: Pagefind's service writes its own files in
+                # the background and may stop (when its input closes) before they are all written.
+                replies.ask({"type": "GetFiles", "index_id": index})
+                _write_bundle(site_dir / bundle(lang), replies.answer()["files"])
             except (OSError, EOFError, ValueError) as exc:
                 if self._stopped:
                     return
@@ -186,7 +196,7 @@ class Indexing:
                 except OSError:
                     pass
                 process.wait()
-                self._process = None
+                self._processes.discard(process)
 
 
 class _Replies:
@@ -219,15 +229,24 @@ class _Replies:
         return reply
 
     def _read(self) -> None:
-        buffer, fd = b"", self._process.stdout.fileno()
+        pending, fd = [], self._process.stdout.fileno()  # the pieces of a reply not yet complete
         try:
             while chunk := os.read(fd, 1 << 20):
-                buffer += chunk
-                *messages, buffer = buffer.split(b",")
-                for message in messages:
+                *complete, rest = chunk.split(b",")
+                for piece in complete:
+                    message, pending = b"".join(pending) + piece, []
                     self._replies.put(json.loads(base64.b64decode(message))["payload"])
+                pending.append(rest)
         finally:
             self._replies.put(None)
+
+
+def _write_bundle(folder: Path, files: list[dict]) -> None:
+    """Write the files of a language's index (``{"path": …, "content": base64}``) into ``folder``."""
+    for file in files:
+        target = folder / file["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
 
 
 def _read_indexed(path: Path) -> str | None:

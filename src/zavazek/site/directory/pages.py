@@ -156,7 +156,8 @@ class DirectoryPages:
     the day, the fingerprints of the services it shows and závazek's own
     (:func:`~zavazek.site.fingerprint.code_fingerprint`); entries not used by
     the latest build are dropped. The pages are kept in memory for the next
-    build of a preview, and in ``file`` for the next ``zavazek build``. When
+    build of a preview, and in ``file`` for the next ``zavazek build`` (:meth:`store`; a preview
+    does not write it). When
     many pages are missing (a first build), half of them are rendered in a
     child process on another core.
     """
@@ -193,7 +194,6 @@ class DirectoryPages:
         entries.update((key, page) for (key, _), page in zip(missing, made))
         self._entries = entries
         self.rendered = len(missing)
-        self._write()
         return [entries[key] for key, _ in wanted]
 
     def _read(self) -> None:
@@ -209,7 +209,10 @@ class DirectoryPages:
             self._entries = entries
             self._stored = frozenset(entries)
 
-    def _write(self) -> None:
+    def store(self) -> None:
+        """Write the pages of the latest build into ``file`` for the next build (if they changed).
+
+        Hundreds of megabytes at national scale: the engine calls it when nothing waits for it."""
         if self.file is None or self._stored == self._entries.keys():
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
