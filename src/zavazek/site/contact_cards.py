@@ -54,7 +54,7 @@ def _note(sections: list[tuple[str | None, str]], fmt: Formatter) -> str:
 
 def service_card(service, directory, site: SiteMap, lang: str) -> bytes:
     """One service's card in ``lang``: ``service`` and ``directory`` as published without placeholders
-    (:attr:`DirectoryOnDay.public`)."""
+    (:attr:`DirectoryOnDay.published`)."""
     fmt = Formatter(lang, site.default_language)
     org = directory.organisation(service.organisation)
     places = service.places
@@ -114,11 +114,11 @@ class ContactCards:
                 out[sitemap.centre_vcard(centre.id, lang)] = centre_card(centre, data.commitment.provider, site, lang)
             if published is None:
                 continue
-            for service in published.public.services:
+            for service in published.directory.services:
                 key = (published.digests[service.id], site, lang)
                 card = kept.get(key)
                 if card is None:
-                    card = service_card(service, published.public, site, lang)
+                    card = service_card(published.public_service(service.id), published.published, site, lang)
                 out[sitemap.service_vcard(service.id, lang)] = used[key] = card
         self._kept = used
         return out

@@ -31,7 +31,7 @@ from zavazek.site import cldr, parallel, sitemap
 from zavazek.site.directory import handouts, listing
 from zavazek.site.directory.map import region_counts, region_map
 from zavazek.site.directory.rendering import PAGE, directory_templates
-from zavazek.site.directory.standing import DirectoryOnDay
+from zavazek.site.directory.standing import DirectoryOnDay, PublishedParts
 from zavazek.site.directory import views
 from zavazek.site.escaping import json_for_html
 from zavazek.site.fingerprint import code_fingerprint
@@ -338,7 +338,7 @@ def _service_page(site: _Site, lang: str, service: Service) -> HtmlPage:
     view = views.ServiceView(
         **base, service=service, organisation=site.directory.organisation(service.organisation),
         status=standing.status, searchable=standing.searchable, heading=site.heading(links, service.verified_on),
-        json_ld=json_ld(site.published.public_service(service.id), site.published.public, lang, fmt),
+        json_ld=json_ld(site.published.public_service(service.id), site.published.published, lang, fmt),
         kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
         groups=tuple(views.AgeGroup(fmt.label(codes.REGISTRY_TARGET_GROUPS[g.category]),
                                     g.age.from_ if g.age else None, g.age.to if g.age else None)
@@ -402,9 +402,9 @@ def _contact_point(place, fmt: Formatter) -> dict | None:
     return None
 
 
-def json_ld(service: Service, directory: Directory, lang: str, fmt: Formatter) -> Markup:
+def json_ld(service: Service, directory: PublishedParts, lang: str, fmt: Formatter) -> Markup:
     """schema.org description of a service, for search engines and other tools: ``service`` and
-    ``directory`` as published without placeholders (:attr:`DirectoryOnDay.public`)."""
+    ``directory`` as published without placeholders (:attr:`DirectoryOnDay.published`)."""
     org = directory.organisation(service.organisation)
 
     def written(text):

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from zavazek.core.model import codes
-from zavazek.core.model.services import STATUS_ENDED, STATUS_RUNNING, Directory, Service
+from zavazek.core.model.services import STATUS_ENDED, STATUS_RUNNING, Directory, Organisation, Service
 from zavazek.core.placeholders import without_placeholders
 
 
@@ -65,12 +65,13 @@ class DirectoryOnDay:
         }
 
     @cached_property
-    def _public_services(self) -> dict[str, Service]:
-        return {s.id: s for s in self.public.services}
+    def published(self) -> "PublishedParts":
+        """Services and organisations as :attr:`public` has them, each made when first asked for."""
+        return PublishedParts(self.directory)
 
     def public_service(self, service_id: str) -> Service:
         """A service as the open data publishes it (no placeholder), made once per build."""
-        return self._public_services[service_id]
+        return self.published.service(service_id)
 
     def of(self, service: Service) -> Standing:
         return self.standing[service.id]
@@ -83,6 +84,31 @@ class DirectoryOnDay:
         """(region code, its listed services sorted by id) for all fourteen regions."""
         listed = self.listed()
         return [(code, sorted((s for s in listed if code in s.regions), key=lambda s: s.id)) for code in codes.REGIONS]
+
+
+class PublishedParts:
+    """The services and organisations of :attr:`DirectoryOnDay.public`, each without its placeholders
+    only when asked for: a preview's rebuild after one edited service renders that service's pages and
+    card, and need not go through the whole directory for them."""
+
+    def __init__(self, directory: Directory):
+        self._directory = directory
+        self._services: dict[str, Service] = {}
+        self._organisations: dict[str, Organisation | None] = {}
+
+    def service(self, service_id: str) -> Service:
+        if service_id not in self._services:
+            self._services[service_id] = without_placeholders(self._directory.service(service_id))
+        return self._services[service_id]
+
+    def organisation(self, organisation_id: str) -> Organisation | None:
+        if organisation_id not in self._organisations:
+            found = self._directory.organisation(organisation_id)
+            self._organisations[organisation_id] = without_placeholders(found) if found is not None else None
+        return self._organisations[organisation_id]
+
+    #: The number to call about a service, as :meth:`Directory.phone` finds it (from :meth:`organisation`).
+    phone = Directory.phone
 
 
 def on_day(directory: Directory, day: dt.date) -> DirectoryOnDay:
