@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from zavazek.core import i18n
@@ -65,8 +66,10 @@ class LanguagePasses:
         only the languages with a page that changed, and shows the pages meanwhile.
         """
         project = prepared.project
-        # A build into a new folder (not a preview's) writes only the pages that differ from the published ones.
-        previous = project.site_dir if site_dir.resolve() != project.site_dir.resolve() else None
+        # A build into a new folder writes only the pages that differ from the published ones. A preview's
+        # folder is its own: it keeps its pages from one rebuild to the next (see shells.Filler).
+        new_folder = not prepared.options.preview and site_dir.resolve() != project.site_dir.resolve()
+        previous = project.site_dir if new_folder else None
         languages, default = list(project.languages), project.default_language
         self._stop_indexing()
         indexing, later = search.Indexing(), None
@@ -82,16 +85,16 @@ class LanguagePasses:
                 if marked:
                     _mark_english_interface(site_dir / lang)
                 # Pages marked afterwards are read from the disk as they are, the others made from their shells.
-                made = {} if marked else self._filler.search_documents(lang)
+                made = (lambda: {}) if marked else functools.partial(self._filler.search_documents, lang)
                 indexed = (site_dir / search.bundle(lang)).is_dir()
                 if (previous is not None and (previous / search.bundle(lang)).is_dir()
                         and search.same_pages(site_dir, previous, lang, languages, default)):
                     search.keep_index(site_dir, previous, lang)  # nothing to index again
                 elif not (prepared.options.preview and indexed):
-                    indexing.add(site_dir, lang, languages, default, made)
+                    indexing.add(site_dir, lang, languages, default, made())
                 elif written or lang in (rendered or ()):
                     later = later or search.Indexing()
-                    later.add(site_dir, lang, languages, default, made)
+                    later.add(site_dir, lang, languages, default, made())
             self._files.write(prepared, site_dir)
             if default in self._not_found:
                 (site_dir / "404.html").write_text(self._not_found_page(default, stylesheet_name), encoding="utf-8")

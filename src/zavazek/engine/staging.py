@@ -11,6 +11,7 @@ language: :class:`SiteFiles` writes them into the built site.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -70,21 +71,33 @@ class SiteFiles:
     """
 
     def __init__(self):
-        self._written: dict[Path, int] = {}
+        self._written: dict[str, int] = {}  # {path: hash of its content}
+        self._site_dir: Path | None = None
 
     def write(self, prepared: Prepared, site_dir: Path) -> None:
         project = prepared.project
-        wanted: dict[Path, bytes] = {}
+        if site_dir != self._site_dir:
+            self._written, self._site_dir = {}, site_dir
+        by_hand = _files_under(project.docs_dir)
+        folder = str(site_dir)
+        wanted: set[str] = set()
         for name, content in prepared.files.items():
-            if not is_page(name) and not (project.docs_dir / name).exists():
-                wanted[site_dir / name] = content.encode("utf-8") if isinstance(content, str) else content
-        for path, content in wanted.items():
-            key = hash(content)
-            if self._written.get(path) == key and path.exists():
+            if is_page(name) or name in by_hand:
                 continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+            path = os.path.join(folder, name)
+            wanted.add(path)
+            key = hash(content)  # a str's or bytes' hash is kept by the object: the same card costs nothing
+            if self._written.get(path) == key and os.path.exists(path):
+                continue
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as file:
+                file.write(content.encode("utf-8") if isinstance(content, str) else content)
             self._written[path] = key
         for path in [p for p in self._written if p not in wanted]:
-            path.unlink(missing_ok=True)
+            Path(path).unlink(missing_ok=True)
             del self._written[path]
+
+
+def _files_under(folder: Path) -> set[str]:
+    """The files of ``folder`` (relative, with ``/``); none if there is no such folder."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()

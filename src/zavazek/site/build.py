@@ -188,7 +188,9 @@ def _register(registry, data: ProviderData, cached: Prepared | None) -> tuple | 
 def _not_written_by_hand(pages: list[HtmlPage], project: Project) -> list[HtmlPage]:
     """A page the provider wrote in ``docs/`` under the same name replaces the generated one."""
     default = project.default_language
-    return [p for p in pages if not (project.docs_dir / page_filename(p.path, p.lang, default)).exists()]
+    docs = project.docs_dir
+    written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
+    return [p for p in pages if page_filename(p.path, p.lang, default) not in written]
 
 
 def _open_data_source(published, project: Project) -> tuple:
