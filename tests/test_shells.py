@@ -36,6 +36,12 @@ def test_pages_from_shells_are_byte_for_byte_the_pages_the_engine_renders_itself
     assert different == []
     assert _stylesheet(folder / "site").read_bytes() == _stylesheet(example_site).read_bytes()
     assert _sitemap_entries(folder / "site") == _sitemap_entries(example_site)
+    # Search indexed the part of each page it reads, sent from the shells, as it indexes whole pages from the disk.
+    assert _search_index(folder / "site") == _search_index(example_site)
+
+
+def _search_index(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
 
 
 def test_no_shell_is_published_or_linked(example_site):

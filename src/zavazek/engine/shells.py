@@ -101,16 +101,19 @@ class _Shell:
 
     @staticmethod
     def _indexed_part(html: str, name: str) -> list[list[str]] | None:
-        """The part of the shell that search indexes (the theme's ``data-pagefind-body`` element, which ends
-        just before the page's ``</article>``) in a document of its own, cut like :attr:`parts`; None if the
-        shell's pages are not indexed."""
-        start = html.find(f"<div {search.INDEXED_MARK}>")
-        end = html.rfind("</div>", start, html.find("</article>", start)) if start >= 0 else -1
-        if end < 0:
+        """What search indexes of the shell's pages, cut like :attr:`parts`: the theme's ``data-pagefind-body``
+        element (which ends just before the page's ``</article>``) in a document of its own; the whole page
+        where a template in ``overrides/`` marks another element; None if the shell's pages are not indexed."""
+        if search.INDEXED_MARK not in html:
             return None
-        lang = re.search(r"<html[^>]*>", html).group(0)
-        part = f"<!doctype html>{lang}<body>{html[start:end + len('</div>')]}</body></html>"
-        return [piece.split(TITLE) for piece in part.split(name)] if BODY in part else None
+        part = html
+        start = html.find(f"<div {search.INDEXED_MARK}>")
+        article_end = html.find("</article>", start) if start >= 0 else -1
+        end = html.rfind("</div>", start, article_end) if article_end >= 0 else -1
+        if end >= 0 and BODY in html[start:end]:
+            lang = re.search(r"<html[^>]*>", html).group(0)
+            part = f"<!doctype html>{lang}<body>{html[start:end + len('</div>')]}</body></html>"
+        return [piece.split(TITLE) for piece in part.split(name)]
 
     def page(self, page: HtmlPage) -> str:
         """The shell with the page's name in its links, its title and its body.
