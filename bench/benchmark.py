@@ -85,6 +85,7 @@ def zavazek_build(folder: Path, log: Path, empty_cache: bool = True) -> Measurem
     """``zavazek build`` of a provider folder; by default from an empty PDF cache, as a first build."""
     if empty_cache:
         shutil.rmtree(folder / ".zavazek" / "cache", ignore_errors=True)
+    os.sync()  # what the previous build wrote goes to the disk before, not during, this one
     return measured([str(BIN / "zavazek"), "build", str(folder), "--today", TODAY], log, env=ENV)
 
 
@@ -334,6 +335,7 @@ def main() -> None:
     zavazek_build(small, OUT / "build-20.log")
 
     bare = write_bare_site(OUT / "bare", pages)
+    os.sync()
     bare_build = measured([str(BIN / "mkdocs"), "build", "-q"], OUT / "build-bare.log", cwd=bare, env=ENV)
     bare_pages = html_pages(bare / "site")
 
