@@ -137,13 +137,14 @@ def search_bytes(site: Path, query: str, lang_prefix: str = "") -> tuple[int, in
 
     with serve_directory(site) as base, launch_chromium() as browser:
         page = browser.new_page()
-        downloaded = []
-        page.on("response", lambda r: downloaded.append(len(r.body())) if "/pagefind/" in r.url else None)
+        responses = []  # their bodies read afterwards: Playwright's calls inside its own event handler can hang
+        page.on("response", lambda r: responses.append(r) if "/pagefind/" in r.url else None)
         page.goto(f"{base}{lang_prefix}hledat/?q={query}")
         page.wait_for_function("document.querySelector('.zv-search__status').textContent !== ''")
         results = page.locator(".zv-search__results li").count()
+        downloaded = sum(len(r.body()) for r in responses)
         page.close()
-    return sum(downloaded), results
+    return downloaded, results
 
 
 def page_kinds(site: Path) -> dict[str, str]:
@@ -218,7 +219,7 @@ def preview_edit_seconds(folder: Path, port: int = 8765) -> tuple[float, float, 
         goal = edit("goals.yaml", ["operational:", "goals:"], "ZMENENO", "cile/")
         return ready, service, goal
     finally:
-        proc.terminate()
+        proc.terminate()  # its children go with it (site/parallel.py)
         proc.wait()
 
 

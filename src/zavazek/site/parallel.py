@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import traceback
 from typing import Callable, TypeVar
 
@@ -42,7 +43,10 @@ class Pending:
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
 
+        parent = os.getpid()
+
         def run() -> None:
+            _die_with(parent)
             try:
                 if nice:
                     os.nice(nice)
@@ -91,6 +95,26 @@ class Pending:
             # to see it go (multiprocessing collects it when it next starts a process).
             self._receiver.close()
             self._process = None
+
+
+def _die_with(parent: int) -> None:
+    """Have this child killed when the process that forked it ends, however it ends (Linux).
+
+    A preview stopped with ``kill`` ends without cleaning up: its children, each waiting to hand a result
+    to a pipe that a sibling still holds open, would wait for ever, holding as much memory as the build.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: such a child lingers until its work is done
+        return
+    if os.getppid() != parent:  # it ended before the signal was asked for
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _again(ok: bool, value):
