@@ -40,6 +40,14 @@ class Project:
     def default_language(self) -> str:
         return self.languages[0]
 
+    def files_by_hand(self) -> list[Path]:
+        """The files of the provider's ``docs/`` (pages, pictures …), sorted; none without the folder."""
+        return sorted(p for p in self.docs_dir.rglob("*") if p.is_file()) if self.docs_dir.is_dir() else []
+
+    def names_by_hand(self) -> set[str]:
+        """The same, as names relative to ``docs/`` with ``/``: what a generated file of that name yields to."""
+        return {p.relative_to(self.docs_dir).as_posix() for p in self.files_by_hand()}
+
 
 def today(project: Project | None = None, override: dt.date | None = None) -> dt.date:
     """The date pages and checks are computed for: the command's ``--today``, else the project's

@@ -22,14 +22,15 @@ from typing import Callable
 
 from pagefind.service import get_executable
 
+#: The attribute on the part of a page that is indexed (the theme's main.html).
+INDEXED_MARK = "data-pagefind-body"
+
 # Only the page content is indexed (not the navigation, header or footer): the
 # theme's main.html marks it with data-pagefind-body, except on pages whose
 # front matter says ``search: {exclude: true}`` (the directory's filter lists).
 #: Not indexed: "not yet translated" notes, the search page itself, the example-data
 #: notice and map-app links (they would fill every directory snippet), and what is
 #: printed only (the date of the data and the page's address on paper).
-#: The attribute on the part of a page that is indexed (the theme's main.html).
-INDEXED_MARK = "data-pagefind-body"
 EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-outdated-note", ".zv-search", ".zv-example", ".zv-maplinks",
                      ".zv-print"]
 
@@ -93,8 +94,8 @@ def keep_index(site_dir: Path, published: Path, lang: str) -> None:
                     dirs_exist_ok=True)
 
 
-#: Sent to Pagefind for each page: what its index needs of it (see :class:`Indexing`).
-Document = Callable[[], "str | None"]
+#: Makes what Pagefind is sent of a page (see :class:`Indexing`).
+Document = Callable[[], str]
 
 
 class Indexing:

@@ -41,10 +41,8 @@ def write_staging(prepared: Prepared) -> Path:
     wanted: dict[Path, bytes] = {}
     for name, content in files.items():
         wanted[staging / name] = content.encode("utf-8") if isinstance(content, str) else content
-    if project.docs_dir.is_dir():
-        for src in project.docs_dir.rglob("*"):
-            if src.is_file():
-                wanted[staging / src.relative_to(project.docs_dir)] = src.read_bytes()
+    for src in project.files_by_hand():
+        wanted[staging / src.relative_to(project.docs_dir)] = src.read_bytes()
     for path, content in wanted.items():
         if not path.exists() or path.read_bytes() != content:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +76,7 @@ class SiteFiles:
         project = prepared.project
         if site_dir != self._site_dir:
             self._written, self._site_dir = {}, site_dir
-        by_hand = _files_under(project.docs_dir)
+        by_hand = project.names_by_hand()
         folder = str(site_dir)
         wanted: set[str] = set()
         for name, content in prepared.files.items():
@@ -97,7 +95,3 @@ class SiteFiles:
             Path(path).unlink(missing_ok=True)
             del self._written[path]
 
-
-def _files_under(folder: Path) -> set[str]:
-    """The files of ``folder`` (relative, with ``/``); none if there is no such folder."""
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()

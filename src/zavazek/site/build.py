@@ -72,8 +72,7 @@ def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
     files = [project.config_file]
     files += [project.data_dir / f.filename for f in DATA_FILES.values()]
     files += [project.data_dir / registry_snapshot.SETTINGS_FILE]  # and the snapshot it names (see prepare)
-    if project.docs_dir.is_dir():
-        files += sorted(p for p in project.docs_dir.rglob("*") if p.is_file())
+    files += project.files_by_hand()
     return (project, day, options) + tuple((str(f), _stamp(f)) for f in files)
 
 
@@ -187,10 +186,8 @@ def _register(registry, data: ProviderData, cached: Prepared | None) -> tuple | 
 
 def _not_written_by_hand(pages: list[HtmlPage], project: Project) -> list[HtmlPage]:
     """A page the provider wrote in ``docs/`` under the same name replaces the generated one."""
-    default = project.default_language
-    docs = project.docs_dir
-    written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
-    return [p for p in pages if page_filename(p.path, p.lang, default) not in written]
+    default, by_hand = project.default_language, project.names_by_hand()
+    return [p for p in pages if page_filename(p.path, p.lang, default) not in by_hand]
 
 
 def _open_data_source(published, project: Project) -> tuple:
