@@ -8,6 +8,7 @@ import gzip
 import http.server
 import shutil
 import threading
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -159,11 +160,55 @@ def page_weight(browser, site: Path, path: str, after: str = "", width: int = 36
         views = []
         for before in (None, after):
             context = browser.new_context(viewport={"width": width, "height": 740})
-            page = context.new_page()
+            requests = Requests(context.new_page())
             if before is not None:
-                page.goto(base + before, wait_until="networkidle")
+                requests.open(base + before)
+                requests.settle()
             served.clear()
-            page.goto(base + path, wait_until="networkidle")
+            requests.open(base + path)
+            requests.settle()
             views.append(gzip_bytes(site, served))
             context.close()
     return views[0], views[1]
+
+
+class Requests:
+    """What a page asks for while it opens, and a wait until it has asked for everything.
+
+    Playwright's "networkidle" waits half a second after the last request of
+    every page; a page's last request (its icon) comes a few milliseconds after
+    its load, so :meth:`settle` waits :attr:`QUIET` seconds after it instead.
+    """
+
+    #: Seconds without a request under way after which a page has made every request it makes.
+    QUIET = 0.2
+
+    def __init__(self, page):
+        self.page = page
+        self.made: list[tuple[str, str]] = []  # (address, kind) of what the page being opened asked for
+        self.failed: list[str] = []  # "status address" of each answer that was an error
+        self._under_way: set = set()
+        self._last = time.monotonic()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+        page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+
+    def _started(self, request) -> None:
+        self.made.append((request.url, request.resource_type))
+        self._under_way.add(request)
+        self._last = time.monotonic()
+
+    def _ended(self, request) -> None:
+        self._under_way.discard(request)
+        self._last = time.monotonic()
+
+    def open(self, address: str) -> None:
+        """Go to ``address`` and return once it has loaded; what it asks for is counted from here."""
+        self.made, self.failed, self._under_way, self._last = [], [], set(), time.monotonic()
+        self.page.goto(address, wait_until="load")
+
+    def settle(self) -> None:
+        """Wait until no request is under way and none has started or ended for :attr:`QUIET` seconds."""
+        while self._under_way or time.monotonic() - self._last < self.QUIET:
+            self.page.wait_for_timeout(25)

@@ -112,7 +112,7 @@ def test_tab_and_line_break_are_published():
     assert load_text('name: {cs: "a\\tb\\nc"}\n', Path("x.yaml")).value == {"name": {"cs": "a\tb\nc"}}
 
 
-# --- the whole site: a few examples, each a real build ---------------------------------------------
+# --- the whole site: the known texts and one drawn set, each a real build -------------------------
 
 
 #: For each page's HTML: its footers, what in it came from the data as markup (elements or attributes
@@ -220,9 +220,14 @@ def test_known_hostile_texts_in_every_field_stay_text_in_every_output(hostile_si
     _check(*hostile_site)  # site_fixtures.HOSTILE_TEXTS, the build tests/test_browser_hostile.py opens in Chromium
 
 
+#: Hypothesis tries the simplest example first: the same first piece in every text (four times ``<!--``),
+#: which the known texts cover. Texts that differ from each other skip it: the one build is of drawn texts.
+different_hostile_texts = st.lists(hostile_text, min_size=4, max_size=8).filter(lambda texts: len(set(texts)) == len(texts))
+
+
 @needs_chromium
-@settings(max_examples=2, derandomize=True, deadline=None, phases=[Phase.generate],
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(texts=st.lists(hostile_text, min_size=4, max_size=8))
+@settings(max_examples=1, derandomize=True, deadline=None, phases=[Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(texts=different_hostile_texts)
 def test_hostile_texts_in_every_field_stay_text_in_every_output(tmp_path_factory, texts):
     _build_and_check(tmp_path_factory.mktemp("hostile"), texts)

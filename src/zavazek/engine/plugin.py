@@ -349,7 +349,8 @@ def _theme_files_listed_once() -> None:
 
     def listed_once(self, env, config):
         changing = [d for d in config.theme.dirs if "site-packages" not in Path(d).parts]
-        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates),
+        # mkdocs-static-i18n adds its sitemap's folder again at each language's pass: the same listing.
+        key = (tuple(dict.fromkeys(config.theme.dirs)), tuple(config.theme.static_templates),
                tuple(sorted(str(p) for d in changing for p in Path(d).rglob("*"))))
         return add_files_from_theme(self, _Listing(env, key), config)
 
