@@ -114,3 +114,40 @@ def test_each_catalog_declares_its_languages_plural_forms(lang):
 def test_counts_of_services_take_the_plural_form_of_the_number(lang, count, expected):
     ngettext = i18n.ngettext_for(lang)
     assert ngettext("{count} service", "{count} services", count).format(count=count) == expected
+
+
+@pytest.mark.parametrize("lang", CATALOG_LANGUAGES)
+def test_the_site_reads_each_catalog_as_babel_compiles_it(lang):
+    # The build reads the .po files with its own short reader (zavazek.core.pofile): every message,
+    # in every plural form, must come out as Babel's compiled catalog gives it.
+    import gettext
+    import io
+
+    from babel.messages.mofile import write_mo
+
+    compiled = io.BytesIO()
+    write_mo(compiled, _catalog(lang), use_fuzzy=False)
+    compiled.seek(0)
+    assert i18n.translations(lang)._catalog == gettext.GNUTranslations(compiled)._catalog
+
+
+def test_the_catalog_reader_leaves_out_fuzzy_obsolete_and_untranslated_messages(tmp_path):
+    from zavazek.core.pofile import read_translations
+
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+        '"Plural-Forms: nplurals=3; plural=((n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2);\\n"\n\n'
+        '#, python-format, fuzzy\nmsgid "Guessed"\nmsgstr "Odhad"\n\n'
+        'msgid "Open"\nmsgstr ""\n\n'
+        '#~ msgid "Gone"\n#~ msgstr "Pryč"\n\n'
+        'msgctxt "door"\nmsgid "Open"\nmsgstr "Otevřeno"\n'
+        'msgid "Say \\"hi\\"\\n"\nmsgstr ""\n"Řekni "\n"\\"ahoj\\"\\n"\n\n'
+        'msgid "{n} service"\nmsgid_plural "{n} services"\nmsgstr[0] "{n} služba"\nmsgstr[1] "{n} služby"\n'
+        'msgstr[2] "{n} služeb"\n',
+        encoding="utf-8")
+    catalog = read_translations(po)
+    assert catalog.gettext("Guessed") == "Guessed" and catalog.gettext("Gone") == "Gone"
+    assert catalog.gettext("Open") == "Open" and catalog.pgettext("door", "Open") == "Otevřeno"
+    assert catalog.gettext('Say "hi"\n') == 'Řekni "ahoj"\n'
+    assert [catalog.ngettext("{n} service", "{n} services", n) for n in (1, 3, 5)] == ["{n} služba", "{n} služby", "{n} služeb"]

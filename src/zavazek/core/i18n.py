@@ -2,8 +2,8 @@
 
 Interface strings are English msgids; their wording in each other language
 lives in ``zavazek/locale/<lang>/LC_MESSAGES/zavazek.po``. The catalogs are
-read straight from the ``.po`` files, so there is no compile step that could
-fall out of date. A language is a full interface language when its catalog
+read straight from the ``.po`` files (:mod:`zavazek.core.pofile`), so there
+is no compile step that could fall out of date. A language is a full interface language when its catalog
 exists: nothing else lists the languages. A site language without a catalog
 gets the English interface (see :func:`interface_language`).
 """
@@ -15,8 +15,8 @@ import gettext
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+
+from zavazek.core.pofile import read_translations
 
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -57,14 +57,7 @@ def translations(lang: str) -> gettext.NullTranslations:
     po_file = _po_file(lang)
     if not po_file.exists():
         return gettext.NullTranslations()
-    import io
-
-    with po_file.open("rb") as fh:
-        catalog = read_po(fh, locale=lang)
-    buf = io.BytesIO()
-    write_mo(buf, catalog, use_fuzzy=False)
-    buf.seek(0)
-    return gettext.GNUTranslations(buf)
+    return read_translations(po_file)
 
 
 def gettext_for(lang: str):
