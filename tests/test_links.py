@@ -29,7 +29,7 @@ from site_fixtures import ROOT
 #: The server answers with a "LinkChecker" header, which lets LinkChecker lift its limit of ten requests a second.
 CONFIG = """\
 [checking]
-threads=4
+threads=1
 recursionlevel=-1
 maxrequestspersecond=1000
 timeout=30
