@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -46,15 +48,23 @@ def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 @contextlib.contextmanager
 def preview(folder):
-    """``zavazek serve`` on a free port; yields its address (ending in /) and the process."""
+    """``zavazek serve`` on a free port; yields its address (ending in /), the process and the lines it has
+    written to its standard error so far (read as they come: a pipe nobody reads fills up and stops it)."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "zavazek.cli", "serve", str(folder), "--port", str(port), "--today", PREVIEW_DAY],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
+    said: list[str] = []
+
+    def read() -> None:
+        for line in server.stderr:
+            said.append(line)
+
+    threading.Thread(target=read, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{port}/", server
+        yield f"http://127.0.0.1:{port}/", server, said
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -64,12 +74,12 @@ def preview(folder):
 def previewed(tmp_path_factory, example_site):
     """One preview for the file's tests, in order: each edits the folder further (starting one is a build)."""
     folder = seed_pdf_cache(copy_site_folder(ROOT, tmp_path_factory.mktemp("preview") / "provider"), example_site)
-    with preview(folder) as (base, server):
-        yield folder, base, server
+    with preview(folder) as (base, server, said):
+        yield folder, base, server, said
 
 
 def test_preview_shows_a_changed_goal_after_saving_the_file(previewed):
-    site_folder, base, server = previewed
+    site_folder, base, server, said = previewed
     goals_url = f"{base}en/cile/"
     assert _wait_for(goals_url, "Open an evening Czech course"), "the preview did not start"
     assert "computed on November 27, 2026" in _get(f"{base}en/kontrola/"), "the preview is not for --today's day"
@@ -85,14 +95,23 @@ def test_preview_shows_a_changed_goal_after_saving_the_file(previewed):
     # A mistake while editing: the preview reports it, keeps running, and recovers once fixed.
     good = goals.read_text(encoding="utf-8")
     goals.write_text(good.replace("centre: plzen", "centre: plzn"), encoding="utf-8")
-    time.sleep(4)
+    deadline = time.monotonic() + 60
+    while not _reports_the_unknown_centre("".join(said)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _reports_the_unknown_centre("".join(said)), "".join(said)[-2000:]
     assert server.poll() is None
     goals.write_text(good.replace("weekend Czech course", "Sunday Czech course"), encoding="utf-8")
     assert _wait_for(goals_url, "Open a Sunday Czech course"), "the preview did not recover"
 
 
+def _reports_the_unknown_centre(said: str) -> bool:
+    """Whether the preview's messages name the file and line of the mistyped centre, and the fix."""
+    return (re.search(r"data/goals\.yaml:\d+:\d+: chyba / error", said) is not None
+            and "There is no centre “plzn” in commitment.yaml. Did you mean “plzen”?" in said)
+
+
 def test_preview_shows_an_edited_service_on_its_page_and_in_its_regions_list(previewed):
-    site_folder, base, _ = previewed
+    site_folder, base, _, _ = previewed
     old, new = "Community interpreting and intercultural work", "Interpreting at the job centre"
     service_url = f"{base}en/sluzby/s/icp-interkulturni-prace/"
     region_url = f"{base}en/sluzby/praha/"
@@ -132,7 +151,7 @@ def test_the_preview_serves_what_a_clean_build_publishes_after_each_kind_of_chan
     """Never a stale page: after a changed service, goal, mission and translation, every file the
     preview serves is the one a build from scratch makes (the PDFs and the search index follow the
     pages within seconds)."""
-    site_folder, base, server = previewed
+    site_folder, base, server, _ = previewed
     assert _wait_for(f"{base}cile/", "</html>"), "the preview did not start"
     for change in CHANGES.values():
         for file, anchors, lang, words in change:
