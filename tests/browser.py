@@ -162,11 +162,9 @@ def page_weight(browser, site: Path, path: str, after: str = "", width: int = 36
             context = browser.new_context(viewport={"width": width, "height": 740})
             requests = Requests(context.new_page())
             if before is not None:
-                requests.open(base + before)
-                requests.settle()
+                requests.visit(base + before)
             served.clear()
-            requests.open(base + path)
-            requests.settle()
+            requests.visit(base + path)
             views.append(gzip_bytes(site, served))
             context.close()
     return views[0], views[1]
@@ -207,6 +205,11 @@ class Requests:
         """Go to ``address`` and return once it has loaded; what it asks for is counted from here."""
         self.made, self.failed, self._under_way, self._last = [], [], set(), time.monotonic()
         self.page.goto(address, wait_until="load")
+
+    def visit(self, address: str) -> None:
+        """Go to ``address`` and return once it has loaded and made every request it makes (:meth:`settle`)."""
+        self.open(address)
+        self.settle()
 
     def settle(self) -> None:
         """Wait until no request is under way and none has started or ended for :attr:`QUIET` seconds."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import chromium_path, launch_chromium, serve_directory
+from browser import Requests, chromium_path, launch_chromium, serve_directory
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed (make test installs it)")
 
@@ -27,13 +27,13 @@ def hostile_served(hostile_site):
 
 @pytest.fixture(scope="module")
 def phone(hostile_served):
-    """One tab at phone width that opens the pages in turn, and the script errors of the page it shows."""
+    """One tab at phone width that opens the pages in turn (:class:`Requests`), and the script errors of the page it shows."""
     with launch_chromium() as chromium:
         context = chromium.new_context(viewport={"width": 360, "height": 740})
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        yield page, errors
+        yield Requests(page), errors
         context.close()
 
 
@@ -46,9 +46,10 @@ def test_a_page_with_hostile_names_keeps_its_footer_and_does_not_scroll_sideways
     base, service_pages = hostile_served
     if url.startswith("service-"):
         url = service_pages[url == "service-ru"]
-    page, errors = phone
+    requests, errors = phone
+    page = requests.page
     errors.clear()
-    page.goto(base + url, wait_until="networkidle")
+    requests.visit(base + url)
     assert page.locator("footer .zv-footer-links a").count() >= 2, "the footer and its links are gone"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.evaluate("document.querySelectorAll('b, zvx-el').length") == 0
