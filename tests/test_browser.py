@@ -496,10 +496,13 @@ def test_pages_look_the_same_with_materials_whole_stylesheet(browser, served, ex
     assert len(material) == 2
     hrefs = material
     page = browser.new_page()  # one tab for the three views
+    requests = Requests(page)
     for width, media, drawer in ((360, "screen", True), (1280, "screen", False), (1280, "print", False)):
         page.set_viewport_size({"width": width, "height": 740})
         page.emulate_media(media=media)
-        page.goto(served + path, wait_until="networkidle")
+        requests.visit(served + path)
+        if "?q=" in path:  # the results come after the load: the status line is written once they are shown
+            page.wait_for_function("document.querySelector('.zv-search__status').textContent !== ''")
         if drawer:
             page.evaluate("document.getElementById('__drawer').checked = true")
         wait_for_transitions(page)
