@@ -163,11 +163,28 @@ def page_weight(browser, site: Path, path: str, after: str = "", width: int = 36
             requests = Requests(context.new_page())
             if before is not None:
                 requests.visit(base + before)
+                wait_for_offline_worker(requests.page)
+                requests.settle()
             served.clear()
             requests.visit(base + path)
             views.append(gzip_bytes(site, served))
             context.close()
     return views[0], views[1]
+
+
+#: Resolves once the site's offline worker, if the page starts one, is active: it has kept the home
+#: page (its install fetches it) and no longer fetches anything of its own.
+_WORKER_ACTIVE = """() => document.querySelector('script[src*="zavazek-offline"]') && 'serviceWorker' in navigator
+    ? navigator.serviceWorker.ready.then(() => true) : false"""
+
+
+def wait_for_offline_worker(page) -> bool:
+    """Wait until the page's offline worker is active; False if the page has none.
+
+    Its install fetches the home page a moment after the page has loaded: a
+    page opened next would otherwise be charged for it.
+    """
+    return page.evaluate(_WORKER_ACTIVE)
 
 
 class Requests:

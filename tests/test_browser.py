@@ -96,22 +96,22 @@ class _Tab:
     CHANGING = {"script", "xhr", "fetch", "stylesheet", "document", "eventsource", "websocket"}
 
     def __init__(self, context):
-        self.context, self.page, self.requests = context, None, None
+        self.context, self.requests = context, None
 
     def _open(self) -> Requests:
-        if self.page is None or self.page.is_closed():  # the first page, or a tab lost in an earlier test
-            self.page = self.context.new_page()
-            self.requests = Requests(self.page)
+        if self.requests is None or self.requests.page.is_closed():  # the first page, or a tab lost in an earlier test
+            self.requests = Requests(self.context.new_page())
         return self.requests
 
     def report(self, axe, address: str) -> dict:
         requests = self._open()
+        page = requests.page
         requests.open(address)
         loaded = len(requests.made)
-        result = axe.run(self.page, options=AXE_RULES)  # while the network quiets down (the icon comes after the load)
+        result = axe.run(page, options=AXE_RULES)  # while the network quiets down (the icon comes after the load)
         requests.settle()  # every request the page makes is seen
         if {kind for _, kind in requests.made[loaded:]} & self.CHANGING:
-            result = axe.run(self.page, options=AXE_RULES)
+            result = axe.run(page, options=AXE_RULES)
         return {
             "foreign": [url for url, _ in requests.made if urlparse(url).hostname not in OWN_HOSTS],
             "failed": requests.failed,
@@ -119,7 +119,7 @@ class _Tab:
             "violations": [
                 f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]
             ],
-            "scroll_width": self.page.evaluate("document.documentElement.scrollWidth"),
+            "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
         }
 
 

@@ -3,8 +3,8 @@
 Interface strings are English msgids; their wording in each other language
 lives in ``zavazek/locale/<lang>/LC_MESSAGES/zavazek.po``. The catalogs are
 read straight from the ``.po`` files (:mod:`zavazek.core.pofile`), so there
-is no compile step that could fall out of date. A language is a full interface language when its catalog
-exists: nothing else lists the languages. A site language without a catalog
+is no compile step that could fall out of date. A language is a full
+interface language when its catalog exists: nothing else lists the languages. A site language without a catalog
 gets the English interface (see :func:`interface_language`).
 """
 

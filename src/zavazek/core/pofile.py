@@ -17,6 +17,7 @@ import re
 import struct
 from pathlib import Path
 
+
 def read_translations(po_file: Path) -> gettext.GNUTranslations:
     """The translations of ``po_file`` (its header's ``Plural-Forms`` included)."""
     return gettext.GNUTranslations(io.BytesIO(_mo(_messages(po_file.read_text(encoding="utf-8")))))
@@ -37,7 +38,7 @@ def _messages(text: str) -> dict[bytes, bytes]:
                 key += "\0" + "".join(entry["msgid_plural"])
             if "msgctxt" in entry:
                 key = "".join(entry["msgctxt"]) + "\x04" + key
-            forms = ["".join(entry[name]) for name in sorted(entry, key=_form_index) if name.startswith("msgstr")]
+            forms = ["".join(entry[name]) for name in sorted((n for n in entry if n.startswith("msgstr")), key=_form_index)]
             if any(forms):
                 messages[key.encode("utf-8")] = "\0".join(forms).encode("utf-8")
         entry, fuzzy = {}, False
@@ -69,24 +70,23 @@ def _unquoted(string: str) -> str:
 
 
 def _form_index(name: str) -> int:
-    """``msgstr`` and ``msgstr[0]`` come first, then ``msgstr[1]``, ..."""
-    return int(name[7:-1]) if name.startswith("msgstr[") else -1 if name == "msgstr" else 1_000
+    """The plural form of ``msgstr[n]``: n (``msgstr`` alone: the only form)."""
+    return int(name[7:-1]) if name.startswith("msgstr[") else 0
 
 
 def _mo(messages: dict[bytes, bytes]) -> bytes:
     """The messages in GNU gettext's binary ``.mo`` format (its layout as Python's ``msgfmt.py`` writes it)."""
     keys = sorted(messages)
-    ids, strs, offsets = b"", b"", []
-    for key in keys:
-        offsets.append((len(ids), len(key), len(strs), len(messages[key])))
-        ids += key + b"\0"
-        strs += messages[key] + b"\0"
+    ids = b"".join(key + b"\0" for key in keys)
+    strs = b"".join(messages[key] + b"\0" for key in keys)
     key_start = 7 * 4 + 16 * len(keys)
     value_start = key_start + len(ids)
-    table = []
-    for id_offset, id_length, _, _ in offsets:
-        table += [id_length, id_offset + key_start]
-    for _, _, str_offset, str_length in offsets:
-        table += [str_length, str_offset + value_start]
+    table, id_offset, str_offset = [], 0, 0
+    for key in keys:  # (length, offset) of each msgid, then of each translation
+        table += [len(key), key_start + id_offset]
+        id_offset += len(key) + 1
+    for key in keys:
+        table += [len(messages[key]), value_start + str_offset]
+        str_offset += len(messages[key]) + 1
     header = struct.pack("Iiiiiii", 0x950412DE, 0, len(keys), 7 * 4, 7 * 4 + len(keys) * 8, 0, 0)
     return header + struct.pack(f"{len(table)}i", *table) + ids + strs

@@ -94,4 +94,3 @@ class SiteFiles:
         for path in [p for p in self._written if p not in wanted]:
             Path(path).unlink(missing_ok=True)
             del self._written[path]
-
