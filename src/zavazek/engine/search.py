@@ -13,6 +13,7 @@ import base64
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import tempfile
@@ -37,6 +38,56 @@ EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-outdated-note", ".zv-search", ".zv
 
 class SearchIndexFailed(RuntimeError):
     pass
+
+
+#: Elements with no end tag.
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+#: The start of an element Pagefind leaves out whole: ``data-pagefind-ignore="all"``, a class of
+#: :data:`EXCLUDE_SELECTORS`, a script or a style (its own attributes in a single ``[^>]*``).
+_LEFT_OUT = re.compile(
+    r'<(script|style)\b[^>]*>|<(\w+)\b(?=[^>]*?(?:\sdata-pagefind-ignore="all"|\sclass="(?:[^"]*\s)?(?:'
+    + "|".join(re.escape(selector.lstrip(".")) for selector in EXCLUDE_SELECTORS)
+    + r')(?:\s[^"]*)?"))[^>]*>'
+)
+_TAG = re.compile(r"<(/?)(\w+)\b[^>]*?(/?)>")
+
+
+def without_left_out(html: str) -> str:
+    """``html`` without the elements Pagefind would leave out of the index anyway (see :data:`_LEFT_OUT`).
+
+    What a directory page sends to Pagefind: a service page is a third of its
+    bytes without its share block, its schema.org script and its printed-only
+    lines, and the index made from it is byte for byte the same
+    (``tests/test_search.py``). Works on závazek's own HTML, whose elements
+    are all closed; where an element is not, the rest is sent as it was.
+    """
+    out, at = [], 0
+    for start in _LEFT_OUT.finditer(html):
+        if start.start() < at:
+            continue  # inside an element already left out
+        name = (start.group(1) or start.group(2)).lower()
+        end = _element_end(html, name, start) if name not in _VOID else start.end()
+        if end is None:
+            break
+        out.append(html[at:start.start()])
+        at = end
+    out.append(html[at:])
+    return "".join(out)
+
+
+def _element_end(html: str, name: str, start: re.Match) -> int | None:
+    """Where the element opened by ``start`` ends (after its end tag); None if it does not."""
+    if name in ("script", "style"):
+        end = html.find(f"</{name}>", start.end())
+        return None if end < 0 else end + len(name) + 3
+    depth = 1
+    for tag in _TAG.finditer(html, start.end()):
+        if tag.group(2).lower() != name or tag.group(3):
+            continue
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return None
 
 
 def bundle(lang: str) -> str:

@@ -124,8 +124,9 @@ class _Shell:
         return self._filled(self.parts, page)
 
     def indexed_document(self, page: HtmlPage) -> str:
-        """What search indexes of the page: the part of it Pagefind would read, as a document."""
-        return self._filled(self.indexed, page)
+        """What search indexes of the page: the part of it Pagefind would read, as a document, without
+        what it would leave out (:func:`zavazek.engine.search.without_left_out`)."""
+        return search.without_left_out(self._filled(self.indexed, page))
 
     @staticmethod
     def _filled(parts: list[list[str]], page: HtmlPage) -> str:
