@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from zavazek.core import i18n
 from zavazek.core.model import codes
@@ -78,51 +78,57 @@ class _Site:
 
 
 class Cards:
-    """Each service's card in a list, rendered once per language, page depth and region, then reused.
+    """Each service's card in a list, rendered once per language and region, then reused.
 
     A service appears on its region's page and on several of its pre-built
     lists; at national scale that is tens of thousands of cards, and the
     card only depends on the service (its fingerprint in ``digests``), the
-    language, how deep the page is (its relative link to the service page)
-    and the region. ``kept``: the cards of a preview's previous build, keyed
-    the same way, so that a list re-rendered for one changed service renders
-    only that service's card again.
+    language and the region, but for its link to the service page, which is
+    relative to the page it is on. So each card is rendered once with
+    :data:`HREF` in place of that link and kept cut there; a page's card is
+    the parts joined by the page's own link. ``kept``: the cards of a
+    preview's previous build, keyed the same way, so that a list re-rendered
+    for one changed service renders only that service's card again.
     """
+
+    #: What a card is rendered with in place of its link: no escaping changes it, and no text of the
+    #: data can hold it (the loader refuses control characters, core/yamlsource.py).
+    HREF = "\x01href\x01"
 
     def __init__(self, site: _Site, digests: dict[str, str], everywhere: tuple, kept: dict | None = None):
         self.site = site
         self._digests, self._everywhere = digests, everywhere
         self._kept = kept or {}
-        self.used: dict[tuple, Markup] = {}
+        self.used: dict[tuple, tuple[str, ...]] = {}
 
-    def card(self, service: Service, lang: str, here: str, region: str) -> Markup:
-        """The card in a list of ``region``: the hours and phone of the service's places there."""
-        key = (self._digests[service.id], self._everywhere, lang, here.count("/"), region)
-        if key in self.used:
-            return self.used[key]
-        if key in self._kept:
-            self.used[key] = self._kept[key]
-        else:
-            base = self.site.base(lang, here)
-            fmt, links = base["fmt"], base["links"]
-            directory = self.site.directory
-            org = directory.organisation(service.organisation)
-            places = listing.places_in(service, region)
-            names = views.place_names(places, fmt) if len(places) > 1 else ("",) * len(places)
-            view = views.CardView(
-                service=service, organisation=org, href=links.page(sitemap.service(service.id)),
-                web=views.web_address(org),
-                kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
-                places=tuple(views.place_hours(p, fmt) for p in places), phone=directory.phone(service, places),
-                hours_json=json_for_html(listing.hours_for_browser(places, lang, names)), fmt=fmt,
-                language_names=base["language_names"],
-            )
-            self.used[key] = Markup(self.site.templates.render("_card.j2", lang, {"c": view, "links": links}, PAGE))
-        return self.used[key]
+    def card(self, service: Service, links: Links, region: str) -> Markup:
+        """The card in a list of ``region`` on the page of ``links``: the hours and phone of the service's places there."""
+        key = (self._digests[service.id], self._everywhere, links.lang, region)
+        parts = self.used.get(key) or self._kept.get(key) or self._render(service, links.lang, region)
+        self.used[key] = parts
+        return Markup(str(escape(links.page(sitemap.service(service.id)))).join(parts))
+
+    def _render(self, service: Service, lang: str, region: str) -> tuple[str, ...]:
+        base = self.site.base(lang, sitemap.region(region))
+        fmt, links = base["fmt"], base["links"]
+        directory = self.site.directory
+        org = directory.organisation(service.organisation)
+        places = listing.places_in(service, region)
+        names = views.place_names(places, fmt) if len(places) > 1 else ("",) * len(places)
+        view = views.CardView(
+            service=service, organisation=org, href=self.HREF,
+            web=views.web_address(org),
+            kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
+            places=tuple(views.place_hours(p, fmt) for p in places), phone=directory.phone(service, places),
+            hours_json=json_for_html(listing.hours_for_browser(places, lang, names)), fmt=fmt,
+            language_names=base["language_names"],
+        )
+        return tuple(self.site.templates.render("_card.j2", lang, {"c": view, "links": links}, PAGE).split(self.HREF))
 
     def in_order(self, services, lang: str, here: str, fmt: Formatter, region: str) -> tuple[Markup, ...]:
         """The cards of a list's services, in the order the list shows them."""
-        return tuple(self.card(s, lang, here, region) for s in views.sorted_by_name(services, fmt))
+        links = Links(self.site.site, here, lang)
+        return tuple(self.card(s, links, region) for s in views.sorted_by_name(services, fmt))
 
 
 def home_context(published: DirectoryOnDay, project: Project, lang: str) -> views.DirectoryHome:
@@ -170,7 +176,7 @@ class DirectoryPages:
 
     def __post_init__(self):
         self._entries: dict[tuple, HtmlPage] = {}
-        self._cards: dict[tuple, Markup] = {}  # the cards of the lists, for a preview's next build (see Cards)
+        self._cards: dict[tuple, tuple[str, ...]] = {}  # the cards of the lists, for a preview's next build (see Cards)
         self._stored: frozenset = frozenset()  # the keys ``file`` holds
         self.templates = directory_templates()
         #: Pages rendered by the latest build (the others were kept).
