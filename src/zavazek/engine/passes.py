@@ -36,8 +36,10 @@ class LanguagePasses:
     name is known, each language's HTML pages are written from their shells
     (:mod:`zavazek.engine.shells`), a non-default language gets
     ``<lang>/404.html`` and the default language's page is put back at the
-    root, the sitemap is completed, and each language's search index is made,
-    in the background while the next language is filled.
+    root, the sitemap is completed, and each language's search index is made
+    in the background: while its pages are written when there is no
+    published index to keep, else after them, while the next language is
+    filled.
     """
 
     def __init__(self):
@@ -76,19 +78,28 @@ class LanguagePasses:
         self.written = 0
         try:
             for lang in project.languages:
+                marked = i18n.interface_language(lang) != lang and lang != default
+                published_index = previous is not None and (previous / search.bundle(lang)).is_dir()
+                # Without a published index to keep (a first build; in a provider's CI, every build), the
+                # language is indexed from its shells and pages in memory while its pages are written.
+                early = not prepared.options.preview and not marked and not published_index
+                if early:
+                    self._filler.load(site_dir, lang, default, shell_pages(prepared))
+                    indexing.add(site_dir, lang, languages, default, self._filler.search_documents(lang),
+                                 leave_out=shells.is_shell)
                 written = self._filler.fill(site_dir, lang, default, shell_pages(prepared), previous)
                 self.written += written
                 if lang in self._not_found and lang != default:
                     (site_dir / lang).mkdir(parents=True, exist_ok=True)
                     (site_dir / lang / "404.html").write_text(self._not_found_page(lang, stylesheet_name), encoding="utf-8")
-                marked = i18n.interface_language(lang) != lang and lang != default
                 if marked:
                     _mark_english_interface(site_dir / lang)
+                if early:
+                    continue
                 # Pages marked afterwards are read from the disk as they are, the others made from their shells.
                 made = (lambda: {}) if marked else functools.partial(self._filler.search_documents, lang)
                 indexed = (site_dir / search.bundle(lang)).is_dir()
-                if (previous is not None and (previous / search.bundle(lang)).is_dir()
-                        and search.same_pages(site_dir, previous, lang, languages, default)):
+                if published_index and search.same_pages(site_dir, previous, lang, languages, default):
                     search.keep_index(site_dir, previous, lang)  # nothing to index again
                 elif not (prepared.options.preview and indexed):
                     indexing.add(site_dir, lang, languages, default, made())

@@ -211,10 +211,12 @@ class Indexing:
             thread.start()
 
     def add(self, site_dir: Path, lang: str, languages: list[str], default: str,
-            made: dict[str, Document] | None = None) -> None:
+            made: dict[str, Document] | None = None, leave_out: Callable[[str], bool] | None = None) -> None:
         """Index ``lang``'s pages once those queued before are done. ``made``: {a page's path in the
-        site: its document}, for pages whose document is made in memory instead of read from the disk."""
-        self._languages.put((Path(site_dir), lang, list(languages), default, made or {}))
+        site: its document}, for pages whose document is made in memory instead of read from the disk;
+        they are indexed whether they are written yet or not. ``leave_out``: pages on the disk not to
+        index (a shell not yet filled)."""
+        self._languages.put((Path(site_dir), lang, list(languages), default, made or {}, leave_out))
 
     def wait(self) -> None:
         """Wait for every language added; raises :class:`SearchIndexFailed` if Pagefind failed."""
@@ -247,7 +249,7 @@ class Indexing:
                     self._errors.append(f"Pagefind: {exc}")
 
     def _index(self, site_dir: Path, lang: str, languages: list[str], default: str,
-               made: dict[str, Document]) -> None:
+               made: dict[str, Document], leave_out: Callable[[str], bool] | None) -> None:
         with tempfile.TemporaryFile() as log:
             process = subprocess.Popen([str(get_executable()), "--service"], cwd=site_dir,
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
@@ -259,7 +261,9 @@ class Indexing:
                 replies.ask({"type": "NewIndex", "config": {"exclude_selectors": EXCLUDE_SELECTORS}})
                 index = replies.answer()["index_id"]
                 sent = 0
-                for page in language_pages(site_dir, lang, languages, default):
+                on_disk = [page for page in language_pages(site_dir, lang, languages, default)
+                           if leave_out is None or not leave_out(page)]
+                for page in sorted(set(on_disk).union(made)):  # in the same order, written yet or not
                     document = made[page]() if page in made else _read_indexed(site_dir / page)
                     if document is not None:
                         replies.ask({"type": "AddFile", "index_id": index, "file_path": page, "url": None,

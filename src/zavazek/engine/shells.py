@@ -150,26 +150,38 @@ class Filler:
         self._written: dict[Path, tuple[int, HtmlPage]] = {}
         #: Pages written by the latest :meth:`fill` (not kept from before, nor linked).
         self.written = 0
-        #: {language: {a page's path in the site: its shell}}, as the latest fill of the language found them.
+        #: {language: {a page's path in the site: (its shell, the page)}}, as the latest :meth:`load` found them.
         self._filled: dict[str, dict[str, tuple[_Shell, HtmlPage]]] = {}
+        self._loaded: set[str] = set()  # the languages loaded and not yet filled
 
-    def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage], previous: Path | None = None) -> int:
-        """Write ``lang``'s pages into ``site_dir`` and remove its shells; returns how many were written."""
-        site_dir = Path(site_dir)
+    def load(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage]) -> None:
+        """Read ``lang``'s shells and pair each of its pages with its shell: what :meth:`fill` writes and
+        :meth:`search_documents` makes, before anything is written."""
         prefix = "" if lang == default else f"{lang}/"
         shells: dict[str, _Shell] = {}
         filled: dict[str, tuple[_Shell, HtmlPage]] = {}
-        written = 0
         for page in pages:
             if page.lang != lang:
                 continue
             name = shell_of(page)
             if name not in shells:
-                source = site_dir / prefix / name / "index.html"
+                source = Path(site_dir) / prefix / name / "index.html"
                 shells[name] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
-            shell = shells[name]
-            where = f"{prefix}{page.path}/index.html"
-            filled[where] = (shell, page)
+            filled[f"{prefix}{page.path}/index.html"] = (shells[name], page)
+        self._filled[lang] = filled
+        self._loaded.add(lang)
+
+    def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage], previous: Path | None = None) -> int:
+        """Write ``lang``'s pages into ``site_dir`` and remove its shells; returns how many were written.
+
+        The pages are those :meth:`load` paired with their shells since the last fill of ``lang``;
+        if it was not called, it is called here."""
+        site_dir = Path(site_dir)
+        if lang not in self._loaded:
+            self.load(site_dir, lang, default, pages)
+        self._loaded.discard(lang)
+        written = 0
+        for where, (shell, page) in self._filled[lang].items():
             target = site_dir / where
             key = (shell.digest, page)
             if self._written.get(target) == key and target.exists():
@@ -180,15 +192,15 @@ class Filler:
                 target.write_bytes(content)
                 written += 1
             self._written[target] = key
-        for shell in shells:
+        prefix = "" if lang == default else f"{lang}/"
+        for shell in {shell_of(page) for _, page in self._filled[lang].values()}:
             shutil.rmtree(site_dir / prefix / shell, ignore_errors=True)
         self.written = written
-        self._filled[lang] = filled
         return written
 
     def search_documents(self, lang: str) -> dict[str, Callable[[], str]]:
-        """{path in the site: what search indexes of the page} for the pages of ``lang``'s latest fill
-        that are indexed: made from their shell, not read back from the disk."""
+        """{path in the site: what search indexes of the page} for the pages of ``lang``'s latest
+        :meth:`load` that are indexed: made from their shell, not read back from the disk."""
         return {where: functools.partial(shell.indexed_document, page)
                 for where, (shell, page) in self._filled.get(lang, {}).items()
                 if page.searchable and shell.indexed is not None}
