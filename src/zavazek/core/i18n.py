@@ -46,6 +46,7 @@ def catalog_languages() -> list[str]:
     return sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
+@functools.cache  # asked for each page: its catalog does not come or go while závazek runs
 def interface_language(lang: str) -> str:
     """The language the interface of ``lang``'s pages is written in: its own, or English without a catalog."""
     return lang if lang == SOURCE_LANGUAGE or _po_file(lang).exists() else SOURCE_LANGUAGE

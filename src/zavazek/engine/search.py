@@ -334,9 +334,12 @@ class _Replies:
 
 def _write_bundle(folder: Path, files: list[dict]) -> None:
     """Write the files of a language's index (``{"path": …, "content": base64}``) into ``folder``."""
+    made: set[Path] = set()  # a folder is made once, not asked for again for each of its thousands of files
     for file in files:
         target = folder / file["path"]
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(base64.b64decode(file["content"]))
 
 

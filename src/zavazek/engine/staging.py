@@ -79,6 +79,7 @@ class SiteFiles:
         by_hand = project.names_by_hand()
         folder = str(site_dir)
         wanted: set[str] = set()
+        folders: set[str] = set()  # made or found: ten thousand contact cards share two thousand folders
         for name, content in prepared.files.items():
             if is_page(name) or name in by_hand:
                 continue
@@ -87,7 +88,10 @@ class SiteFiles:
             key = hash(content)  # a str's or bytes' hash is kept by the object: the same card costs nothing
             if self._written.get(path) == key and os.path.exists(path):
                 continue
-            os.makedirs(os.path.dirname(path), exist_ok=True)
+            parent = os.path.dirname(path)
+            if parent not in folders:
+                os.makedirs(parent, exist_ok=True)
+                folders.add(parent)
             with open(path, "wb") as file:
                 file.write(content.encode("utf-8") if isinstance(content, str) else content)
             self._written[path] = key
