@@ -167,6 +167,8 @@ def page_weight(browser, site: Path, path: str, after: str = "", width: int = 36
                 requests.settle()
             served.clear()
             requests.visit(base + path)
+            wait_for_offline_worker(requests.page)  # what its install fetches counts: the phone downloads it
+            requests.settle()
             views.append(gzip_bytes(site, served))
             context.close()
     return views[0], views[1]
@@ -181,8 +183,8 @@ _WORKER_ACTIVE = """() => document.querySelector('script[src*="zavazek-offline"]
 def wait_for_offline_worker(page) -> bool:
     """Wait until the page's offline worker is active; False if the page has none.
 
-    Its install fetches the home page a moment after the page has loaded: a
-    page opened next would otherwise be charged for it.
+    Its install fetches the home page a moment after the page has loaded:
+    that belongs to the page's own weight, not to a page opened next.
     """
     return page.evaluate(_WORKER_ACTIVE)
 
