@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from zavazek.engine import search
+from zavazek.engine import indexed, search
 
 
 def _index_files(folder) -> dict[str, bytes]:
@@ -33,10 +33,10 @@ def test_what_pagefind_leaves_out_is_cut_whole_and_nothing_else():
             '<section class="zv-share" data-pagefind-ignore="all"><div><div>Sdílet</div></div><img src="x.png">'
             '</section><p class="zv-printed">zůstává</p><script type="application/ld+json">{"a": "<\\/p>"}</script>'
             '<p class="zv-small zv-maplinks"><a href="geo:1,2">Mapa</a><br></p><p>Konec</p></div>')
-    assert search.without_left_out(html) == (
+    assert indexed.without_left_out(html) == (
         '<div data-pagefind-body><h1>Poradna</h1><p class="zv-printed">zůstává</p><p>Konec</p></div>')
 
 
 def test_an_element_left_out_that_is_never_closed_leaves_the_rest_as_it_was():
     html = '<p>Jedna</p><div class="zv-print"><p>Dvě</p><p class="zv-example">Tři</p>'
-    assert search.without_left_out(html) == html
+    assert indexed.without_left_out(html) == html

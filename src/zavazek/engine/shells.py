@@ -32,7 +32,7 @@ from typing import Callable
 
 from markupsafe import escape
 
-from zavazek.engine import search
+from zavazek.engine import indexed
 
 from zavazek.site.output import HtmlPage
 from zavazek.site.pages import page_filename
@@ -104,10 +104,10 @@ class _Shell:
         """What search indexes of the shell's pages, cut like :attr:`parts`: the theme's ``data-pagefind-body``
         element (which ends just before the page's ``</article>``) in a document of its own; the whole page
         where a template in ``overrides/`` marks another element; None if the shell's pages are not indexed."""
-        if search.INDEXED_MARK not in html:
+        if indexed.INDEXED_MARK not in html:
             return None
         part = html
-        start = html.find(f"<div {search.INDEXED_MARK}>")
+        start = html.find(f"<div {indexed.INDEXED_MARK}>")
         article_end = html.find("</article>", start) if start >= 0 else -1
         end = html.rfind("</div>", start, article_end) if article_end >= 0 else -1
         if end >= 0 and BODY in html[start:end]:
@@ -125,8 +125,8 @@ class _Shell:
 
     def indexed_document(self, page: HtmlPage) -> str:
         """What search indexes of the page: the part of it Pagefind would read, as a document, without
-        what it would leave out (:func:`zavazek.engine.search.without_left_out`)."""
-        return search.without_left_out(self._filled(self.indexed, page))
+        what it would leave out (:func:`zavazek.engine.indexed.without_left_out`)."""
+        return indexed.without_left_out(self._filled(self.indexed, page))
 
     @staticmethod
     def _filled(parts: list[list[str]], page: HtmlPage) -> str:
