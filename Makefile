@@ -25,13 +25,13 @@ site: $(BIN)/.site-ready system-site bytecode
 test: $(BIN)/.test-ready system-site system-test bytecode
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
-serve: $(BIN)/.site-ready
+serve: $(BIN)/.site-ready bytecode
 	$(BIN)/zavazek serve .
 
-validate: $(BIN)/.site-ready
+validate: $(BIN)/.site-ready bytecode
 	$(BIN)/zavazek validate .
 
-bench: $(BIN)/.test-ready system-site system-test
+bench: $(BIN)/.test-ready system-site system-test bytecode
 	$(BIN)/python bench/benchmark.py
 
 $(BIN)/.site-ready: requirements.txt pyproject.toml | system-site

@@ -48,7 +48,7 @@ def _messages(text: str) -> dict[bytes, bytes]:
         if line.startswith('"'):
             entry[field].append(_unquoted(line))
             continue
-        if not line or line.startswith(("#", "msgctxt ", "msgid ")) and any(name.startswith("msgstr") for name in entry):
+        if not line or (line.startswith(("#", "msgctxt ", "msgid ")) and any(name.startswith("msgstr") for name in entry)):
             end_entry()  # a blank line, or the next entry's first line
         if line.startswith("#,"):
             fuzzy = fuzzy or "fuzzy" in (flag.strip() for flag in line[2:].split(","))

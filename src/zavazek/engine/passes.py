@@ -83,11 +83,10 @@ class LanguagePasses:
                 # Without a published index to keep (a first build; in a provider's CI, every build), the
                 # language is indexed from its shells and pages in memory while its pages are written.
                 early = not prepared.options.preview and not marked and not published_index
+                self._filler.load(site_dir, lang, default, shell_pages(prepared))
                 if early:
-                    self._filler.load(site_dir, lang, default, shell_pages(prepared))
-                    indexing.add(site_dir, lang, languages, default, self._filler.search_documents(lang),
-                                 leave_out=shells.is_shell)
-                written = self._filler.fill(site_dir, lang, default, shell_pages(prepared), previous)
+                    indexing.add(site_dir, lang, languages, default, self._filler.search_documents(lang))
+                written = self._filler.fill(site_dir, lang, previous)
                 self.written += written
                 if lang in self._not_found and lang != default:
                     (site_dir / lang).mkdir(parents=True, exist_ok=True)

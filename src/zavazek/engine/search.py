@@ -23,6 +23,7 @@ from typing import Callable
 from pagefind.service import get_executable
 
 from zavazek.engine.indexed import EXCLUDE_SELECTORS, INDEXED_MARK
+from zavazek.engine.shells import is_shell
 
 
 class SearchIndexFailed(RuntimeError):
@@ -35,10 +36,11 @@ def bundle(lang: str) -> str:
 
 
 def language_pages(site_dir: Path, lang: str, languages: list[str], default: str) -> list[str]:
-    """The HTML pages a language's index is made from, relative to ``site_dir`` (``ru/cile/index.html``), sorted."""
+    """The HTML pages a language's index is made from, relative to ``site_dir`` (``ru/cile/index.html``), sorted;
+    not a shell its pages are not yet written from (:mod:`zavazek.engine.shells`)."""
     site_dir = str(site_dir)
     if lang != default:
-        return sorted(_html_under(site_dir, lang))
+        return sorted(page for page in _html_under(site_dir, lang) if not is_shell(page))
     pages = []
     elsewhere = set(languages) | {"pagefind", "assets", "404.html"}
     for entry in os.scandir(site_dir):
@@ -48,7 +50,7 @@ def language_pages(site_dir: Path, lang: str, languages: list[str], default: str
             pages += _html_under(site_dir, entry.name)
         elif entry.name.endswith(".html"):
             pages.append(entry.name)
-    return sorted(pages)
+    return sorted(page for page in pages if not is_shell(page))
 
 
 def _html_under(site_dir: str, folder: str) -> list[str]:
@@ -115,12 +117,11 @@ class Indexing:
             thread.start()
 
     def add(self, site_dir: Path, lang: str, languages: list[str], default: str,
-            made: dict[str, Document] | None = None, leave_out: Callable[[str], bool] | None = None) -> None:
+            made: dict[str, Document] | None = None) -> None:
         """Index ``lang``'s pages once those queued before are done. ``made``: {a page's path in the
         site: its document}, for pages whose document is made in memory instead of read from the disk;
-        they are indexed whether they are written yet or not. ``leave_out``: pages on the disk not to
-        index (a shell not yet filled)."""
-        self._languages.put((Path(site_dir), lang, list(languages), default, made or {}, leave_out))
+        they are indexed whether they are written yet or not."""
+        self._languages.put((Path(site_dir), lang, list(languages), default, made or {}))
 
     def wait(self) -> None:
         """Wait for every language added; raises :class:`SearchIndexFailed` if Pagefind failed."""
@@ -153,7 +154,7 @@ class Indexing:
                     self._errors.append(f"Pagefind: {exc}")
 
     def _index(self, site_dir: Path, lang: str, languages: list[str], default: str,
-               made: dict[str, Document], leave_out: Callable[[str], bool] | None) -> None:
+               made: dict[str, Document]) -> None:
         with tempfile.TemporaryFile() as log:
             process = subprocess.Popen([str(get_executable()), "--service"], cwd=site_dir,
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
@@ -165,8 +166,7 @@ class Indexing:
                 replies.ask({"type": "NewIndex", "config": {"exclude_selectors": EXCLUDE_SELECTORS}})
                 index = replies.answer()["index_id"]
                 sent = 0
-                on_disk = [page for page in language_pages(site_dir, lang, languages, default)
-                           if leave_out is None or not leave_out(page)]
+                on_disk = language_pages(site_dir, lang, languages, default)
                 for page in sorted(set(on_disk).union(made)):  # in the same order, written yet or not
                     document = made[page]() if page in made else _read_indexed(site_dir / page)
                     if document is not None:

@@ -13,8 +13,9 @@ putting the real ones in. ``tests/test_shells.py`` builds the example site
 both ways and checks that the pages and the sitemap are the same.
 
 Nothing here imports the site engine: the shells are ordinary generated
-pages, and the adapter calls :meth:`Filler.fill` after each language's pass
-and :func:`complete_sitemap` once at the end.
+pages, and the adapter calls :meth:`Filler.load` and :meth:`Filler.fill`
+for each language once every pass is done, and :func:`complete_sitemap` once
+at the end.
 """
 
 from __future__ import annotations
@@ -152,7 +153,8 @@ class Filler:
         self.written = 0
         #: {language: {a page's path in the site: (its shell, the page)}}, as the latest :meth:`load` found them.
         self._filled: dict[str, dict[str, tuple[_Shell, HtmlPage]]] = {}
-        self._loaded: set[str] = set()  # the languages loaded and not yet filled
+        #: {language: the folders of its shells}, as the latest :meth:`load` found them.
+        self._shells: dict[str, list[Path]] = {}
 
     def load(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage]) -> None:
         """Read ``lang``'s shells and pair each of its pages with its shell: what :meth:`fill` writes and
@@ -169,17 +171,12 @@ class Filler:
                 shells[name] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
             filled[f"{prefix}{page.path}/index.html"] = (shells[name], page)
         self._filled[lang] = filled
-        self._loaded.add(lang)
+        self._shells[lang] = [Path(site_dir) / prefix / name for name in shells]
 
-    def fill(self, site_dir: Path, lang: str, default: str, pages: list[HtmlPage], previous: Path | None = None) -> int:
-        """Write ``lang``'s pages into ``site_dir`` and remove its shells; returns how many were written.
-
-        The pages are those :meth:`load` paired with their shells since the last fill of ``lang``;
-        if it was not called, it is called here."""
+    def fill(self, site_dir: Path, lang: str, previous: Path | None = None) -> int:
+        """Write ``lang``'s pages as :meth:`load` paired them into ``site_dir`` and remove its shells;
+        returns how many were written."""
         site_dir = Path(site_dir)
-        if lang not in self._loaded:
-            self.load(site_dir, lang, default, pages)
-        self._loaded.discard(lang)
         written = 0
         for where, (shell, page) in self._filled[lang].items():
             target = site_dir / where
@@ -192,9 +189,8 @@ class Filler:
                 target.write_bytes(content)
                 written += 1
             self._written[target] = key
-        prefix = "" if lang == default else f"{lang}/"
-        for shell in {shell_of(page) for _, page in self._filled[lang].values()}:
-            shutil.rmtree(site_dir / prefix / shell, ignore_errors=True)
+        for folder in self._shells.pop(lang, []):
+            shutil.rmtree(folder, ignore_errors=True)
         self.written = written
         return written
 
