@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Callable, Mapping
@@ -145,6 +146,7 @@ def _reproducible_fonts():
 
 
 def _document(html: str, base_url: Path):
+    _load_weasyprint()
     from weasyprint import HTML
 
     _tag_languages()
@@ -172,6 +174,32 @@ def _style_sheet(text: str, base_url: str):
     from weasyprint import CSS
 
     return CSS(string=text, base_url=base_url, font_config=_fonts())
+
+
+@functools.lru_cache(maxsize=1)
+def _load_weasyprint() -> None:
+    """Import WeasyPrint, loading its libraries (Pango, HarfBuzz …) by their sonames on Linux.
+
+    WeasyPrint tries several names for each library, Windows' and macOS'
+    first; for each name that is not a file, cffi asks
+    ``ctypes.util.find_library``, which on Linux runs ``ldconfig``, ``gcc``
+    and ``ld`` (about twenty processes, 0.2 s of each process that renders
+    PDFs, more when they start together). While it is imported there,
+    ``find_library`` finds nothing, so each name is passed on until the
+    soname (``libpango-1.0.so.0``), which the dynamic loader opens as it
+    would any library.
+    """
+    if not sys.platform.startswith("linux") or "weasyprint" in sys.modules:
+        import weasyprint  # noqa: F401
+        return
+    import ctypes.util
+
+    find_library = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = find_library
 
 
 @functools.lru_cache(maxsize=1)
