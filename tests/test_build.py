@@ -6,12 +6,14 @@ import hashlib
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
 from site_fixtures import ROOT, copy_site_folder, page_url, run_zavazek, seed_pdf_cache, set_plugin_options
+from zavazek.loading import ENGINE_FAILED
 from zavazek.site.pages import PAGES
 from zavazek.engine.config import open_project
 from zavazek.core.yamlsource import load_document
@@ -342,3 +344,17 @@ def test_the_second_provider_builds_with_the_same_command(icp_site):
 def test_the_site_name_in_the_header_is_in_the_pages_language(example_site):
     assert "Центры поддержки интеграции иностранцев" in read(example_site, "index", "ru")
     assert "Trung tâm hỗ trợ hội nhập người nước ngoài" in read(example_site, "cile", "vi")
+
+
+def test_a_download_that_fails_while_the_pages_are_rendered_fails_the_build_and_keeps_the_site(built_folder):
+    """The posters are made while the site engine renders the pages: when making them fails (here their
+    cache is a file, not a folder), the build fails as a whole and the published site stays as it was."""
+    before = _tree_digest(built_folder / "site")
+    cache = built_folder / ".zavazek" / "cache" / "posters"
+    shutil.rmtree(cache)
+    cache.write_text("not a folder", encoding="utf-8")
+    result = run_zavazek("build", str(built_folder))
+    assert result.returncode == ENGINE_FAILED, result.stdout + result.stderr
+    assert "build error" in result.stderr and str(cache) in result.stderr
+    assert _tree_digest(built_folder / "site") == before
+    assert not (built_folder / ".zavazek" / "site-new").exists()

@@ -52,6 +52,8 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = True) -> 
             build(config)
         finally:
             config.plugins.on_shutdown()
+            if plugin.prepared is not None:
+                plugin.prepared.stop_downloads()  # none left after a build that succeeded
     except DataError:
         shutil.rmtree(work, ignore_errors=True)
         raise

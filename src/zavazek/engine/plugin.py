@@ -41,7 +41,7 @@ from zavazek.core.project import Project
 from zavazek.engine import config as site_config
 from zavazek.engine import passes, search, shells, staging, stylesheet, theme_hooks
 from zavazek.site import build as site
-from zavazek.site import templating
+from zavazek.site import pending, templating
 
 log = logging.getLogger("mkdocs.plugins.zavazek")
 
@@ -246,8 +246,12 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         site_dir = Path(config.site_dir)
         if not self._passes.after_language(prepared, _current_language(config), site_dir):
             return
+        try:
+            pending_texts = site.take_downloads(prepared)  # made while the engine rendered the pages
+        except DataError as exc:
+            raise PluginError("\n" + exc.format(prepared.project.root)) from None
         name = self._write_stylesheet(prepared, config)
-        self._name_stylesheet(name)
+        self._complete_pages(name, pending_texts)
         rendered, self._rendered = self._rendered, set()
         try:
             self._passes.finish(prepared, site_dir, name, rendered if self.serving else None)
@@ -276,14 +280,15 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         target.write_text(css, encoding="utf-8")
         return name
 
-    def _name_stylesheet(self, name: str) -> None:
-        """Put the stylesheet's name into the pages the engine wrote (those of a preview's earlier builds too)."""
+    def _complete_pages(self, name: str, pending_texts: dict[str, str]) -> None:
+        """Put the stylesheet's name into the pages the engine wrote (those of a preview's earlier builds too),
+        and the texts that were pending when it rendered them (:mod:`zavazek.site.pending`)."""
         for path in sorted(self._engine_pages):
             try:
                 html = path.read_text(encoding="utf-8")
             except FileNotFoundError:  # a shell, already filled and removed
                 continue
-            named = stylesheet.put_name(html, name, self._stylesheet)
+            named = stylesheet.put_name(pending.put_in(html, pending_texts), name, self._stylesheet)
             if named != html:
                 path.write_text(named, encoding="utf-8")
         self._stylesheet = name

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zavazek.core import checks, i18n
-from zavazek.site import contact_cards, offline, report, sitemap, templating
+from zavazek.site import contact_cards, offline, pending, posters, report, sitemap, templating
 from zavazek.site.downloads import Downloaded, Downloads
 from zavazek.site.navigation import nav
+from zavazek.site.pages import views as page_views
 from zavazek.site.pages.render import Made, page_templates, render_site_pages
 from zavazek.site.posters.site_url import no_posters_warning
 from zavazek.site.theme import theme_context
@@ -64,6 +65,15 @@ class Prepared:
     #: The downloads still being made for this data, while a preview shows the previous ones:
     #: when they are done, :func:`prepare` takes them in (the engine then builds again).
     downloading: Downloads | None = field(default=None, repr=False)
+    #: The downloads being made for these pages, which the engine renders meanwhile and then
+    #: completes with them (:func:`take_downloads`).
+    joining: Downloads | None = field(default=None, repr=False)
+
+    def stop_downloads(self) -> None:
+        """Stop the downloads still being made for it (its data changed since, or its build failed)."""
+        for downloads in (self.downloading, self.joining):
+            if downloads is not None:
+                downloads.cancel()
 
 
 def _signature(project: Project, day: dt.date, options: BuildOptions) -> tuple:
@@ -107,8 +117,8 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
             cached.fresh = False
             return cached
         downloads = cached.downloading  # the downloads a preview went on without are done: take them in
-    elif cached is not None and cached.downloading is not None:
-        cached.downloading.cancel()  # for data that has changed since
+    elif cached is not None:
+        cached.stop_downloads()  # for data that has changed since
     read_files = cached.read_files if cached is not None else ReadFiles()
     data = load_data(project.data_dir, list(project.languages), day, read_files)
     published = on_day(data.services, day) if data.services is not None else None
@@ -139,18 +149,17 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         files.update(render_site_pages(data, project, day, templates, Made((), checklists, directory_home),
                                        leave_out=[POSTERS]))
         # A preview shows the pages at once, with the downloads it had, if new ones are still being made.
+        # Otherwise the engine renders the pages while the downloads are made, and then takes them in.
         going_on = (options.preview and cached is not None and cached.downloaded is not None
                     and not downloads.ready(DOWNLOADS_WAIT))
-        downloaded = cached.downloaded if going_on else downloads.result()
+        files.update(cards.files(data, published, project))
+        listing = cached.downloaded.poster_listing if going_on else posters.listing(data, project, day)
+        made = Made(tuple(listing), checklists, directory_home)
+        files.update(render_site_pages(data, project, day, templates, made, only=[POSTERS]))
     except BaseException:
         downloads.cancel()
         raise
-    files.update(downloaded.files())
-    files.update(cards.files(data, published, project))
-    made = Made(downloaded.poster_listing, checklists, directory_home)
-    files.update(render_site_pages(data, project, day, templates, made, only=[POSTERS]))
-    files[sitemap.SERVICE_WORKER] = offline.worker(project, files, html_pages)
-    return Prepared(
+    prepared = Prepared(
         project=project,
         data=data,
         files=files,
@@ -164,9 +173,47 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         kept_pages=pages_kept,
         kept_cards=cards,
         register=register,
-        downloaded=downloaded,
+        downloaded=cached.downloaded if going_on else None,
         downloading=downloads if going_on else None,
+        joining=None if going_on else downloads,
     )
+    if going_on:
+        _take_in(prepared, prepared.downloaded)
+    return prepared
+
+
+def take_downloads(prepared: Prepared) -> dict[str, str]:
+    """Wait for the downloads the pages were rendered without, and add them to the files.
+
+    Returns {placeholder: text} of what the pages could not say before
+    (:mod:`zavazek.site.pending`), for the engine to put into the pages it
+    rendered from the files; the files themselves are completed here. Nothing
+    to do (an empty dict) when the prepared site has its downloads already.
+    """
+    downloads = prepared.joining
+    if downloads is None:
+        return {}
+    try:
+        downloaded = downloads.result()
+    except BaseException:
+        downloads.cancel()
+        raise
+    prepared.joining = None
+    prepared.downloaded = downloaded
+    texts = page_views.poster_sizes(downloaded.poster_listing, prepared.project.languages,
+                                    prepared.project.default_language)
+    for name, content in prepared.files.items():
+        if isinstance(content, str) and pending.PREFIX in content:
+            prepared.files[name] = pending.put_in(content, texts)
+    _take_in(prepared, downloaded)
+    return texts
+
+
+def _take_in(prepared: Prepared, downloaded: Downloaded) -> None:
+    """Add the downloads to the files, and the offline worker, whose version is made from every file."""
+    files = prepared.files
+    files.update(downloaded.files())
+    files[sitemap.SERVICE_WORKER] = offline.worker(prepared.project, files, prepared.html_pages)
 
 
 def _register(registry, data: ProviderData, cached: Prepared | None) -> tuple | None:

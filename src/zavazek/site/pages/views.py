@@ -20,7 +20,7 @@ from zavazek.core import i18n
 from zavazek.core.loader import ProviderData
 from zavazek.core.model import codes
 from zavazek.core.model.goals import effective_deadline
-from zavazek.site import hours_text, sitemap
+from zavazek.site import hours_text, pending, sitemap
 from zavazek.site.directory.listing import place_for_browser
 from zavazek.site.escaping import json_for_html
 from zavazek.site.links import Links
@@ -313,16 +313,35 @@ class PostersView:
 
 
 def posters(listing, fmt: Formatter, lang: str) -> PostersView:
-    """``listing``: the posters made, from :func:`zavazek.site.posters.published`."""
+    """``listing``: the posters, from :func:`zavazek.site.posters.published` (or :func:`~zavazek.site.posters.listing`:
+    their sizes are placeholders then, see :func:`poster_sizes`)."""
     items = tuple(
         PosterItem(
             title=item.page_title, lang=item.poster.languages[0], pdf=item.path, preview=item.preview,
             languages=" + ".join(i18n.language_name(code) for code in item.poster.languages),
-            size=item.poster.size, kilobytes=fmt.number(int(round(item.bytes / 1024, 0))),
+            size=item.poster.size,
+            kilobytes=_kilobytes(item.bytes, fmt) if item.bytes is not None else _size_placeholder(item, lang),
         )
         for item in listing if lang in item.poster.languages
     )
     return PostersView(bool(listing), items)
+
+
+def poster_sizes(listing, languages, default: str) -> dict[str, str]:
+    """{placeholder: text} of each poster's size on the noticeboard page of each language, once the posters are made."""
+    texts = {}
+    for lang in languages:
+        fmt = Formatter(lang, default)
+        texts.update((_size_placeholder(item, lang), _kilobytes(item.bytes, fmt)) for item in listing)
+    return texts
+
+
+def _kilobytes(size: int, fmt: Formatter) -> str:
+    return fmt.number(int(round(size / 1024, 0)))
+
+
+def _size_placeholder(item, lang: str) -> str:
+    return pending.placeholder(f"size of {item.path} in {lang}")
 
 
 # --- the directory's home ------------------------------------------------------------

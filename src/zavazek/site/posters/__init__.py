@@ -64,7 +64,7 @@ class Listed:
     """A poster made, as the noticeboard page lists it."""
 
     poster: Poster
-    bytes: int  # the PDF's size
+    bytes: int | None  # the PDF's size (None: not made yet)
     title: str  # the PDF's document title
     page_title: str  # its title on the noticeboard page (in the page's interface language)
 
@@ -214,9 +214,19 @@ def published(data: ProviderData, project: Project, day: dt.date, only=None) -> 
                          lambda html: _render_with_preview(html, project))
         files[poster.path] = made[".pdf"]
         files[poster.preview] = made[".png"]
-        page_gettext = fallback.page_translations(poster.languages[0]).gettext
-        listing.append(Listed(poster, len(made[".pdf"]), _title(poster, data, project, day),
-                              _title(poster, data, project, day, page_gettext)))
+        listing.append(_listed(poster, len(made[".pdf"]), data, project, day))
     if only is None:  # every poster was made: forget the ones no longer needed
         cache.forget_unused()
     return files, listing
+
+
+def listing(data: ProviderData, project: Project, day: dt.date) -> list[Listed]:
+    """What the noticeboard page lists of :func:`published`'s posters, before they are made: their sizes unknown."""
+    if not project.site_url:
+        return []
+    return [_listed(poster, None, data, project, day) for poster in posters_for(data, project, day)]
+
+
+def _listed(poster: Poster, size: int | None, data: ProviderData, project: Project, day: dt.date) -> Listed:
+    page_gettext = fallback.page_translations(poster.languages[0]).gettext
+    return Listed(poster, size, _title(poster, data, project, day), _title(poster, data, project, day, page_gettext))

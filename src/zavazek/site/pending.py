@@ -1,0 +1,31 @@
+"""Text a page shows that is known only once the downloads are made: written as a placeholder, put in after.
+
+The noticeboard page gives each poster's size ("PDF, 118 kB"), which is
+known only when the poster is rendered, seconds after the pages could be.
+A build renders the page with a placeholder for each size, so that the site
+engine need not wait for the posters (:func:`zavazek.site.build.prepare`),
+and puts the sizes in when the downloads are done
+(:func:`zavazek.site.build.take_downloads`): into the generated pages and
+into what the engine rendered from them (:func:`put_in`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+#: How every placeholder starts: plain letters, which neither Markdown nor a template changes.
+PREFIX = "ZavazekPending"
+_PLACEHOLDER = re.compile(PREFIX + r"[0-9a-f]{16}")
+
+
+def placeholder(what: str) -> str:
+    """The placeholder of the text that will say ``what`` (e.g. a poster's size in a language)."""
+    return PREFIX + hashlib.sha256(what.encode("utf-8")).hexdigest()[:16]
+
+
+def put_in(text: str, texts: dict[str, str]) -> str:
+    """``text`` with each placeholder replaced by its text in ``texts`` (KeyError: one it does not have)."""
+    if PREFIX not in text:
+        return text
+    return _PLACEHOLDER.sub(lambda match: texts[match.group(0)], text)
