@@ -2,7 +2,9 @@
 
 :func:`prepare` loads and validates the data, renders every page in every
 language, and returns what the engine needs (pages, files, navigation,
-theme context). Nothing here knows the site engine: the engine makes the
+theme context), with the posters, hand-outs and open data still being made:
+the engine renders the pages meanwhile and then asks for them
+(:func:`take_downloads`). Nothing here knows the site engine: the engine makes the
 :class:`Project`, says how to build (:class:`~zavazek.core.options.BuildOptions`),
 writes the files where it reads them, and keeps the result between rebuilds.
 """
