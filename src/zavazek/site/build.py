@@ -150,12 +150,17 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         # Every page but the noticeboard's, which lists the posters being made meanwhile.
         files.update(render_site_pages(data, project, day, templates, Made((), checklists, directory_home),
                                        leave_out=[POSTERS]))
-        # A preview shows the pages at once, with the downloads it had, if new ones are still being made.
-        # Otherwise the engine renders the pages while the downloads are made, and then takes them in.
+        # A preview shows the pages at once, with the downloads it had, if new ones are still being made;
+        # else it waits for them, so that the noticeboard page it renders says the posters' sizes. A build
+        # has the engine render the pages meanwhile, and then takes the downloads in (take_downloads).
         going_on = (options.preview and cached is not None and cached.downloaded is not None
                     and not downloads.ready(DOWNLOADS_WAIT))
+        if going_on:
+            downloaded = cached.downloaded
+        else:
+            downloaded = downloads.result() if options.preview else None
         files.update(cards.files(data, published, project))
-        listing = cached.downloaded.poster_listing if going_on else posters.listing(data, project, day)
+        listing = downloaded.poster_listing if downloaded is not None else posters.listing(data, project, day)
         made = Made(tuple(listing), checklists, directory_home)
         files.update(render_site_pages(data, project, day, templates, made, only=[POSTERS]))
     except BaseException:
@@ -175,12 +180,12 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         kept_pages=pages_kept,
         kept_cards=cards,
         register=register,
-        downloaded=cached.downloaded if going_on else None,
+        downloaded=downloaded,
         downloading=downloads if going_on else None,
-        joining=None if going_on else downloads,
+        joining=downloads if downloaded is None else None,
     )
-    if going_on:
-        _take_in(prepared, prepared.downloaded)
+    if downloaded is not None:
+        _take_in(prepared, downloaded)
     return prepared
 
 

@@ -6,10 +6,11 @@ build makes the pages: one renders the posters, another the hand-outs, and
 whichever is done first helps the other with the hand-outs left; a third
 makes the open data. PDFs come from the PDF cache where their HTML is
 unchanged, and open data made from the same directory is kept from the
-previous build. The site engine renders the pages meanwhile and takes the
-downloads in after its last language pass (:func:`zavazek.site.build.take_downloads`).
-A preview need not wait for them at all: it shows the pages with the downloads
-it had, and takes the new ones in a moment later (see :func:`zavazek.site.build.prepare`).
+previous build. In a build, the site engine renders the pages meanwhile and
+takes the downloads in after its last language pass
+(:func:`zavazek.site.build.take_downloads`). A preview's rebuild need not wait
+for them: it shows the pages with the downloads it had, and takes the new
+ones in a moment later (see :func:`zavazek.site.build.prepare`).
 """
 
 from __future__ import annotations

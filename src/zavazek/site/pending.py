@@ -2,8 +2,9 @@
 
 The noticeboard page gives each poster's size ("PDF, 118 kB"), which is
 known only when the poster is rendered, seconds after the pages could be.
-A build renders the page with a placeholder for each size, so that the site
-engine need not wait for the posters (:func:`zavazek.site.build.prepare`),
+A build (not a preview, whose noticeboard page keeps the sizes it showed)
+renders the page with a placeholder for each size, so that the site engine
+need not wait for the posters (:func:`zavazek.site.build.prepare`),
 and puts the sizes in when the downloads are done
 (:func:`zavazek.site.build.take_downloads`): into the generated pages and
 into what the engine rendered from them (:func:`put_in`).
