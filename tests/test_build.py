@@ -7,12 +7,14 @@ import html
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from site_fixtures import ROOT, copy_site_folder, page_url, run_zavazek, seed_pdf_cache, set_plugin_options
+from site_fixtures import ROOT, TODAY, copy_site_folder, page_url, run_zavazek, seed_pdf_cache, set_plugin_options
 from zavazek.loading import ENGINE_FAILED
 from zavazek.site.pages import PAGES
 from zavazek.engine.config import open_project
@@ -358,3 +360,30 @@ def test_a_download_that_fails_while_the_pages_are_rendered_fails_the_build_and_
     assert "build error" in result.stderr and str(cache) in result.stderr
     assert _tree_digest(built_folder / "site") == before
     assert not (built_folder / ".zavazek" / "site-new").exists()
+
+
+#: ``zavazek build`` with the files that are not pages written early, by a child process, from one file on
+#: (a national directory's ten thousand contact cards are; the examples have fewer than the threshold).
+_BUILD_WRITING_EARLY = """
+import sys
+from zavazek.engine import staging
+staging.SiteFiles.EARLY_FROM = 1
+write_early = staging.SiteFiles.write_early
+def reported(self, *args):
+    write_early(self, *args)
+    if self._early is not None:
+        print("written early:", len(self._early[0]), file=sys.stderr)
+staging.SiteFiles.write_early = reported
+from zavazek.cli import main
+main()
+"""
+
+
+def test_files_written_early_by_a_child_process_make_the_same_site(tmp_path, example_site):
+    folder = seed_pdf_cache(copy_site_folder(ROOT, tmp_path / "provider"), example_site)
+    result = subprocess.run([sys.executable, "-c", _BUILD_WRITING_EARLY, "build", str(folder), "--today", TODAY],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    written = int(re.search(r"written early: (\d+)", result.stderr).group(1))
+    assert written > 100  # the contact cards, the checklist's reports …
+    assert _tree_digest(folder / "site") == _tree_digest(example_site)

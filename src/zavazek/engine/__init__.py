@@ -52,8 +52,7 @@ def build_site(root: Path, today: dt.date | None = None, quiet: bool = True) -> 
             build(config)
         finally:
             config.plugins.on_shutdown()
-            if plugin.prepared is not None:
-                plugin.prepared.stop_downloads()  # none left after a build that succeeded
+            plugin.stop_background_work()  # nothing left after a build that succeeded
     except DataError:
         shutil.rmtree(work, ignore_errors=True)
         raise

@@ -51,6 +51,17 @@ class LanguagePasses:
         #: The directory's pages the latest :meth:`finish` wrote (the others came out as published).
         self.written = 0
 
+    def before_language(self, prepared: Prepared, site_dir: Path) -> None:
+        """At each pass, once the engine has cleaned ``site_dir``: the first pass starts writing the files
+        that are not pages (:meth:`zavazek.engine.staging.SiteFiles.write_early`)."""
+        if not self._done:
+            self._files.write_early(prepared, site_dir)
+
+    def stop(self) -> None:
+        """Stop what runs in the background for a build that failed."""
+        self._files.cancel()
+        self._done.clear()
+
     def after_language(self, prepared: Prepared, lang: str, site_dir: Path) -> bool:
         """Returns whether that was the last language."""
         page = site_dir / "404.html"

@@ -176,6 +176,18 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         config.extra["zavazek"] = {**built.template_context, "stylesheet": stylesheet.PENDING}
         return config
 
+    def on_files(self, files, config):
+        """MkDocs has cleaned the site's folder (before the first language's pass): the files that are not
+        pages may go in."""
+        self._passes.before_language(self.prepared, Path(config.site_dir))
+        return files
+
+    def stop_background_work(self) -> None:
+        """Stop what a build left running because it failed: downloads being made, files being written."""
+        self._passes.stop()
+        if self.prepared is not None:
+            self.prepared.stop_downloads()
+
     def on_serve(self, server, config, builder):
         """A preview rebuilds when a data file or a hand-written page is saved, and when the downloads
         (posters, hand-outs, open data) it went on without are made."""

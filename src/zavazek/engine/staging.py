@@ -11,12 +11,14 @@ language: :class:`SiteFiles` writes them into the built site.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
 
 from zavazek.core.project import Project
 from zavazek.engine import shells
+from zavazek.site import parallel
 from zavazek.site.build import Prepared
 
 #: Generated pages (one Markdown file per page and language); never edited by hand.
@@ -65,21 +67,59 @@ class SiteFiles:
 
     A preview's next build writes only the files whose content changed and
     removes those no longer made. A file of the provider's ``docs/`` under
-    the same name wins, as it does for pages.
+    the same name wins, as it does for pages. Many files to write (a national
+    directory's ten thousand contact cards) are written by a child process
+    while the engine renders the pages (:meth:`write_early`), on the core the
+    engine leaves idle; :meth:`write` then writes what is left.
     """
+
+    #: So many files to write, or more, are written early, in a child process.
+    EARLY_FROM = 2000
 
     def __init__(self):
         self._written: dict[str, int] = {}  # {path: hash of its content}
         self._site_dir: Path | None = None
+        self._early: tuple[list, parallel.Pending] | None = None  # (what it writes, the child writing it)
+
+    def write_early(self, prepared: Prepared, site_dir: Path) -> None:
+        """Start writing the files known so far, if they are many, in a child process (the engine must not
+        clean ``site_dir`` after this); :meth:`write` waits for it."""
+        self.cancel()
+        self._use(site_dir)
+        _, todo = self._to_write(prepared, site_dir)
+        if len(todo) >= self.EARLY_FROM and parallel.can_fork():
+            self._early = (todo, parallel.in_child(functools.partial(_write_all, todo)))
 
     def write(self, prepared: Prepared, site_dir: Path) -> None:
-        project = prepared.project
+        self._use(site_dir)
+        if self._early is not None:
+            early, writing = self._early
+            self._early = None
+            writing()  # raises what the child raised
+            self._written.update((path, key) for path, _, key in early)
+        wanted, todo = self._to_write(prepared, site_dir)
+        _write_all(todo)
+        self._written.update((path, key) for path, _, key in todo)
+        for path in [p for p in self._written if p not in wanted]:
+            Path(path).unlink(missing_ok=True)
+            del self._written[path]
+
+    def cancel(self) -> None:
+        """Stop an early writing still under way (the build failed)."""
+        if self._early is not None:
+            self._early[1].cancel()
+            self._early = None
+
+    def _use(self, site_dir: Path) -> None:
         if site_dir != self._site_dir:
             self._written, self._site_dir = {}, site_dir
-        by_hand = project.names_by_hand()
+
+    def _to_write(self, prepared: Prepared, site_dir: Path) -> tuple[set[str], list[tuple[str, str | bytes, int]]]:
+        """(the path of every file wanted, those not written yet with that content: path, content, its hash)."""
+        by_hand = prepared.project.names_by_hand()
         folder = str(site_dir)
         wanted: set[str] = set()
-        folders: set[str] = set()  # made or found: ten thousand contact cards share two thousand folders
+        todo = []
         for name, content in prepared.files.items():
             if is_page(name) or name in by_hand:
                 continue
@@ -88,13 +128,16 @@ class SiteFiles:
             key = hash(content)  # a str's or bytes' hash is kept by the object: the same card costs nothing
             if self._written.get(path) == key and os.path.exists(path):
                 continue
-            parent = os.path.dirname(path)
-            if parent not in folders:
-                os.makedirs(parent, exist_ok=True)
-                folders.add(parent)
-            with open(path, "wb") as file:
-                file.write(content.encode("utf-8") if isinstance(content, str) else content)
-            self._written[path] = key
-        for path in [p for p in self._written if p not in wanted]:
-            Path(path).unlink(missing_ok=True)
-            del self._written[path]
+            todo.append((path, content, key))
+        return wanted, todo
+
+
+def _write_all(files: list[tuple[str, str | bytes, int]]) -> None:
+    folders: set[str] = set()  # made or found: ten thousand contact cards share two thousand folders
+    for path, content, _ in files:
+        parent = os.path.dirname(path)
+        if parent not in folders:
+            os.makedirs(parent, exist_ok=True)
+            folders.add(parent)
+        with open(path, "wb") as file:
+            file.write(content.encode("utf-8") if isinstance(content, str) else content)
