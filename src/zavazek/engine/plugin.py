@@ -103,6 +103,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         #: vocabulary only grows within a preview, so that its partial rebuilds never lose a rule.
         self._vocabulary = stylesheet.Vocabulary()
         self._bodies_seen: set[int] = set()
+        self._reading_shell_pages = None  # the pages written from shells being read (stylesheet.read_in_child)
         #: The HTML files the engine wrote (they link to the stylesheet by its pending name), and the
         #: stylesheet's name in the previous build of a preview (which the pages it did not rewrite still say).
         self._engine_pages: set[Path] = set()
@@ -179,12 +180,18 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
     def on_files(self, files, config):
         """MkDocs has cleaned the site's folder (before the first language's pass): the files that are not
         pages may go in."""
+        if self._reading_shell_pages is None:  # the first pass: read them meanwhile, for the stylesheet
+            bodies = [page.body for page in passes.shell_pages(self.prepared)]
+            self._reading_shell_pages = stylesheet.read_in_child(bodies, self._bodies_seen)
         self._passes.before_language(self.prepared, Path(config.site_dir))
         return files
 
     def stop_background_work(self) -> None:
         """Stop what a build left running because it failed: downloads being made, files being written."""
         self._passes.stop()
+        if self._reading_shell_pages is not None:
+            self._reading_shell_pages.cancel()
+            self._reading_shell_pages = None
         if self.prepared is not None:
             self.prepared.stop_downloads()
 
@@ -274,11 +281,13 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
 
     def _write_stylesheet(self, prepared: site.Prepared, config) -> str:
         """Write Material's stylesheet reduced to what the pages use; returns its address."""
-        for page in passes.shell_pages(prepared):  # written from shells: the engine never saw their bodies
-            key = hash(page.body)
-            if key not in self._bodies_seen:
-                self._bodies_seen.add(key)
-                self._vocabulary.add_html(page.body)
+        # The pages written from shells, whose bodies the engine never saw, read meanwhile (see on_files).
+        reading, self._reading_shell_pages = self._reading_shell_pages, None
+        if reading is None:
+            reading = stylesheet.read_in_child([page.body for page in passes.shell_pages(prepared)], self._bodies_seen)
+        vocabulary, hashes = reading()
+        self._vocabulary.merge(vocabulary)
+        self._bodies_seen |= hashes
         ours = "".join((THEME_DIR / css).read_text(encoding="utf-8") for css in config.extra_css
                        if (THEME_DIR / css).is_file())
         material = "".join(p.read_text(encoding="utf-8") for p in _material_stylesheets())
