@@ -16,6 +16,7 @@ import pytest
 
 from site_fixtures import ROOT, TODAY, copy_site_folder, page_url, run_zavazek, seed_pdf_cache, set_plugin_options
 from zavazek.loading import ENGINE_FAILED
+from zavazek.site import parallel
 from zavazek.site.pages import PAGES
 from zavazek.engine.config import open_project
 from zavazek.core.yamlsource import load_document
@@ -379,6 +380,7 @@ main()
 """
 
 
+@pytest.mark.skipif(not parallel.can_fork(), reason="a child process needs a second core (and fork)")
 def test_files_written_early_by_a_child_process_make_the_same_site(tmp_path, example_site):
     folder = seed_pdf_cache(copy_site_folder(ROOT, tmp_path / "provider"), example_site)
     result = subprocess.run([sys.executable, "-c", _BUILD_WRITING_EARLY, "build", str(folder), "--today", TODAY],

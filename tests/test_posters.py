@@ -282,3 +282,23 @@ def test_every_commitment_poster_says_where_to_complain_on_its_first_sheet_and_e
             assert all(f"{i}/{len(sheets)}" in sheet.split() for i, sheet in enumerate(sheets, 1)), path.name
             assert len(sheets[-1].split()) >= 30, (path.name, sheets[-1])
         assert len(sheets) <= (3 if len(languages) == 1 else 5), path.name
+
+
+def test_the_noticeboard_page_gives_each_posters_size_in_its_language(example_site):
+    """A build renders the noticeboard page while the posters are made, with a placeholder for each size
+    (site/pending.py): the published pages say the sizes of the published PDFs, in each language's digits,
+    and no placeholder is left in any file of the site."""
+    import re
+
+    from zavazek.site import pending
+
+    for lang, prefix in (("cs", ""), ("en", "en/"), ("vi", "vi/")):
+        page = (example_site / prefix / "nastenky" / "index.html").read_text(encoding="utf-8")
+        listed = re.findall(r'<a href="(?:\.\./)+(nastenky/[^"]+\.pdf)"[^>]*>.*?PDF, ([0-9\s\u00a0,.]+) kB', page, re.S)
+        assert len(listed) >= 9, lang
+        fmt = Formatter(lang, "cs")
+        for path, kilobytes in listed:
+            size = (example_site / path).stat().st_size
+            assert kilobytes == fmt.number(int(round(size / 1024, 0))), (lang, path)
+    leaked = [p for p in example_site.rglob("*") if p.is_file() and pending.PREFIX.encode() in p.read_bytes()]
+    assert leaked == []

@@ -52,10 +52,16 @@ class LanguagePasses:
         self.written = 0
 
     def before_language(self, prepared: Prepared, site_dir: Path) -> None:
-        """At each pass, once the engine has cleaned ``site_dir``: the first pass starts writing the files
-        that are not pages (:meth:`zavazek.engine.staging.SiteFiles.write_early`)."""
+        """At each pass, after the engine cleaned ``site_dir`` if it does (at the first pass of a build, never
+        in a preview): the first pass starts writing the files that are not pages
+        (:meth:`zavazek.engine.staging.SiteFiles.write_early`)."""
         if not self._done:
             self._files.write_early(prepared, site_dir)
+
+    @property
+    def past_first_pass(self) -> bool:
+        """Whether a language's pass of the current build is done already."""
+        return bool(self._done)
 
     def stop(self) -> None:
         """Stop what runs in the background for a build that failed."""

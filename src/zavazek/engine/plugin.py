@@ -178,22 +178,33 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         return config
 
     def on_files(self, files, config):
-        """MkDocs has cleaned the site's folder (before the first language's pass): the files that are not
-        pages may go in."""
-        if self._reading_shell_pages is None:  # the first pass: read them meanwhile, for the stylesheet
-            bodies = [page.body for page in passes.shell_pages(self.prepared)]
-            self._reading_shell_pages = stylesheet.read_in_child(bodies, self._bodies_seen)
+        """Each language's pass, once MkDocs has cleaned the site's folder where it does (see
+        :meth:`~zavazek.engine.passes.LanguagePasses.before_language`). The first pass starts reading the
+        pages written from shells for the stylesheet, meanwhile, in a child process."""
+        if not self._passes.past_first_pass:
+            if self._reading_shell_pages is not None:  # left by a build that failed
+                self._reading_shell_pages.cancel()
+            self._reading_shell_pages = stylesheet.read_in_child(
+                [page.body for page in passes.shell_pages(self.prepared)], self._bodies_seen)
         self._passes.before_language(self.prepared, Path(config.site_dir))
         return files
 
+    def on_build_error(self, error):
+        """A pass failed: stop reading and writing in the background (a preview keeps its downloads,
+        which the next rebuild may take)."""
+        self._stop_reading_and_writing()
+
     def stop_background_work(self) -> None:
         """Stop what a build left running because it failed: downloads being made, files being written."""
+        self._stop_reading_and_writing()
+        if self.prepared is not None:
+            self.prepared.stop_downloads()
+
+    def _stop_reading_and_writing(self) -> None:
         self._passes.stop()
         if self._reading_shell_pages is not None:
             self._reading_shell_pages.cancel()
             self._reading_shell_pages = None
-        if self.prepared is not None:
-            self.prepared.stop_downloads()
 
     def on_serve(self, server, config, builder):
         """A preview rebuilds when a data file or a hand-written page is saved, and when the downloads

@@ -107,7 +107,7 @@ class SiteFiles:
     def cancel(self) -> None:
         """Stop an early writing still under way (the build failed)."""
         if self._early is not None:
-            self._early[1].cancel()
+            self._early[1].cancel(wait=True)
             self._early = None
 
     def _use(self, site_dir: Path) -> None:

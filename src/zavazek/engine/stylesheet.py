@@ -51,6 +51,10 @@ class Vocabulary:
             for name, double, single, bare in _ATTRIBUTE.findall(tag[1:]):
                 attributes[name.lower()].add(double or single or bare)
 
+    def forget_tags_read(self) -> None:
+        """Forget which start tags were read (what they held stays): a smaller object to send."""
+        self._tags = set()
+
     def merge(self, other: "Vocabulary") -> None:
         """Add what ``other`` holds (read from other pages, e.g. in a child process)."""
         for name, values in other.attributes.items():
@@ -218,17 +222,21 @@ def _serialize(item, used: set[str]) -> str:
 
 
 def read_in_child(bodies: list[str], seen: set[int]):
-    """Start reading the ``bodies`` whose hash is not in ``seen``, in a child process; the returned
-    :class:`~zavazek.site.parallel.Pending` gives (their vocabulary, their hashes)."""
+    """Start reading the ``bodies`` whose hash is not in ``seen``, in a child process (none if every body
+    was seen); the returned :class:`~zavazek.site.parallel.Pending` gives (their vocabulary, their hashes)."""
+    unseen: dict[int, str] = {}
+    for body in bodies:
+        key = hash(body)  # kept by the string: the next build of a preview hashes only new bodies
+        if key not in seen:
+            unseen.setdefault(key, body)
+    if not unseen:
+        return parallel.done((Vocabulary(), set()))
 
     def read() -> tuple[Vocabulary, set[int]]:
-        vocabulary, hashes = Vocabulary(), set()
-        for body in bodies:
-            key = hash(body)
-            if key not in seen and key not in hashes:
-                hashes.add(key)
-                vocabulary.add_html(body)
-        vocabulary._tags = set()  # what it read, not what it found: not worth sending back
-        return vocabulary, hashes
+        vocabulary = Vocabulary()
+        for body in unseen.values():
+            vocabulary.add_html(body)
+        vocabulary.forget_tags_read()  # not worth sending back
+        return vocabulary, set(unseen)
 
     return parallel.in_child(read)

@@ -43,7 +43,8 @@ class Prepared:
 
     project: Project
     data: ProviderData
-    #: {file name in the docs folder: content}: the generated Markdown pages, reports, open data, PDFs.
+    #: {file name in the docs folder: content}: the generated Markdown pages, reports, open data, PDFs
+    #: (in a build, the downloads and the offline worker only once :func:`take_downloads` added them).
     files: dict[str, str | bytes]
     nav: list
     template_context: dict
@@ -62,7 +63,7 @@ class Prepared:
     #: The register's snapshot read for the checklist, with what it was read for: a preview's next
     #: build reuses it instead of streaming the whole register again after every saved file.
     register: tuple | None = field(default=None, repr=False)
-    #: The posters, hand-outs and open data this site shows.
+    #: The posters, hand-outs and open data this site shows (in a build, once :func:`take_downloads` took them).
     downloaded: Downloaded | None = field(default=None, repr=False)
     #: The downloads still being made for this data, while a preview shows the previous ones:
     #: when they are done, :func:`prepare` takes them in (the engine then builds again).
@@ -163,27 +164,27 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         listing = downloaded.poster_listing if downloaded is not None else posters.listing(data, project, day)
         made = Made(tuple(listing), checklists, directory_home)
         files.update(render_site_pages(data, project, day, templates, made, only=[POSTERS]))
+        prepared = Prepared(
+            project=project,
+            data=data,
+            files=files,
+            nav=nav(project, data),
+            template_context=theme_context(project, data),
+            today=day,
+            html_pages=html_pages,
+            signature=signature,
+            options=options,
+            read_files=read_files,
+            kept_pages=pages_kept,
+            kept_cards=cards,
+            register=register,
+            downloaded=downloaded,
+            downloading=downloads if going_on else None,
+            joining=downloads if downloaded is None else None,
+        )
     except BaseException:
         downloads.cancel()
         raise
-    prepared = Prepared(
-        project=project,
-        data=data,
-        files=files,
-        nav=nav(project, data),
-        template_context=theme_context(project, data),
-        today=day,
-        html_pages=html_pages,
-        signature=signature,
-        options=options,
-        read_files=read_files,
-        kept_pages=pages_kept,
-        kept_cards=cards,
-        register=register,
-        downloaded=downloaded,
-        downloading=downloads if going_on else None,
-        joining=downloads if downloaded is None else None,
-    )
     if downloaded is not None:
         _take_in(prepared, downloaded)
     return prepared

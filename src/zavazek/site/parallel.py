@@ -87,12 +87,18 @@ class Pending:
         except (OSError, ValueError):  # the pipe was closed: cancelled
             return True
 
-    def cancel(self) -> None:
-        """Stop the child if its result is no longer wanted (e.g. the build failed meanwhile)."""
+    def cancel(self, wait: bool = False) -> None:
+        """Stop the child if its result is no longer wanted (e.g. the build failed meanwhile).
+
+        Not waited for unless ``wait``: a child as large as its parent takes a while to go, and
+        one whose result goes nowhere else need not be seen to go (multiprocessing collects it when
+        it next starts a process). A child that writes files is waited for, so that nothing it
+        writes comes after the caller removes them.
+        """
         if self._process is not None:
-            self._process.kill()  # it holds nothing to clean up: its result goes nowhere else
-            # Not waited for: a child as large as its parent takes a while to go, and nobody needs
-            # to see it go (multiprocessing collects it when it next starts a process).
+            self._process.kill()
+            if wait:
+                self._process.join()
             self._receiver.close()
             self._process = None
 

@@ -26,7 +26,7 @@ def placeholder(what: str) -> str:
 
 
 def put_in(text: str, texts: dict[str, str]) -> str:
-    """``text`` with each placeholder replaced by its text in ``texts`` (KeyError: one it does not have)."""
+    """``text`` with each placeholder that ``texts`` has replaced by its text (any other text stays as it is)."""
     if PREFIX not in text:
         return text
-    return _PLACEHOLDER.sub(lambda match: texts[match.group(0)], text)
+    return _PLACEHOLDER.sub(lambda match: texts.get(match.group(0), match.group(0)), text)

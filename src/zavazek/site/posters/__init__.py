@@ -61,7 +61,7 @@ class Poster:
 
 @dataclass(frozen=True)
 class Listed:
-    """A poster made, as the noticeboard page lists it."""
+    """A poster, as the noticeboard page lists it (made, or in a build still being made: its size unknown)."""
 
     poster: Poster
     bytes: int | None  # the PDF's size (None: not made yet)
