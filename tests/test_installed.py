@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from installed import installed  # noqa: F401 (fixture)
-from site_fixtures import ROOT, TODAY, copy_site_folder
+from site_fixtures import ROOT, TODAY, copy_site_folder, set_plugin_options
 
 pytestmark = pytest.mark.wheel
 
@@ -43,17 +43,28 @@ def test_the_installed_package_imports_from_its_installation_not_the_sources(ins
     assert str(installed.venv) in result.stdout and str(ROOT) not in result.stdout
 
 
-def test_zavazek_build_from_the_wheel_makes_the_whole_site(installed, tmp_path):
-    folder = _provider(tmp_path / "provider")
-    result = installed.run("zavazek", "build", str(folder), "--today", TODAY, cwd=tmp_path)
+@pytest.fixture(scope="module")
+def built_by_wheel(installed, tmp_path_factory):
+    """The provider's folder after ``zavazek build`` from the wheel, with what that build keeps (its PDFs)."""
+    work = tmp_path_factory.mktemp("wheel-build")
+    folder = _provider(work / "provider")
+    result = installed.run("zavazek", "build", str(folder), "--today", TODAY, cwd=work)
     assert result.returncode == 0, result.stderr
-    _assert_complete(folder / "site")
-    schemas = installed.run("zavazek", "schemas", str(folder), cwd=tmp_path)
-    assert schemas.returncode == 0 and (folder / "schemas" / "services.schema.json").is_file(), schemas.stderr
+    return folder
 
 
-def test_plain_mkdocs_build_with_the_wheel_makes_the_whole_site(installed, tmp_path):
-    folder = _provider(tmp_path / "provider")
+def test_zavazek_build_from_the_wheel_makes_the_whole_site(installed, built_by_wheel, tmp_path):
+    _assert_complete(built_by_wheel / "site")
+    schemas = installed.run("zavazek", "schemas", str(built_by_wheel), cwd=tmp_path)
+    assert schemas.returncode == 0 and (built_by_wheel / "schemas" / "services.schema.json").is_file(), schemas.stderr
+
+
+def test_plain_mkdocs_build_with_the_wheel_makes_the_whole_site(installed, built_by_wheel, tmp_path):
+    """Plain ``mkdocs build`` in a copy of the folder the wheel's ``zavazek build`` made: its posters and
+    hand-outs come from that build's PDF cache, the pages are made again."""
+    folder = tmp_path / "provider"
+    shutil.copytree(built_by_wheel, folder, ignore=shutil.ignore_patterns("site"))
+    set_plugin_options(folder, today=TODAY)  # the day of that build, from mkdocs.yml
     result = installed.run("mkdocs", "build", "--quiet", cwd=folder)
     assert result.returncode == 0, result.stderr
     _assert_complete(folder / "site")
