@@ -189,10 +189,15 @@ def _check_posters_and_search(site: Path, placed: dict[str, dict[tuple, str]]) -
     posters = sorted((site / "nastenky").glob("*.pdf"))
     assert posters
     markers = {m for texts in placed.values() for text in texts.values() for m in re.findall(r"zvq[0-9]+", text)}
-    for poster in posters:
+    # A region's hand-outs in each combination of languages: one of each kind is enough to read back.
+    handouts = {}
+    for handout in sorted((site / "sluzby").glob("*/*.pdf")):
+        handouts.setdefault(handout.stem.partition("-")[2], handout)
+    assert len(handouts) == len(LANGS) * 2 - 1, sorted(handouts)
+    for pdf in [*posters, *handouts.values()]:
         # Poppler, not pypdf: next to some scripts pypdf reads each glyph as a word ("z v q 1")
-        text = subprocess.run(["pdftotext", str(poster), "-"], capture_output=True, text=True, check=True).stdout
-        assert any(m in text for m in markers), poster.name
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert any(m in text for m in markers), pdf.name
     for lang in LANGS:
         assert (site / "pagefind" / lang / "pagefind-entry.json").is_file(), lang
 
