@@ -48,25 +48,38 @@ class LanguagePasses:
         self._filler = shells.Filler()
         self._files = staging.SiteFiles()
         self._indexing: search.Indexing | None = None  # a preview's indexing in the background
+        self._reading = None  # the pages written from shells being read for the stylesheet (a Pending)
         #: The directory's pages the latest :meth:`finish` wrote (the others came out as published).
         self.written = 0
 
-    def before_language(self, prepared: Prepared, site_dir: Path) -> None:
+    def before_language(self, prepared: Prepared, site_dir: Path, bodies_seen: set[int]) -> None:
         """At each pass, after the engine cleaned ``site_dir`` if it does (at the first pass of a build, never
-        in a preview): the first pass starts writing the files that are not pages
-        (:meth:`zavazek.engine.staging.SiteFiles.write_early`)."""
-        if not self._done:
-            self._files.write_early(prepared, site_dir)
+        in a preview). The first pass starts, in child processes, writing the files that are not pages
+        (:meth:`zavazek.engine.staging.SiteFiles.write_early`) and reading the bodies of the pages written
+        from shells for the stylesheet, those not in ``bodies_seen`` (:meth:`shell_vocabulary`)."""
+        if self._done:
+            return
+        self._stop_reading()
+        self._reading = stylesheet.read_in_child([page.body for page in shell_pages(prepared)], bodies_seen)
+        self._files.write_early(prepared, site_dir)
 
-    @property
-    def past_first_pass(self) -> bool:
-        """Whether a language's pass of the current build is done already."""
-        return bool(self._done)
+    def shell_vocabulary(self, prepared: Prepared, bodies_seen: set[int]) -> tuple[stylesheet.Vocabulary, set[int]]:
+        """What the pages written from shells hold for the stylesheet, and their bodies' hashes."""
+        reading, self._reading = self._reading, None
+        if reading is None:
+            reading = stylesheet.read_in_child([page.body for page in shell_pages(prepared)], bodies_seen)
+        return reading()
 
     def stop(self) -> None:
         """Stop what runs in the background for a build that failed."""
         self._files.cancel()
+        self._stop_reading()
         self._done.clear()
+
+    def _stop_reading(self) -> None:
+        if self._reading is not None:
+            self._reading.cancel()
+            self._reading = None
 
     def after_language(self, prepared: Prepared, lang: str, site_dir: Path) -> bool:
         """Returns whether that was the last language."""

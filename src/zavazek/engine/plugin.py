@@ -103,7 +103,6 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         #: vocabulary only grows within a preview, so that its partial rebuilds never lose a rule.
         self._vocabulary = stylesheet.Vocabulary()
         self._bodies_seen: set[int] = set()
-        self._reading_shell_pages = None  # the pages written from shells being read (stylesheet.read_in_child)
         #: The HTML files the engine wrote (they link to the stylesheet by its pending name), and the
         #: stylesheet's name in the previous build of a preview (which the pages it did not rewrite still say).
         self._engine_pages: set[Path] = set()
@@ -178,33 +177,21 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         return config
 
     def on_files(self, files, config):
-        """Each language's pass, once MkDocs has cleaned the site's folder where it does (see
-        :meth:`~zavazek.engine.passes.LanguagePasses.before_language`). The first pass starts reading the
-        pages written from shells for the stylesheet, meanwhile, in a child process."""
-        if not self._passes.past_first_pass:
-            if self._reading_shell_pages is not None:  # left by a build that failed
-                self._reading_shell_pages.cancel()
-            self._reading_shell_pages = stylesheet.read_in_child(
-                [page.body for page in passes.shell_pages(self.prepared)], self._bodies_seen)
-        self._passes.before_language(self.prepared, Path(config.site_dir))
+        """Each language's pass, once MkDocs has cleaned the site's folder where it does: the first pass
+        starts work in the background (:meth:`~zavazek.engine.passes.LanguagePasses.before_language`)."""
+        self._passes.before_language(self.prepared, Path(config.site_dir), self._bodies_seen)
         return files
 
     def on_build_error(self, error):
         """A pass failed: stop reading and writing in the background (a preview keeps its downloads,
         which the next rebuild may take)."""
-        self._stop_reading_and_writing()
+        self._passes.stop()
 
     def stop_background_work(self) -> None:
         """Stop what a build left running because it failed: downloads being made, files being written."""
-        self._stop_reading_and_writing()
+        self._passes.stop()
         if self.prepared is not None:
             self.prepared.stop_downloads()
-
-    def _stop_reading_and_writing(self) -> None:
-        self._passes.stop()
-        if self._reading_shell_pages is not None:
-            self._reading_shell_pages.cancel()
-            self._reading_shell_pages = None
 
     def on_serve(self, server, config, builder):
         """A preview rebuilds when a data file or a hand-written page is saved, and when the downloads
@@ -293,10 +280,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
     def _write_stylesheet(self, prepared: site.Prepared, config) -> str:
         """Write Material's stylesheet reduced to what the pages use; returns its address."""
         # The pages written from shells, whose bodies the engine never saw, read meanwhile (see on_files).
-        reading, self._reading_shell_pages = self._reading_shell_pages, None
-        if reading is None:
-            reading = stylesheet.read_in_child([page.body for page in passes.shell_pages(prepared)], self._bodies_seen)
-        vocabulary, hashes = reading()
+        vocabulary, hashes = self._passes.shell_vocabulary(prepared, self._bodies_seen)
         self._vocabulary.merge(vocabulary)
         self._bodies_seen |= hashes
         ours = "".join((THEME_DIR / css).read_text(encoding="utf-8") for css in config.extra_css

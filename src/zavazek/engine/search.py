@@ -23,6 +23,7 @@ from typing import Callable
 from pagefind.service import get_executable
 
 from zavazek.engine.indexed import EXCLUDE_SELECTORS, INDEXED_MARK
+from zavazek.engine import staging
 from zavazek.engine.shells import is_shell
 
 
@@ -238,13 +239,7 @@ class _Replies:
 
 def _write_bundle(folder: Path, files: list[dict]) -> None:
     """Write the files of a language's index (``{"path": …, "content": base64}``) into ``folder``."""
-    made: set[Path] = set()  # a folder is made once, not asked for again for each of its thousands of files
-    for file in files:
-        target = folder / file["path"]
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(base64.b64decode(file["content"]))
+    staging.write_files((folder / file["path"], base64.b64decode(file["content"])) for file in files)
 
 
 def _read_indexed(path: Path) -> str | None:

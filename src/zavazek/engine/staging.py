@@ -15,6 +15,7 @@ import functools
 import os
 import shutil
 from pathlib import Path
+from typing import Iterable
 
 from zavazek.core.project import Project
 from zavazek.engine import shells
@@ -88,7 +89,7 @@ class SiteFiles:
         self._use(site_dir)
         _, todo = self._to_write(prepared, site_dir)
         if len(todo) >= self.EARLY_FROM and parallel.can_fork():
-            self._early = (todo, parallel.in_child(functools.partial(_write_all, todo)))
+            self._early = (todo, parallel.in_child(functools.partial(write_files, [(p, c) for p, c, _ in todo])))
 
     def write(self, prepared: Prepared, site_dir: Path) -> None:
         self._use(site_dir)
@@ -98,7 +99,7 @@ class SiteFiles:
             writing()  # raises what the child raised
             self._written.update((path, key) for path, _, key in early)
         wanted, todo = self._to_write(prepared, site_dir)
-        _write_all(todo)
+        write_files((path, content) for path, content, _ in todo)
         self._written.update((path, key) for path, _, key in todo)
         for path in [p for p in self._written if p not in wanted]:
             Path(path).unlink(missing_ok=True)
@@ -132,9 +133,11 @@ class SiteFiles:
         return wanted, todo
 
 
-def _write_all(files: list[tuple[str, str | bytes, int]]) -> None:
-    folders: set[str] = set()  # made or found: ten thousand contact cards share two thousand folders
-    for path, content, _ in files:
+def write_files(files: Iterable[tuple[str | Path, str | bytes]]) -> None:
+    """Write each (path, content), text as UTF-8, making each folder once: ten thousand contact cards share
+    two thousand folders, and a search index puts thousands of files in a few."""
+    folders: set[str] = set()
+    for path, content in files:
         parent = os.path.dirname(path)
         if parent not in folders:
             os.makedirs(parent, exist_ok=True)
