@@ -104,30 +104,35 @@ class LanguagePasses:
         previous = project.site_dir if new_folder else None
         languages, default = list(project.languages), project.default_language
         self._stop_indexing()
-        indexing, later = search.Indexing(), None
         self.written = 0
+        pages = shell_pages(prepared)
+        marked = {lang for lang in languages if i18n.interface_language(lang) != lang and lang != default}
+        # Without a published index to keep (a first build; in a provider's CI, every build), a language is
+        # indexed from its shells and pages in memory while a child process writes its pages.
+        early = [lang for lang in languages if not prepared.options.preview and lang not in marked
+                 and not (previous is not None and (previous / search.bundle(lang)).is_dir())]
+        for lang in early:
+            self._filler.load(site_dir, lang, default, pages)
+        writing = self._filler.fill_in_child(site_dir, early, previous) if early else None
+        indexing, later = search.Indexing(), None
         try:
-            for lang in project.languages:
-                marked = i18n.interface_language(lang) != lang and lang != default
-                published_index = previous is not None and (previous / search.bundle(lang)).is_dir()
-                # Without a published index to keep (a first build; in a provider's CI, every build), the
-                # language is indexed from its shells and pages in memory while its pages are written.
-                early = not prepared.options.preview and not marked and not published_index
-                self._filler.load(site_dir, lang, default, shell_pages(prepared))
-                if early:
-                    indexing.add(site_dir, lang, languages, default, self._filler.search_documents(lang))
-                written = self._filler.fill(site_dir, lang, previous)
-                self.written += written
+            for lang in early:
+                indexing.add(site_dir, lang, languages, default, self._filler.search_documents(lang))
+            for lang in languages:
                 if lang in self._not_found and lang != default:
                     (site_dir / lang).mkdir(parents=True, exist_ok=True)
                     (site_dir / lang / "404.html").write_text(self._not_found_page(lang, stylesheet_name), encoding="utf-8")
-                if marked:
-                    _mark_english_interface(site_dir / lang)
-                if early:
+                if lang in early:
                     continue
+                self._filler.load(site_dir, lang, default, pages)
+                written = self._filler.fill(site_dir, lang, previous)
+                self.written += written
+                if lang in marked:
+                    _mark_english_interface(site_dir / lang)
                 # Pages marked afterwards are read from the disk as they are, the others made from their shells.
-                made = (lambda: {}) if marked else functools.partial(self._filler.search_documents, lang)
+                made = (lambda: {}) if lang in marked else functools.partial(self._filler.search_documents, lang)
                 indexed = (site_dir / search.bundle(lang)).is_dir()
+                published_index = previous is not None and (previous / search.bundle(lang)).is_dir()
                 if published_index and search.same_pages(site_dir, previous, lang, languages, default):
                     search.keep_index(site_dir, previous, lang)  # nothing to index again
                 elif not (prepared.options.preview and indexed):
@@ -138,9 +143,14 @@ class LanguagePasses:
             self._files.write(prepared, site_dir)
             if default in self._not_found:
                 (site_dir / "404.html").write_text(self._not_found_page(default, stylesheet_name), encoding="utf-8")
-            shells.complete_sitemap(site_dir, project.site_url, shell_pages(prepared), default, prepared.today)
+            shells.complete_sitemap(site_dir, project.site_url, pages, default, prepared.today)
+            if writing is not None:
+                self.written += writing()
+                writing = None
         except BaseException:
             indexing.stop()
+            if writing is not None:
+                writing.cancel(wait=True)
             raise
         finally:
             self._not_found.clear()

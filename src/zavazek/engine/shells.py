@@ -35,6 +35,7 @@ from markupsafe import escape
 
 from zavazek.engine import indexed
 
+from zavazek.site import parallel
 from zavazek.site.output import HtmlPage
 from zavazek.site.pages import page_filename
 from zavazek.site.sitemap import SiteMap
@@ -193,6 +194,20 @@ class Filler:
             shutil.rmtree(folder, ignore_errors=True)
         self.written = written
         return written
+
+    def fill_in_child(self, site_dir: Path, languages: list[str], previous: Path | None = None) -> parallel.Pending:
+        """Start writing the pages of ``languages`` as :meth:`fill` does, in a child process while this one
+        goes on (one core writes pages while the other indexes them); the Pending gives how many it wrote.
+
+        For a build, which ends after it: what the child wrote is not remembered for a next :meth:`fill`
+        (a preview fills in its own process). Each language must have been loaded (:meth:`load`).
+        """
+        languages = list(languages)
+        pending = parallel.in_child(lambda: sum(self.fill(site_dir, lang, previous) for lang in languages))
+        if pending.forked:
+            for lang in languages:  # the child removes their shells
+                self._shells.pop(lang, None)
+        return pending
 
     def search_documents(self, lang: str) -> dict[str, Callable[[], str]]:
         """{path in the site: what search indexes of the page} for the pages of ``lang``'s latest

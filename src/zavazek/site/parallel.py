@@ -78,6 +78,12 @@ class Pending:
         self._work = _again(ok, value)
         return self._work()
 
+    @property
+    def forked(self) -> bool:
+        """Whether the work is under way in a child process (else it runs here when its result is asked for,
+        or its result has come)."""
+        return self._process is not None
+
     def ready(self, timeout: float | None = 0) -> bool:
         """Whether the result has come (waiting up to ``timeout`` seconds for it; None: until it comes)."""
         if self._process is None:
