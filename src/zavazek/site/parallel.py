@@ -8,6 +8,7 @@ nothing needs to be loaded or sent to it but the result.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -47,6 +48,7 @@ class Pending:
 
         def run() -> None:
             _die_with(parent)
+            gc.freeze()  # what it inherited lives as long as it does: the collector need not go through it
             try:
                 if nice:
                     os.nice(nice)
