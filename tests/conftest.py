@@ -7,6 +7,7 @@ a session-scoped site would be built again for every file that uses it.
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -16,9 +17,12 @@ from site_fixtures import built_folder, example_site, hostile_site, icp_site, op
 
 #: The tests write about three gigabytes of sites, in some hundred thousand files and folders: in memory,
 #: where there is room for them, they cost the kernel a fraction of what a disk's file system does.
-MEMORY_FOLDER = "/dev/shm"
-#: Room the memory folder must have, and memory the machine must have free, for the tests to write there.
+MEMORY_FOLDER = Path("/dev/shm")
+#: Room the memory folder must have for the tests to write there (and the machine's free memory, twice that).
 ROOM_NEEDED = 6 * 2**30
+#: A run's folder in memory: ``zavazek-tests-<its process id>-…``.
+RUN_PREFIX = "zavazek-tests-"
+_FAILED = pytest.StashKey[bool]()
 
 
 def _room_in_memory() -> bool:
@@ -31,17 +35,45 @@ def _room_in_memory() -> bool:
     return room >= ROOM_NEEDED and available >= 2 * ROOM_NEEDED
 
 
+def _remove_ended_runs() -> None:
+    """The folders of runs that ended without removing theirs (killed, or failed: kept to be looked at)."""
+    for folder in MEMORY_FOLDER.glob(RUN_PREFIX + "*"):
+        pid = folder.name[len(RUN_PREFIX):].split("-")[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own configure reads basetemp
 def pytest_configure(config):
     """Unless told where (``--basetemp``), the run's temporary folders go into memory when there is room
-    (:data:`MEMORY_FOLDER`), those of the processes the tests start (a build, Chromium) too; removed at the end."""
-    if os.environ.get("PYTEST_XDIST_WORKER") or config.option.basetemp or not _room_in_memory():
+    (:data:`MEMORY_FOLDER`), those of the processes the tests start (a build, Chromium) too. Removed at the
+    end of a run that passed; a failed run's stay until the next run."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or config.option.basetemp or not MEMORY_FOLDER.is_dir():
         return
-    folder = tempfile.mkdtemp(prefix="zavazek-tests-", dir=MEMORY_FOLDER)
-    config.option.basetemp = os.path.join(folder, "pytest")
-    os.environ["TMPDIR"] = os.path.join(folder, "tmp")
-    os.mkdir(os.environ["TMPDIR"])
+    _remove_ended_runs()
+    if not _room_in_memory():
+        return
+    folder = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-", dir=MEMORY_FOLDER))
+    config.option.basetemp = str(folder / "pytest")
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(folder / "tmp")
+    (folder / "tmp").mkdir()
     tempfile.tempdir = None  # asked again, from TMPDIR
-    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+    def clean_up() -> None:
+        if before is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = before
+        tempfile.tempdir = None
+        if not config.stash.get(_FAILED, False):
+            shutil.rmtree(folder, ignore_errors=True)
+
+    config.add_cleanup(clean_up)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config.stash[_FAILED] = exitstatus not in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -389,3 +389,23 @@ def test_files_written_early_by_a_child_process_make_the_same_site(tmp_path, exa
     written = int(re.search(r"written early: (\d+)", result.stderr).group(1))
     assert written > 100  # the contact cards, the checklist's reports …
     assert _tree_digest(folder / "site") == _tree_digest(example_site)
+
+
+#: ``zavazek build`` on a machine with one core: nothing is forked, each piece of work is done in the build's
+#: own process when its result is needed (the pages written from their shells after the sitemap, the PDFs
+#: when they are taken in).
+_BUILD_ON_ONE_CORE = """
+from zavazek.site import parallel
+parallel.cores = lambda: 1
+from zavazek.cli import main
+main()
+"""
+
+
+def test_a_build_on_one_core_makes_the_same_site(tmp_path, example_site):
+    folder = seed_pdf_cache(copy_site_folder(ROOT, tmp_path / "provider"), example_site)
+    result = subprocess.run([sys.executable, "-c", _BUILD_ON_ONE_CORE, "build", str(folder), "--today", TODAY],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert not list((folder / "site").rglob("zavazek-shell-*"))
+    assert _tree_digest(folder / "site") == _tree_digest(example_site)

@@ -37,9 +37,11 @@ class LanguagePasses:
     (:mod:`zavazek.engine.shells`), a non-default language gets
     ``<lang>/404.html`` and the default language's page is put back at the
     root, the sitemap is completed, and each language's search index is made
-    in the background: while its pages are written when there is no
-    published index to keep, else after them, while the next language is
-    filled.
+    in the background. A language with no published index to keep has its
+    pages written by a child process while it is indexed from memory (in a
+    preview, and for a language whose pages are marked afterwards, they are
+    written here); the others are indexed after their pages are written,
+    while the next language is filled.
     """
 
     def __init__(self):
@@ -107,15 +109,18 @@ class LanguagePasses:
         self.written = 0
         pages = shell_pages(prepared)
         marked = {lang for lang in languages if i18n.interface_language(lang) != lang and lang != default}
+        published = {lang for lang in languages
+                     if previous is not None and (previous / search.bundle(lang)).is_dir()}
         # Without a published index to keep (a first build; in a provider's CI, every build), a language is
         # indexed from its shells and pages in memory while a child process writes its pages.
-        early = [lang for lang in languages if not prepared.options.preview and lang not in marked
-                 and not (previous is not None and (previous / search.bundle(lang)).is_dir())]
-        for lang in early:
-            self._filler.load(site_dir, lang, default, pages)
-        writing = self._filler.fill_in_child(site_dir, early, previous) if early else None
-        indexing, later = search.Indexing(), None
+        early = [lang for lang in languages if not prepared.options.preview and lang not in marked | published]
+        indexing = writing = later = None
         try:
+            for lang in early:
+                self._filler.load(site_dir, lang, default, pages)
+            if early and pages:  # forked before the indexing starts its threads
+                writing = self._filler.fill_in_child(site_dir, early, previous)
+            indexing = search.Indexing()
             for lang in early:
                 indexing.add(site_dir, lang, languages, default, self._filler.search_documents(lang))
             for lang in languages:
@@ -132,8 +137,7 @@ class LanguagePasses:
                 # Pages marked afterwards are read from the disk as they are, the others made from their shells.
                 made = (lambda: {}) if lang in marked else functools.partial(self._filler.search_documents, lang)
                 indexed = (site_dir / search.bundle(lang)).is_dir()
-                published_index = previous is not None and (previous / search.bundle(lang)).is_dir()
-                if published_index and search.same_pages(site_dir, previous, lang, languages, default):
+                if lang in published and search.same_pages(site_dir, previous, lang, languages, default):
                     search.keep_index(site_dir, previous, lang)  # nothing to index again
                 elif not (prepared.options.preview and indexed):
                     indexing.add(site_dir, lang, languages, default, made())
@@ -144,20 +148,23 @@ class LanguagePasses:
             if default in self._not_found:
                 (site_dir / "404.html").write_text(self._not_found_page(default, stylesheet_name), encoding="utf-8")
             shells.complete_sitemap(site_dir, project.site_url, pages, default, prepared.today)
+            if not prepared.options.preview:  # a preview keeps its pages in memory, and is not kept waiting
+                prepared.kept_pages.store()  # while the search indexes are being made
             if writing is not None:
                 self.written += writing()
                 writing = None
         except BaseException:
-            indexing.stop()
-            if writing is not None:
-                writing.cancel(wait=True)
+            try:
+                if writing is not None:
+                    writing.cancel(wait=True)
+            finally:
+                if indexing is not None:
+                    indexing.stop()
             raise
         finally:
             self._not_found.clear()
             self._done.clear()
             self._indexing = later
-        if not prepared.options.preview:  # a preview keeps its pages in memory, and is not kept waiting
-            prepared.kept_pages.store()  # while the search indexes are being made
         indexing.wait()
 
     def _stop_indexing(self) -> None:

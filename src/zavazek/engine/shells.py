@@ -150,8 +150,6 @@ class Filler:
 
     def __init__(self):
         self._written: dict[Path, tuple[int, HtmlPage]] = {}
-        #: Pages written by the latest :meth:`fill` (not kept from before, nor linked).
-        self.written = 0
         #: {language: {a page's path in the site: (its shell, the page)}}, as the latest :meth:`load` found them.
         self._filled: dict[str, dict[str, tuple[_Shell, HtmlPage]]] = {}
         #: {language: the folders of its shells}, as the latest :meth:`load` found them.
@@ -192,15 +190,16 @@ class Filler:
             self._written[target] = key
         for folder in self._shells.pop(lang, []):
             shutil.rmtree(folder, ignore_errors=True)
-        self.written = written
         return written
 
     def fill_in_child(self, site_dir: Path, languages: list[str], previous: Path | None = None) -> parallel.Pending:
         """Start writing the pages of ``languages`` as :meth:`fill` does, in a child process while this one
         goes on (one core writes pages while the other indexes them); the Pending gives how many it wrote.
 
-        For a build, which ends after it: what the child wrote is not remembered for a next :meth:`fill`
-        (a preview fills in its own process). Each language must have been loaded (:meth:`load`).
+        Each language must have been loaded (:meth:`load`). For a build, which ends after it: what the
+        child wrote is not remembered for a next :meth:`fill` (a preview fills in its own process). Fork
+        it before starting threads. Without a second core the pages are written here, when the Pending
+        is called: call it.
         """
         languages = list(languages)
         pending = parallel.in_child(lambda: sum(self.fill(site_dir, lang, previous) for lang in languages))

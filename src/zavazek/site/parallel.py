@@ -83,7 +83,7 @@ class Pending:
     @property
     def forked(self) -> bool:
         """Whether the work is under way in a child process (else it runs here when its result is asked for,
-        or its result has come)."""
+        or its result has come, or it was cancelled)."""
         return self._process is not None
 
     def ready(self, timeout: float | None = 0) -> bool:
