@@ -53,11 +53,14 @@ def pytest_configure(config):
     _remove_ended_runs()
     if not _room_in_memory():
         return
-    folder = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-", dir=MEMORY_FOLDER))
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-", dir=MEMORY_FOLDER))
+        (folder / "tmp").mkdir()
+    except OSError:  # not ours to write in: the usual temporary folder
+        return
     config.option.basetemp = str(folder / "pytest")
     before = os.environ.get("TMPDIR")
     os.environ["TMPDIR"] = str(folder / "tmp")
-    (folder / "tmp").mkdir()
     tempfile.tempdir = None  # asked again, from TMPDIR
 
     def clean_up() -> None:
