@@ -17,6 +17,12 @@ def shell_pages(prepared: Prepared) -> list[HtmlPage]:
     return prepared.html_pages if prepared.options.shells else []
 
 
+def _read_shell_bodies(prepared: Prepared, bodies_seen: set[int]):
+    """Start reading the bodies of the pages written from shells, those not in ``bodies_seen``, for the
+    stylesheet (a Pending of their vocabulary and their hashes)."""
+    return stylesheet.read_in_child([page.body for page in shell_pages(prepared)], bodies_seen)
+
+
 def _mark_english_interface(folder: Path) -> None:
     """A language without a catalog: its pages' English interface strings get ``lang="en"``."""
     for page in folder.rglob("*.html"):
@@ -62,14 +68,14 @@ class LanguagePasses:
         if self._done:
             return
         self._stop_reading()
-        self._reading = stylesheet.read_in_child([page.body for page in shell_pages(prepared)], bodies_seen)
+        self._reading = _read_shell_bodies(prepared, bodies_seen)
         self._files.write_early(prepared, site_dir)
 
     def shell_vocabulary(self, prepared: Prepared, bodies_seen: set[int]) -> tuple[stylesheet.Vocabulary, set[int]]:
         """What the pages written from shells hold for the stylesheet, and their bodies' hashes."""
         reading, self._reading = self._reading, None
         if reading is None:
-            reading = stylesheet.read_in_child([page.body for page in shell_pages(prepared)], bodies_seen)
+            reading = _read_shell_bodies(prepared, bodies_seen)
         return reading()
 
     def stop(self) -> None:
@@ -113,7 +119,8 @@ class LanguagePasses:
                      if previous is not None and (previous / search.bundle(lang)).is_dir()}
         # Without a published index to keep (a first build; in a provider's CI, every build), a language is
         # indexed from its shells and pages in memory while a child process writes its pages.
-        early = [lang for lang in languages if not prepared.options.preview and lang not in marked | published]
+        written_here = marked | published
+        early = [lang for lang in languages if not prepared.options.preview and lang not in written_here]
         indexing = writing = later = None
         try:
             for lang in early:
