@@ -2,10 +2,12 @@
 
 The session fixture :func:`installed` builds the wheel from a copy of the
 package sources (``pip wheel --no-deps``), creates a virtual environment in
-a temporary folder, installs the pinned packages of ``requirements.txt``
-(from pip's cache after the first time) and then the wheel, without the
-package index, so that the wheel's own dependencies must be met by the pins.
-It takes about a minute, once per session. Use it in a test marked
+a temporary folder, puts in it the pinned packages of ``requirements.txt``
+as the tests' own environment has them installed (copied file by file, as
+their records list them: a provider's ``pip install`` would unpack the same
+files, at twenty times the cost), and then installs the wheel with pip,
+without the package index, so that the wheel's own dependencies must be met
+by the pins. It takes about twenty seconds, once per session. Use it in a test marked
 ``@pytest.mark.wheel`` (``pytest -m wheel`` runs just those)::
 
     from installed import installed  # noqa: F401 (fixture)
@@ -21,7 +23,9 @@ the tests on ``PATH``: only the installation can be found.
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -82,8 +86,40 @@ def installed(tmp_path_factory) -> Installed:
     _pip(sys.executable, "wheel", "--no-deps", "-w", str(work / "dist"), str(sources), cwd=work)
     (wheel,) = (work / "dist").glob("zavazek-*.whl")
     venv = work / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
-    python = venv / "bin" / "python"
-    _pip(python, "install", "-r", str(ROOT / "requirements.txt"), cwd=work)
-    _pip(python, "install", "--no-index", str(wheel), cwd=work)
+    # Without a pip of its own (making one is a third of this fixture's time): the tests' pip installs into it.
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300)
+    _copy_pinned_packages(ROOT / "requirements.txt", venv)
+    _pip(sys.executable, "--python", str(venv / "bin" / "python"), "install", "--no-index", str(wheel), cwd=work)
     return Installed(venv=venv, wheel=wheel)
+
+
+def _copy_pinned_packages(requirements: Path, venv: Path) -> None:
+    """Each package pinned in ``requirements`` copied from this environment into ``venv``, with its scripts.
+
+    The files are those each package's record lists (its modules, data and
+    metadata, and its commands in ``bin``), so the copy is the installation
+    pip made here. A command's first line names the Python that runs it: the
+    copy names ``venv``'s. A pin missing from this environment is an error.
+    """
+    (site_packages,) = (venv / "lib").glob("python*/site-packages")
+    python = f"#!{venv / 'bin' / 'python'}\n".encode()
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if not line:
+            continue
+        name, version = re.fullmatch(r"([A-Za-z0-9._-]+)==(\S+)", line).groups()
+        distribution = importlib.metadata.distribution(name)
+        assert distribution.version == version, f"{name} {distribution.version} is installed here, {version} pinned"
+        for file in distribution.files:
+            source = Path(distribution.locate_file(file))
+            target = Path(os.path.normpath(site_packages / file))
+            if not source.is_file():
+                continue  # a byte-code file Python did not write here
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent.name == "bin" and target.parent.parent == venv:
+                lines = source.read_bytes().split(b"\n", 1)
+                if lines[0].startswith(b"#!") and b"python" in lines[0]:
+                    target.write_bytes(python + lines[1])
+                    shutil.copymode(source, target)
+                    continue
+            shutil.copy2(source, target)
