@@ -5,6 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -248,6 +252,26 @@ def test_the_built_site_publishes_posters_with_previews_on_a_page_per_language(e
     page = (example_site / "ru" / "nastenky" / "index.html").read_text(encoding="utf-8")
     assert "../../nastenky/brno-ru-a4.pdf" in page and "../../nastenky/brno-cs-ru-a4.pdf" in page
     assert "zavazek-cs-ru-a4.pdf" in page and "brno-en-a4.pdf" not in page
+
+
+def test_pdfs_in_the_cache_made_by_other_code_of_zavazek_are_made_again(tmp_path):
+    """After an upgrade that changes how a poster is fitted onto its sheets, the HTML is the same but the
+    PDF is not: the cache must not give the old one back. The cache names each PDF by its HTML and by
+    what made it, závazek's code included (here: the package copied, then one module changed)."""
+    copy = tmp_path / "zavazek"
+    shutil.copytree(ROOT / "src" / "zavazek", copy, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def name_in_the_cache(package_folder):
+        result = subprocess.run(
+            [sys.executable, "-c", "from zavazek.site import pdf; print(pdf.cache_key('<p>Plakát</p>'))"],
+            env={**os.environ, "PYTHONPATH": str(package_folder)}, capture_output=True, text=True, check=True)
+        return result.stdout.strip()
+
+    assert name_in_the_cache(tmp_path) == name_in_the_cache(ROOT / "src")  # the same code: the cached PDF serves
+    fitting_py = copy / "site" / "posters" / "fitting.py"
+    fitting_py.write_text(fitting_py.read_text(encoding="utf-8").replace(
+        "MIN_WORDS_ON_LAST_SHEET = 30", "MIN_WORDS_ON_LAST_SHEET = 40"), encoding="utf-8")
+    assert name_in_the_cache(tmp_path) != name_in_the_cache(ROOT / "src")
 
 
 def test_posters_command_without_a_public_address_says_so_and_fails(site_folder):

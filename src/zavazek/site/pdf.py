@@ -278,13 +278,19 @@ class _OpenArrays:
 
 @functools.lru_cache(maxsize=1)
 def _renderer_stamp() -> str:
-    """What else a PDF depends on: WeasyPrint's and pydyf's versions, and the installed fonts.
+    """What else a PDF depends on: WeasyPrint's and pydyf's versions, the installed fonts, and závazek's code.
 
-    Read without importing WeasyPrint, which takes longer than finding every PDF in the cache.
+    závazek's code lays a poster out again when its last sheet is an
+    orphan, splits hand-outs, tags languages and makes previews, none of
+    which shows in the HTML: a PDF made by another version of the package is
+    made again. Read without importing WeasyPrint, which takes longer than
+    finding every PDF in the cache.
     """
     from importlib.metadata import version
 
-    parts = [version("weasyprint"), version("pydyf")]
+    from zavazek.site.fingerprint import code_fingerprint
+
+    parts = [version("weasyprint"), version("pydyf"), code_fingerprint()]
     try:
         listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True).stdout
     except OSError:
