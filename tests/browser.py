@@ -7,6 +7,7 @@ import functools
 import gzip
 import http.server
 import shutil
+import sys
 import threading
 import time
 from pathlib import Path
@@ -106,6 +107,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "no-cache" if page else "max-age=3600")
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that stops reading a file it no longer wants (a page left mid-load) is no error of the site."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_directory(directory: Path, headers: dict[str, str] | None = None, served: list[str] | None = None):
     """Serve ``directory`` on 127.0.0.1 at a free port, adding ``headers`` to each response; yields the base URL (ending in /).
@@ -117,7 +125,7 @@ def serve_directory(directory: Path, headers: dict[str, str] | None = None, serv
     """
     handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {}), "served": served})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -115,6 +115,40 @@ def test_the_pages_kept_stay_within_their_bytes_the_oldest_opened_going_first(ch
         context.close()
 
 
+def _kept_file(page, path: str) -> tuple[str, str]:
+    """When the worker saved the file at ``path``, and its text as saved."""
+    return tuple(page.evaluate("""async (path) => {
+        const names = (await caches.keys()).filter((n) => n.startsWith("zavazek-files-"));
+        const saved = await caches.match(new URL(path, location.href).href, {cacheName: names[0]});
+        return [saved.headers.get("X-Zavazek-Saved"), await saved.text()];
+    }""", path))
+
+
+def test_a_file_is_written_to_the_phone_once_and_again_when_the_server_changed_it(chromium, example_site, tmp_path):
+    # Each page uses the same stylesheet: writing it to the phone's storage at every page would cost the
+    # phone's time and flash for nothing. A file changed on the server is kept as it is now.
+    import shutil
+    site = tmp_path / "site"
+    shutil.copytree(example_site, site)
+    (css,) = (site / "assets" / "stylesheets").glob("zavazek-material.*.min.css")
+    path = "/" + css.relative_to(site).as_posix()
+    with serve_directory(site, headers={"Cache-Control": "no-cache"}) as base:  # the browser asks the server each time
+        context = chromium.new_context()
+        page = context.new_page()
+        page.goto(base)
+        _controlled(page)
+        page.goto(base + "zavazek/")
+        saved, text = _kept_file(page, path)
+        assert text == css.read_text(encoding="utf-8")
+        page.goto(base + "cile/")
+        assert _kept_file(page, path) == (saved, text)
+        css.write_text(text + "\n/* changed */\n", encoding="utf-8")
+        page.goto(base + "strediska/")
+        again, changed = _kept_file(page, path)
+        assert changed.endswith("/* changed */\n") and again > saved
+        context.close()
+
+
 LIST = "ru/sluzby/praha/"
 LISTED = "ru/sluzby/s/migrace-asistence/"  # in the Prague list; its organisation's phone: +420 000 000 400
 KEPT = "Kept on this phone on {date}, with {kept} of its {count} services: they open without a connection."

@@ -29,30 +29,58 @@ async function stamped(response, saved) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/* [url, bytes] of each entry of a cache, the oldest saved first. */
+/* What says that a server's file is the one kept: its validators as the server sent them ("": none). */
+function tag(response) {
+  const values = ["ETag", "Last-Modified", "Content-Length"].map((name) => response.headers.get(name) || "");
+  return values.some((value) => value) ? values.join("|") : "";
+}
+
+/* [url, bytes, tag] of each entry of a cache, the oldest saved first. */
 async function entries(cache) {
   const requests = await cache.keys();
   const sized = [];
   for (const request of requests) {
     const response = await cache.match(request);
-    sized.push([request.url, Number((response && response.headers.get(SIZE)) || 0)]);
+    sized.push([request.url, Number((response && response.headers.get(SIZE)) || 0), response ? tag(response) : ""]);
   }
   return sized;
 }
 
+/* Per cache: its entries' url → [bytes, tag], the oldest saved first. Read from the cache once while
+ * the worker runs, then kept up to date here: keeping a page does not read every entry kept before it. */
+const indexes = new Map();
+
+function indexOf(name, cache) {
+  if (!indexes.has(name)) {
+    indexes.set(name, entries(cache).then((sized) => new Map(sized.map(([url, bytes, t]) => [url, [bytes, t]]))));
+  }
+  return indexes.get(name);
+}
+
 /* Put ``response`` in the cache ``name`` as its newest entry, then drop the oldest entries (never the
- * home page) until the cache holds at most ``budget`` bytes. */
-async function keep(name, url, response, budget) {
-  const copy = await stamped(response);
+ * home page) until the cache holds at most ``budget`` bytes. A file (``again`` false) that the server
+ * sent as it sent the one kept (the same validators) is not written again; it counts as the newest. */
+async function keep(name, url, response, budget, again = true) {
   const cache = await caches.open(name);
-  await cache.delete(url); // the last one opened goes to the end: the oldest go first
+  const index = await indexOf(name, cache);
+  url = new Request(url).url; // as the cache lists it
+  const known = index.get(url);
+  index.delete(url); // the last one opened goes to the end: the oldest go first
+  if (!again && known && known[1] && known[1] === tag(response)) {
+    index.set(url, known);
+    return;
+  }
+  const copy = await stamped(response);
+  await cache.delete(url);
   await cache.put(url, copy);
-  const sized = await entries(cache);
-  let total = sized.reduce((sum, [, bytes]) => sum + bytes, 0);
-  for (const [old, bytes] of sized) {
+  index.set(url, [Number(copy.headers.get(SIZE)), tag(copy)]);
+  let total = 0;
+  for (const [bytes] of index.values()) total += bytes;
+  for (const [old, [bytes]] of index) {
     if (total <= budget) break;
     if (old === HOME || old === url) continue;
     await cache.delete(old);
+    index.delete(old);
     total -= bytes;
   }
 }
@@ -159,7 +187,7 @@ async function notSaved(url) {
 async function file(request) {
   try {
     const response = await fetch(request);
-    if (response.ok) await keep(FILES, request.url, response.clone(), SETTINGS.budget.files);
+    if (response.ok) await keep(FILES, request.url, response.clone(), SETTINGS.budget.files, false);
     return response;
   } catch (offline) {
     const saved = await caches.match(request.url, { cacheName: FILES });
