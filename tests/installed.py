@@ -4,10 +4,13 @@ The session fixture :func:`installed` builds the wheel from a copy of the
 package sources (``pip wheel --no-deps``), creates a virtual environment in
 a temporary folder, puts in it the pinned packages of ``requirements.txt``
 as the tests' own environment has them installed (copied file by file, as
-their records list them: a provider's ``pip install`` would unpack the same
-files, at twenty times the cost), and then installs the wheel with pip,
-without the package index, so that the wheel's own dependencies must be met
-by the pins. It takes about twenty seconds, once per session. Use it in a test marked
+their records list them: unpacking them again with ``pip install -r
+requirements.txt``, as the README tells providers, took four times as
+long), and then installs the wheel with the tests' pip (the environment has
+none of its own), without the package index, so that the wheel's own
+dependencies must be met by the pins; ``pip check`` then finds every
+package's own needs met. It takes about ten seconds, once per session. Use
+it in a test marked
 ``@pytest.mark.wheel`` (``pytest -m wheel`` runs just those)::
 
     from installed import installed  # noqa: F401 (fixture)
@@ -90,16 +93,17 @@ def installed(tmp_path_factory) -> Installed:
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300)
     _copy_pinned_packages(ROOT / "requirements.txt", venv)
     _pip(sys.executable, "--python", str(venv / "bin" / "python"), "install", "--no-index", str(wheel), cwd=work)
+    _pip(sys.executable, "--python", str(venv / "bin" / "python"), "check", cwd=work)  # every package's needs met
     return Installed(venv=venv, wheel=wheel)
 
 
 def _copy_pinned_packages(requirements: Path, venv: Path) -> None:
-    """Each package pinned in ``requirements`` copied from this environment into ``venv``, with its scripts.
+    """Each package pinned in ``requirements`` copied from this environment into ``venv``, with its commands.
 
     The files are those each package's record lists (its modules, data and
     metadata, and its commands in ``bin``), so the copy is the installation
     pip made here. A command's first line names the Python that runs it: the
-    copy names ``venv``'s. A pin missing from this environment is an error.
+    copy names ``venv``'s, and no command may still name this environment.
     """
     (site_packages,) = (venv / "lib").glob("python*/site-packages")
     python = f"#!{venv / 'bin' / 'python'}\n".encode()
@@ -107,19 +111,26 @@ def _copy_pinned_packages(requirements: Path, venv: Path) -> None:
         line = line.split("#")[0].strip()
         if not line:
             continue
-        name, version = re.fullmatch(r"([A-Za-z0-9._-]+)==(\S+)", line).groups()
+        pin = re.fullmatch(r"([A-Za-z0-9._-]+)==([A-Za-z0-9._+!-]+)", line)
+        assert pin, f"{requirements.name}: {line!r} is not a plain pin (name==version)"
+        name, version = pin.groups()
         distribution = importlib.metadata.distribution(name)
         assert distribution.version == version, f"{name} {distribution.version} is installed here, {version} pinned"
+        assert distribution.files is not None, f"{name} has no record of its files"
         for file in distribution.files:
             source = Path(distribution.locate_file(file))
             target = Path(os.path.normpath(site_packages / file))
-            if not source.is_file():
-                continue  # a byte-code file Python did not write here
+            assert target.is_relative_to(venv), f"{name} installs {file} outside its environment"
+            if file.suffix == ".pyc" and not source.is_file():
+                continue  # byte code Python did not write here
             target.parent.mkdir(parents=True, exist_ok=True)
-            if target.parent.name == "bin" and target.parent.parent == venv:
+            if target.parent == venv / "bin":
                 lines = source.read_bytes().split(b"\n", 1)
                 if lines[0].startswith(b"#!") and b"python" in lines[0]:
                     target.write_bytes(python + lines[1])
                     shutil.copymode(source, target)
                     continue
             shutil.copy2(source, target)
+    for command in (venv / "bin").iterdir():
+        if command.is_file() and not command.is_symlink():
+            assert str(Path(sys.prefix)).encode() not in command.read_bytes(), f"{command.name} runs the tests' Python"

@@ -1,6 +1,6 @@
 """A provider who installs závazek's wheel (not this repository) gets a complete site.
 
-About twenty seconds: ``pytest -m wheel`` runs it alone (see ``tests/installed.py``).
+About half a minute: ``pytest -m wheel`` runs it alone (see ``tests/installed.py``).
 """
 
 from __future__ import annotations

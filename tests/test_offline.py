@@ -86,6 +86,7 @@ def test_the_worker_keeps_a_bounded_number_of_bytes_and_says_saved_in_each_langu
     assert settings["budget"] == offline.BUDGET and sum(settings["budget"].values()) <= 10_000_000
     assert settings["notes"]["uk"] == gettext_for("uk")(SAVED)
     assert offline.version({"index.md": "a"}, []) != offline.version({"index.md": "b"}, [])
+    assert offline.version({"index.md": "a"}, [], "worker") != offline.version({"index.md": "a"}, [], "worker 2")
 
 
 def _kept_pages(page) -> list[str]:

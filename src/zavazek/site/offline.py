@@ -35,9 +35,10 @@ BUDGET = {"pages": 2_000_000, "files": 1_000_000, "lists": 3_000_000}
 LISTS = 5
 
 
-def version(files: dict, html_pages) -> str:
-    """A short fingerprint of what a build published: its files and its pages."""
-    digest = hashlib.sha256()
+def version(files: dict, html_pages, script: str = "") -> str:
+    """A short fingerprint of what a build published: its files and its pages, and the worker's own script
+    (a worker whose code changed keeps its own caches, and renews what the one before kept)."""
+    digest = hashlib.sha256(script.encode())
     for name in sorted(files):
         content = files[name]
         digest.update(name.encode() + b"\0" + (content if isinstance(content, bytes) else content.encode()))
@@ -63,9 +64,9 @@ def worker(project: Project, files: dict, html_pages) -> str:
     """The worker's script for this build."""
     notes = {lang: _note(i18n.gettext_for(lang)) for lang in project.languages}
     missing = {lang: _missing(i18n.gettext_for(lang)) for lang in project.languages}
-    settings = {"version": version(files, html_pages), "budget": BUDGET, "lists": LISTS,
-                "default": project.default_language, "notes": notes, "missing": missing}
     source = resources.files("zavazek.site").joinpath("templates/zavazek-sw.js").read_text(encoding="utf-8")
+    settings = {"version": version(files, html_pages, source), "budget": BUDGET, "lists": LISTS,
+                "default": project.default_language, "notes": notes, "missing": missing}
     return source.replace("/*SETTINGS*/null", json_for_html(settings))
 
 

@@ -5,8 +5,8 @@ spends a good part of each render on work every document repeats (style
 sheets, fonts, the PDF's font subsets), so many small PDFs are laid out as
 one document and split into files (:func:`render_sheets`), and each process
 loads the fonts and parses each template's style sheet once. A rebuild reuses
-every PDF whose HTML, fonts and WeasyPrint are unchanged from a cache folder
-in the provider's folder (:class:`Cache`).
+every PDF whose HTML, fonts, WeasyPrint and závazek's code are unchanged from
+a cache folder in the provider's folder (:class:`Cache`).
 """
 
 from __future__ import annotations

@@ -29,10 +29,19 @@ async function stamped(response, saved) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/* What says that a server's file is the one kept: its validators as the server sent them ("": none). */
+/* What says that a server's file is the one kept: its validators as the server sent them ("": none
+ * that tells a changed file apart, as a length alone does not). */
 function tag(response) {
-  const values = ["ETag", "Last-Modified", "Content-Length"].map((name) => response.headers.get(name) || "");
-  return values.some((value) => value) ? values.join("|") : "";
+  const etag = response.headers.get("ETag") || "";
+  const modified = response.headers.get("Last-Modified") || "";
+  return etag || modified ? [etag, modified, response.headers.get("Content-Length") || ""].join("|") : "";
+}
+
+/* An address as a cache names its entry: without an anchor. */
+function address(url) {
+  const u = new URL(url);
+  u.hash = "";
+  return u.href;
 }
 
 /* [url, bytes, tag] of each entry of a cache, the oldest saved first. */
@@ -47,42 +56,59 @@ async function entries(cache) {
 }
 
 /* Per cache: its entries' url → [bytes, tag], the oldest saved first. Read from the cache once while
- * the worker runs, then kept up to date here: keeping a page does not read every entry kept before it. */
+ * the worker runs, then kept up to date here: keeping a page does not read every entry kept before it.
+ * Whatever else writes to a cache (renewing an older build's pages) drops its index. */
 const indexes = new Map();
 
 function indexOf(name, cache) {
   if (!indexes.has(name)) {
-    indexes.set(name, entries(cache).then((sized) => new Map(sized.map(([url, bytes, t]) => [url, [bytes, t]]))));
+    const made = entries(cache).then((sized) => new Map(sized.map(([url, bytes, t]) => [url, [bytes, t]])));
+    made.catch(() => indexes.delete(name)); // read again next time
+    indexes.set(name, made);
   }
   return indexes.get(name);
 }
 
 /* Put ``response`` in the cache ``name`` as its newest entry, then drop the oldest entries (never the
  * home page) until the cache holds at most ``budget`` bytes. A file (``again`` false) that the server
- * sent as it sent the one kept (the same validators) is not written again; it counts as the newest. */
+ * sent as it sent the one kept (the same validators) is not written again; while the worker runs it
+ * counts as the newest. */
 async function keep(name, url, response, budget, again = true) {
   const cache = await caches.open(name);
   const index = await indexOf(name, cache);
-  url = new Request(url).url; // as the cache lists it
+  url = address(url);
   const known = index.get(url);
-  index.delete(url); // the last one opened goes to the end: the oldest go first
   if (!again && known && known[1] && known[1] === tag(response)) {
+    index.delete(url);
     index.set(url, known);
     return;
   }
   const copy = await stamped(response);
-  await cache.delete(url);
-  await cache.put(url, copy);
+  try {
+    await cache.delete(url); // the last one opened goes to the end of the cache too: the oldest go first
+    await cache.put(url, copy);
+  } finally {
+    index.delete(url);
+  }
   index.set(url, [Number(copy.headers.get(SIZE)), tag(copy)]);
+  // What goes is chosen and taken out of the index at once: keeps running side by side (a page's files)
+  // each see the others' choices.
   let total = 0;
   for (const [bytes] of index.values()) total += bytes;
+  const dropped = [];
   for (const [old, [bytes]] of index) {
     if (total <= budget) break;
     if (old === HOME || old === url) continue;
-    await cache.delete(old);
-    index.delete(old);
+    dropped.push(old);
     total -= bytes;
   }
+  for (const old of dropped) index.delete(old);
+  await Promise.all(dropped.map((old) => cache.delete(old)));
+}
+
+/* Keep, but a page or file the reader is given does not fail because it could not be kept (a full disk). */
+function keepIfRoom(...args) {
+  return keep(...args).catch(() => null);
 }
 
 function escapeHtml(text) {
@@ -137,7 +163,7 @@ async function page(request) {
   const url = key(request.url);
   try {
     const response = await fetchPage(request.url);
-    if (isPage(response)) await keep(PAGES, url, response.clone(), SETTINGS.budget.pages);
+    if (isPage(response)) await keepIfRoom(PAGES, url, response.clone(), SETTINGS.budget.pages);
     return response;
   } catch (offline) {
     const saved = await savedPage(url);
@@ -187,7 +213,7 @@ async function notSaved(url) {
 async function file(request) {
   try {
     const response = await fetch(request);
-    if (response.ok) await keep(FILES, request.url, response.clone(), SETTINGS.budget.files, false);
+    if (response.ok) await keepIfRoom(FILES, request.url, response.clone(), SETTINGS.budget.files, false);
     return response;
   } catch (offline) {
     const saved = await caches.match(request.url, { cacheName: FILES });
@@ -288,6 +314,7 @@ async function renew(oldName, newName) {
     try {
       const response = await fetchPage(request.url);
       if (isPage(response)) await cache.put(request.url, await stamped(response));
+      indexes.delete(newName); // read again from the cache, with the pages renewed here
     } catch (offline) {
       return false; // no connection: the rest is renewed next time
     }
