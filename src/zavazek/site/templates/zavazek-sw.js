@@ -124,7 +124,9 @@ async function withNote(saved) {
   let date = saved.headers.get(SAVED) || "";
   try {
     date = new Date(date).toLocaleString(noteLang, { dateStyle: "long", timeStyle: "short" });
-  } catch (e) { /* the ISO date as it is */ }
+  } catch (e) {
+    // the ISO date as it is
+  }
   const note = '<p class="zv-offline-note" role="status" lang="' + noteLang + '" style="margin:0;padding:.6rem 1rem;' +
     'background:#fff3cd;color:#000;border-bottom:2px solid #8c5a00;font-size:.9rem">' +
     escapeHtml(words.replace("{date}", date)) + "</p>";
