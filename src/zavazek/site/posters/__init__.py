@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import segno
@@ -136,6 +137,13 @@ def printed_link(poster: Poster, project: Project) -> str:
     return _links(poster, project)[0].short()
 
 
+@functools.lru_cache(maxsize=256)
+def qr_code(link: str) -> Markup:
+    """The QR code that opens ``link``, as inline SVG: made once per address (about 10 ms each; the A4
+    and A3 posters of a language, and a bilingual one, open the same page)."""
+    return Markup(segno.make(link, error="m").svg_inline(scale=5, border=0, title=link))
+
+
 def poster_view(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> views.PosterView:
     """Everything the poster shows."""
     link = poster_link(poster, project)
@@ -143,7 +151,7 @@ def poster_view(poster: Poster, data: ProviderData, project: Project, day: dt.da
     voices = tuple(voice(lang, i, poster, project, day) for i, lang in enumerate(poster.languages, 1))
     common = dict(
         poster=poster, sheet=SHEETS[poster.size], lang=poster.languages[0], title=_title(poster, data, project, day),
-        qr=Markup(segno.make(link, error="m").svg_inline(scale=5, border=0, title=link)),
+        qr=qr_code(link),
         short_link=printed_link(poster, project), c=data.commitment,
     )
     if poster.kind != "goals":
