@@ -39,7 +39,7 @@ from zavazek.core.options import BuildOptions
 from zavazek.core.problems import DataError
 from zavazek.core.project import Project
 from zavazek.engine import config as site_config
-from zavazek.engine import passes, search, shells, staging, stylesheet, theme_hooks
+from zavazek.engine import passes, scripts, search, shells, staging, stylesheet, theme_hooks
 from zavazek.site import build as site
 from zavazek.site import pending, templating
 
@@ -167,9 +167,11 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         if not config.nav:
             config.nav = built.nav
         if str(THEME_DIR) not in config.theme.dirs:
-            # The provider's own custom_dir (if any) stays first, then ours, then Material.
+            # The provider's own custom_dir (if any) stays first, then our scripts as published, then the
+            # rest of our theme, then Material.
             position = 1 if config.theme.custom_dir else 0
             config.theme.dirs.insert(position, str(THEME_DIR))
+            config.theme.dirs.insert(position, str(scripts.published_scripts(built.project.root, THEME_DIR)))
         for css in ("assets/zavazek.css",):
             if css not in config.extra_css:
                 config.extra_css.append(css)

@@ -25,6 +25,7 @@ from zavazek.core.model import codes
 from zavazek.core.project import Project
 from zavazek.site import cldr, sitemap
 from zavazek.site.escaping import json_for_html
+from zavazek.site.scripts import without_comments
 from zavazek.site.sitemap import SiteMap
 
 #: The most bytes a reader's phone keeps of the site, by what for: the pages they opened (the home page
@@ -64,34 +65,11 @@ def worker(project: Project, files: dict, html_pages) -> str:
     """The worker's script for this build."""
     notes = {lang: _note(i18n.gettext_for(lang)) for lang in project.languages}
     missing = {lang: _missing(i18n.gettext_for(lang)) for lang in project.languages}
-    source = _without_comments(
+    source = without_comments(
         resources.files("zavazek.site").joinpath("templates/zavazek-sw.js").read_text(encoding="utf-8"))
     settings = {"version": version(files, html_pages, source), "budget": BUDGET, "lists": LISTS,
                 "default": project.default_language, "notes": notes, "missing": missing}
     return source.replace("/*SETTINGS*/null", json_for_html(settings))
-
-
-def _without_comments(script: str) -> str:
-    """The worker's script as a reader's phone downloads it: without its comments and indentation.
-
-    A third of the script is comments, which every first view would download.
-    Written for that script, which keeps its comments on lines of their own
-    (``/* … */``, ``// …``) or after a statement (``… // …``, a space before
-    and after the slashes), never inside a string or a regular expression.
-    """
-    lines, in_comment = [], False
-    for line in script.splitlines():
-        code = line.strip()
-        if in_comment:
-            in_comment = "*/" not in code
-            continue
-        if code.startswith("/*"):
-            in_comment = "*/" not in code
-            continue
-        code = re.sub(r"\s//\s.*$", "", code)
-        if code and not code.startswith("//"):
-            lines.append(code)
-    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
