@@ -9,6 +9,8 @@ does not see its own output change.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from zavazek.site.scripts import without_comments
@@ -23,12 +25,14 @@ def published_scripts(project_root: Path, theme_dir: Path) -> Path:
     sources = sorted((theme_dir / "assets").glob("*.js"))
     for stale in folder.iterdir():
         if stale.name not in {source.name for source in sources}:
-            stale.unlink()
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     for source in sources:
         target = folder / source.name
         text = without_comments(source.read_text(encoding="utf-8"))
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            partial = target.with_name(target.name + ".part")
-            partial.write_text(text, encoding="utf-8")
-            partial.replace(target)
+            # A file of this build's own, then renamed: two builds at once never mix their writes.
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=".", suffix=".part",
+                                             delete=False) as partial:
+                partial.write(text)
+            Path(partial.name).replace(target)
     return folder.parent

@@ -61,15 +61,21 @@ def _missing(gettext) -> dict:
     }
 
 
+#: Where the worker's script gets its settings.
+SETTINGS_PLACEHOLDER = "/*SETTINGS*/null"
+
+
 def worker(project: Project, files: dict, html_pages) -> str:
     """The worker's script for this build."""
     notes = {lang: _note(i18n.gettext_for(lang)) for lang in project.languages}
     missing = {lang: _missing(i18n.gettext_for(lang)) for lang in project.languages}
     source = without_comments(
         resources.files("zavazek.site").joinpath("templates/zavazek-sw.js").read_text(encoding="utf-8"))
+    if SETTINGS_PLACEHOLDER not in source:
+        raise ValueError(f"the worker's script must say const SETTINGS = {SETTINGS_PLACEHOLDER};")
     settings = {"version": version(files, html_pages, source), "budget": BUDGET, "lists": LISTS,
                 "default": project.default_language, "notes": notes, "missing": missing}
-    return source.replace("/*SETTINGS*/null", json_for_html(settings))
+    return source.replace(SETTINGS_PLACEHOLDER, json_for_html(settings))
 
 
 @dataclass(frozen=True)

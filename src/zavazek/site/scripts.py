@@ -2,12 +2,13 @@
 
 The scripts (the offline worker, the theme's ``zavazek-*.js``) are written
 to be read, and a third of each is comments, which every first view would
-download. They are written so that this simple pass is safe: comments on
-lines of their own (``/* … */``, ``// …``, or a block comment before a
-statement) or after a statement (``… // …``, with a space before and after
-the slashes). A ``//`` inside a string is left alone; one inside a regular
-expression, or a ``/*`` starting a line inside a template literal, would
-not be: the scripts have none.
+download. The pass reads lines: it drops comments on lines of their own
+(``/* … */`` over one or more lines, ``// …``), a block comment that starts
+a line before a statement, and a ``// …`` after a statement (a space before
+and after the slashes) outside the line's strings. The scripts keep to
+that: no block comment starts in the middle of a line to end on another,
+and no ``//`` or ``/*`` stands in a regular expression or a template
+literal (``tests/test_scripts.py`` checks that each script still parses).
 """
 
 from __future__ import annotations
@@ -32,10 +33,21 @@ def without_comments(script: str) -> str:
 
 
 def _without_trailing_comment(code: str) -> str:
-    """The line up to a ``//`` comment after its statement (a space before and after the slashes)
-    that stands outside every string of the line."""
-    for found in re.finditer(r"\s//\s", code):
-        before = re.sub(r"\\.", "", code[:found.start()])  # escaped characters are no quotes
-        if all(before.count(quote) % 2 == 0 for quote in "\"'`"):
-            return code[:found.start()].rstrip()
+    """The line up to a ``//`` comment after its statement (a space before and after the slashes),
+    read as JavaScript reads its strings: quotes of one kind inside a string of another, and escaped
+    characters, do not end it."""
+    quote = None
+    i = 0
+    while i < len(code):
+        char = code[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = None
+        elif char in "\"'`":
+            quote = char
+        elif code.startswith("//", i) and i > 0 and code[i - 1].isspace() and code[i + 2:i + 3].isspace():
+            return code[:i].rstrip()
+        i += 1
     return code
