@@ -23,8 +23,9 @@ def published_scripts(project_root: Path, theme_dir: Path) -> Path:
     folder = project_root / SCRIPTS_DIR / "assets"
     folder.mkdir(parents=True, exist_ok=True)
     sources = sorted((theme_dir / "assets").glob("*.js"))
+    names = {source.name for source in sources}
     for stale in folder.iterdir():
-        if stale.name not in {source.name for source in sources}:
+        if stale.name not in names:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     for source in sources:
         target = folder / source.name

@@ -12,6 +12,7 @@ site, what those bytes mean in its pages.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -65,14 +66,21 @@ def _missing(gettext) -> dict:
 SETTINGS_PLACEHOLDER = "/*SETTINGS*/null"
 
 
-def worker(project: Project, files: dict, html_pages) -> str:
-    """The worker's script for this build."""
-    notes = {lang: _note(i18n.gettext_for(lang)) for lang in project.languages}
-    missing = {lang: _missing(i18n.gettext_for(lang)) for lang in project.languages}
+@functools.lru_cache(maxsize=1)
+def _worker_source() -> str:
+    """The worker's script without its comments, read once per process (a preview builds again and again)."""
     source = without_comments(
         resources.files("zavazek.site").joinpath("templates/zavazek-sw.js").read_text(encoding="utf-8"))
     if SETTINGS_PLACEHOLDER not in source:
         raise ValueError(f"the worker's script must say const SETTINGS = {SETTINGS_PLACEHOLDER};")
+    return source
+
+
+def worker(project: Project, files: dict, html_pages) -> str:
+    """The worker's script for this build."""
+    notes = {lang: _note(i18n.gettext_for(lang)) for lang in project.languages}
+    missing = {lang: _missing(i18n.gettext_for(lang)) for lang in project.languages}
+    source = _worker_source()
     settings = {"version": version(files, html_pages, source), "budget": BUDGET, "lists": LISTS,
                 "default": project.default_language, "notes": notes, "missing": missing}
     return source.replace(SETTINGS_PLACEHOLDER, json_for_html(settings))
