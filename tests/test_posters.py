@@ -254,6 +254,27 @@ def test_the_built_site_publishes_posters_with_previews_on_a_page_per_language(e
     assert "zavazek-cs-ru-a4.pdf" in page and "brno-en-a4.pdf" not in page
 
 
+def test_a_preview_shows_the_page_as_poppler_draws_it_in_grey_or_in_colour(tmp_path):
+    """A poster in black and white (every template's) gets a greyscale preview, half the bytes of a colour
+    one, with the very pixels Poppler draws; a provider's poster with colour keeps its colour."""
+    from PIL import Image, ImageChops
+
+    def drawn(pdf: bytes) -> Image.Image:
+        (tmp_path / "page.pdf").write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-png", "-singlefile", "-scale-to", "240", str(tmp_path / "page.pdf"),
+                        str(tmp_path / "page")], check=True)
+        return Image.open(tmp_path / "page.png").convert("RGB")
+
+    black = pdf_files.render('<h1 style="font-family: Noto Sans">Cíle na rok 2026</h1>', tmp_path)
+    red = pdf_files.render('<h1 style="font-family: Noto Sans; color: #c00">Cíle na rok 2026</h1>', tmp_path)
+    grey_preview = Image.open(io.BytesIO(pdf_files.to_png(black, "-scale-to", "240")))
+    colour_preview = Image.open(io.BytesIO(pdf_files.to_png(red, "-scale-to", "240")))
+    assert grey_preview.mode == "L" and colour_preview.mode == "RGB"
+    assert ImageChops.difference(grey_preview.convert("RGB"), drawn(black)).getbbox() is None
+    assert ImageChops.difference(colour_preview, drawn(red)).getbbox() is None
+    assert (204, 0, 0) in {colour for _, colour in colour_preview.getcolors(65536)}
+
+
 def test_pdfs_in_the_cache_made_by_other_code_of_zavazek_are_made_again(tmp_path):
     """After an upgrade that changes how a poster is fitted onto its sheets, the HTML is the same but the
     PDF is not: the cache must not give the old one back. The cache names each PDF by its HTML and by

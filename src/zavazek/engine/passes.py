@@ -7,7 +7,7 @@ from pathlib import Path
 
 from zavazek.core import i18n
 from zavazek.engine import search, shells, staging, stylesheet
-from zavazek.site import fallback
+from zavazek.site import fallback, pending
 from zavazek.site.build import Prepared
 from zavazek.site.output import HtmlPage
 
@@ -21,6 +21,27 @@ def _read_shell_bodies(prepared: Prepared, bodies_seen: set[int]):
     """Start reading the bodies of the pages written from shells, those not in ``bodies_seen``, for the
     stylesheet (a Pending of their vocabulary and their hashes)."""
     return stylesheet.read_in_child([page.body for page in shell_pages(prepared)], bodies_seen)
+
+
+class _Plan:
+    """How :class:`LanguagePasses` completes the site: which languages' pages a child process writes."""
+
+    def __init__(self, prepared: Prepared, site_dir: Path):
+        project = prepared.project
+        # A build into a new folder writes only the pages that differ from the published ones. A preview's
+        # folder is its own: it keeps its pages from one rebuild to the next (see shells.Filler).
+        new_folder = not prepared.options.preview and site_dir.resolve() != project.site_dir.resolve()
+        self.previous = project.site_dir if new_folder else None
+        self.languages, self.default = list(project.languages), project.default_language
+        self.pages = shell_pages(prepared)
+        self.marked = {lang for lang in self.languages
+                       if i18n.interface_language(lang) != lang and lang != self.default}
+        self.published = {lang for lang in self.languages
+                          if self.previous is not None and (self.previous / search.bundle(lang)).is_dir()}
+        # Without a published index to keep (a first build; in a provider's CI, every build), a language is
+        # indexed from its shells and pages in memory while a child process writes its pages.
+        self.early = [lang for lang in self.languages
+                      if not prepared.options.preview and lang not in self.marked | self.published]
 
 
 def _mark_english_interface(folder: Path) -> None:
@@ -38,9 +59,11 @@ class LanguagePasses:
 
     The engine renders a single ``404.html`` per language pass into the same
     place, so the last language built would win: after each pass the page is
-    kept. When every language is done (:meth:`finish`), and the stylesheet's
-    name is known, each language's HTML pages are written from their shells
-    (:mod:`zavazek.engine.shells`), a non-default language gets
+    kept. When every language is done and the stylesheet's name is known,
+    each language's HTML pages are written from their shells
+    (:mod:`zavazek.engine.shells`; in a first build, by a child process started
+    before the downloads are in, :meth:`start_writing`). Then
+    (:meth:`finish`) a non-default language gets
     ``<lang>/404.html`` and the default language's page is put back at the
     root, the sitemap is completed, and each language's search index is made
     in the background. A language with no published index to keep has its
@@ -57,6 +80,7 @@ class LanguagePasses:
         self._files = staging.SiteFiles()
         self._indexing: search.Indexing | None = None  # a preview's indexing in the background
         self._reading = None  # the pages written from shells being read for the stylesheet (a Pending)
+        self._writing = None  # the pages written from shells by a child process (a Pending), once started
         #: The directory's pages the latest :meth:`finish` wrote (the others came out as published).
         self.written = 0
 
@@ -82,6 +106,9 @@ class LanguagePasses:
         """Stop what runs in the background for a build that failed."""
         self._files.cancel()
         self._stop_reading()
+        if self._writing is not None:
+            self._writing.cancel(wait=True)
+            self._writing = None
         self._done.clear()
 
     def _stop_reading(self) -> None:
@@ -97,6 +124,16 @@ class LanguagePasses:
         self._done.add(lang)
         return self._done >= set(prepared.project.languages)
 
+    def start_writing(self, prepared: Prepared, site_dir: Path) -> None:
+        """Start writing the pages made from shells, in a child process, once every shell names the
+        stylesheet: before the downloads are in, which none of these pages shows (see :meth:`finish`)."""
+        plan = _Plan(prepared, site_dir)
+        if self._writing is not None or not plan.early or not plan.pages or any(pending.PREFIX in page.body for page in plan.pages):
+            return
+        for lang in plan.early:
+            self._filler.load(site_dir, lang, plan.default, plan.pages)
+        self._writing = self._filler.fill_in_child(site_dir, plan.early, plan.previous)
+
     def finish(self, prepared: Prepared, site_dir: Path, stylesheet_name: str,
                rendered: set[str] | None = None) -> None:
         """Complete the site once every language's pass is done.
@@ -105,46 +142,36 @@ class LanguagePasses:
         rebuild (None: a whole build). A preview indexes for search, in the background,
         only the languages with a page that changed, and shows the pages meanwhile.
         """
-        project = prepared.project
-        # A build into a new folder writes only the pages that differ from the published ones. A preview's
-        # folder is its own: it keeps its pages from one rebuild to the next (see shells.Filler).
-        new_folder = not prepared.options.preview and site_dir.resolve() != project.site_dir.resolve()
-        previous = project.site_dir if new_folder else None
-        languages, default = list(project.languages), project.default_language
+        plan = _Plan(prepared, site_dir)
+        languages, default, pages, previous = plan.languages, plan.default, plan.pages, plan.previous
         self._stop_indexing()
         self.written = 0
-        pages = shell_pages(prepared)
-        marked = {lang for lang in languages if i18n.interface_language(lang) != lang and lang != default}
-        published = {lang for lang in languages
-                     if previous is not None and (previous / search.bundle(lang)).is_dir()}
-        # Without a published index to keep (a first build; in a provider's CI, every build), a language is
-        # indexed from its shells and pages in memory while a child process writes its pages.
-        written_here = marked | published
-        early = [lang for lang in languages if not prepared.options.preview and lang not in written_here]
-        indexing = writing = later = None
+        indexing = later = None
+        writing, self._writing = self._writing, None
         try:
-            for lang in early:
-                self._filler.load(site_dir, lang, default, pages)
-            if early and pages:  # forked before the indexing starts its threads
-                writing = self._filler.fill_in_child(site_dir, early, previous)
+            if writing is None:
+                for lang in plan.early:
+                    self._filler.load(site_dir, lang, default, pages)
+                if plan.early and pages:  # forked before the indexing starts its threads
+                    writing = self._filler.fill_in_child(site_dir, plan.early, previous)
             indexing = search.Indexing()
-            for lang in early:
+            for lang in plan.early:
                 indexing.add(site_dir, lang, languages, default, self._filler.search_documents(lang))
             for lang in languages:
                 if lang in self._not_found and lang != default:
                     (site_dir / lang).mkdir(parents=True, exist_ok=True)
                     (site_dir / lang / "404.html").write_text(self._not_found_page(lang, stylesheet_name), encoding="utf-8")
-                if lang in early:
+                if lang in plan.early:
                     continue
                 self._filler.load(site_dir, lang, default, pages)
                 written = self._filler.fill(site_dir, lang, previous)
                 self.written += written
-                if lang in marked:
+                if lang in plan.marked:
                     _mark_english_interface(site_dir / lang)
                 # Pages marked afterwards are read from the disk as they are, the others made from their shells.
-                made = (lambda: {}) if lang in marked else functools.partial(self._filler.search_documents, lang)
+                made = (lambda: {}) if lang in plan.marked else functools.partial(self._filler.search_documents, lang)
                 indexed = (site_dir / search.bundle(lang)).is_dir()
-                if lang in published and search.same_pages(site_dir, previous, lang, languages, default):
+                if lang in plan.published and search.same_pages(site_dir, previous, lang, languages, default):
                     search.keep_index(site_dir, previous, lang)  # nothing to index again
                 elif not (prepared.options.preview and indexed):
                     indexing.add(site_dir, lang, languages, default, made())
@@ -154,7 +181,7 @@ class LanguagePasses:
             self._files.write(prepared, site_dir)
             if default in self._not_found:
                 (site_dir / "404.html").write_text(self._not_found_page(default, stylesheet_name), encoding="utf-8")
-            shells.complete_sitemap(site_dir, project.site_url, pages, default, prepared.today)
+            shells.complete_sitemap(site_dir, prepared.project.site_url, pages, default, prepared.today)
             if not prepared.options.preview:  # a preview keeps its pages in memory, and is not kept waiting
                 prepared.kept_pages.store()  # while the search indexes are being made
             if writing is not None:

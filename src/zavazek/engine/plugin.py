@@ -265,12 +265,17 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         site_dir = Path(config.site_dir)
         if not self._passes.after_language(prepared, _current_language(config), site_dir):
             return
+        name = self._write_stylesheet(prepared, config)
+        waiting = self._complete_pages(name)
+        try:  # the pages made from shells show no download: written while the downloads are being made
+            self._passes.start_writing(prepared, site_dir)
+        except shells.ShellBroken as exc:
+            raise PluginError(str(exc)) from None
         try:
             pending_texts = site.take_downloads(prepared)  # made while the engine rendered the pages
         except DataError as exc:
             raise PluginError("\n" + exc.format(prepared.project.root)) from None
-        name = self._write_stylesheet(prepared, config)
-        self._complete_pages(name, pending_texts)
+        _put_texts_in(waiting, pending_texts)
         rendered, self._rendered = self._rendered, set()
         try:
             self._passes.finish(prepared, site_dir, name, rendered if self.serving else None)
@@ -298,18 +303,33 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         target.write_text(css, encoding="utf-8")
         return name
 
-    def _complete_pages(self, name: str, pending_texts: dict[str, str]) -> None:
-        """Put the stylesheet's name into the pages the engine wrote (those of a preview's earlier builds too),
-        and the texts that were pending when it rendered them (:mod:`zavazek.site.pending`)."""
+    def _complete_pages(self, name: str) -> list[Path]:
+        """Put the stylesheet's name into the pages the engine wrote (those of a preview's earlier builds too);
+        returns those that still wait for texts of the downloads (:mod:`zavazek.site.pending`)."""
+        waiting = []
         for path in sorted(self._engine_pages):
             try:
                 html = path.read_text(encoding="utf-8")
             except FileNotFoundError:  # a shell, already filled and removed
                 continue
-            named = stylesheet.put_name(pending.put_in(html, pending_texts), name, self._stylesheet)
+            named = stylesheet.put_name(html, name, self._stylesheet)
             if named != html:
                 path.write_text(named, encoding="utf-8")
+            if pending.PREFIX in named:
+                waiting.append(path)
         self._stylesheet = name
+        return waiting
+
+
+def _put_texts_in(pages: list[Path], texts: dict[str, str]) -> None:
+    """Put the texts known once the downloads are made into the pages that wait for them."""
+    if not texts:
+        return
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        completed = pending.put_in(html, texts)
+        if completed != html:
+            path.write_text(completed, encoding="utf-8")
 
 
 def _downloaded_signal(project: Project) -> Path:
