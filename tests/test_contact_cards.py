@@ -116,3 +116,22 @@ def test_service_and_centres_pages_link_their_cards_and_the_phones_map(example_s
     located = [c for c in DATA.commitment.centres if c.address is not None]
     assert len(_links(centres, "^geo:")) == len(located)
     assert len(_links(centres, "^https://www.openstreetmap.org/")) == len(located)
+
+
+def test_cards_made_by_a_child_process_are_the_cards_made_here_and_are_kept_for_the_next_build(monkeypatch):
+    """A first build of many services makes the cards on another core; a preview's next build reuses them."""
+    from zavazek.engine.config import open_project
+    from zavazek.site import contact_cards
+    from zavazek.site.directory.standing import on_day
+
+    project = open_project(ROOT)
+    published = on_day(DATA.services, dt.date.fromisoformat(TODAY))
+    here = contact_cards.ContactCards().files(DATA, published, project)
+    monkeypatch.setattr(contact_cards.ContactCards, "PARALLEL_FROM", 1)
+    cards = contact_cards.ContactCards()
+    cards.start(DATA, published, project)
+    assert cards._making is not None and cards._making.forked
+    assert cards.files(DATA, published, project) == here
+    cards.start(DATA, published, project)  # the next build: every card is kept, nothing to start
+    assert cards._making is None
+    assert cards.files(DATA, published, project) == here

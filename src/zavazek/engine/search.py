@@ -92,7 +92,7 @@ Document = Callable[[], str]
 
 
 class Indexing:
-    """Search indexes being made in the background, two languages at a time.
+    """Search indexes being made in the background, a few languages at a time (:attr:`LANES`).
 
     Each language's pages go to a Pagefind process in its service mode
     (``pagefind --service``: requests and replies over its standard input and
@@ -104,8 +104,9 @@ class Indexing:
     Indexes are written into ``pagefind/<lang>/`` (:func:`bundle`).
     """
 
-    #: Languages indexed at the same time: the indexing that is left when the pages are written uses both cores.
-    LANES = 2
+    #: Languages indexed at the same time. Pagefind indexes a language on about one core: of five languages
+    #: two at a time left the fifth alone at the end, three at a time leave two, one for each core.
+    LANES = 3
 
     def __init__(self):
         self._languages: queue.SimpleQueue = queue.SimpleQueue()

@@ -141,6 +141,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
             checklists = checks.run_checklists(data, project, day)
         else:
             checklists = checks.run_checklists(data, project, day, compare_registry=True, snapshot=register[1])
+        cards.start(data, published, project)  # ten thousand at national scale, while the pages are made
         html_pages = _not_written_by_hand(pages_kept.render(published, project), project)
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():
@@ -184,6 +185,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         )
     except BaseException:
         downloads.cancel()
+        cards.cancel()
         raise
     if downloaded is not None:
         _take_in(prepared, downloaded)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from zavazek.core.loader import ProviderData
 from zavazek.core.placeholders import without_placeholders
 from zavazek.core.project import Project
-from zavazek.site import hours_text, sitemap
+from zavazek.site import hours_text, parallel, sitemap
 from zavazek.site.directory.standing import DirectoryOnDay
 from zavazek.site.pages.formatting import Formatter
 from zavazek.site.sitemap import SiteMap
@@ -102,10 +102,31 @@ class ContactCards:
     (:attr:`DirectoryOnDay.digests`) or the site's address or languages did: a preview's next build, after
     one saved file, reuses the thousands of cards of a national directory."""
 
+    #: A first build with more cards than this makes them in a child process (a national directory: 10,000).
+    PARALLEL_FROM = 2_000
+
     def __init__(self):
         self._kept: dict[tuple, bytes] = {}
+        self._making: parallel.Pending | None = None
+
+    def start(self, data: ProviderData, published: DirectoryOnDay | None, project: Project) -> None:
+        """Start making the cards in a child process on another core when there are many to make and none
+        is kept (a first build); :meth:`files` with the same arguments then waits for them."""
+        services = len(published.directory.services) if published is not None else 0
+        if not self._kept and services * len(project.languages) >= self.PARALLEL_FROM:
+            self._making = parallel.in_child(lambda: (self.files(data, published, project), self._kept))
+
+    def cancel(self) -> None:
+        """Stop making the cards :meth:`start` started (a build that failed)."""
+        making, self._making = self._making, None
+        if making is not None:
+            making.cancel()
 
     def files(self, data: ProviderData, published: DirectoryOnDay | None, project: Project) -> dict[str, bytes]:
+        making, self._making = self._making, None
+        if making is not None:
+            out, self._kept = making()
+            return out
         site = SiteMap.of(project)
         out: dict[str, bytes] = {}
         kept, used = self._kept, {}

@@ -164,8 +164,9 @@ class DirectoryPages:
     the latest build are dropped. The pages are kept in memory for the next
     build of a preview, and in ``file`` for the next ``zavazek build`` (:meth:`store`; a preview
     does not write it). When
-    many pages are missing (a first build), half of them are rendered in a
-    child process on another core.
+    many pages are missing (a first build), a child process on another core
+    renders them too, the two taking a few at a time until none is left, so
+    both end together however busy the cores are with other work.
     """
 
     #: Where the pages are kept between builds (None: only in memory).
@@ -173,6 +174,8 @@ class DirectoryPages:
 
     #: Fewer missing pages than this are not worth a child process.
     PARALLEL_FROM = 400
+    #: Pages a process takes at a time when two share them.
+    CHUNK = 50
 
     def __post_init__(self):
         self._entries: dict[tuple, HtmlPage] = {}
@@ -188,12 +191,7 @@ class DirectoryPages:
             self._read()
         missing = list({key: make for key, make in wanted if key not in self._entries}.items())
         if len(missing) >= self.PARALLEL_FROM and parallel.can_fork():
-            half = len(missing) // 2
-            theirs = parallel.in_child(lambda: [make() for _, make in missing[half:]])
-            try:
-                made = [make() for _, make in missing[:half]] + theirs()
-            finally:
-                theirs.cancel()
+            made = _made_on_two_cores([make for _, make in missing], self.CHUNK)
         else:
             made = [make() for _, make in missing]
         entries = {key: self._entries[key] for key, _ in wanted if key in self._entries}
@@ -466,3 +464,20 @@ def json_ld(service: Service, directory: PublishedParts, lang: str, fmt: Formatt
         document["availableChannel"] = channels
     document = json_without_gaps(document)
     return Markup(f'<script type="application/ld+json">\n{json_for_html(document)}\n</script>')
+
+
+def _made_on_two_cores(makes: list[Callable[[], HtmlPage]], chunk: int) -> list[HtmlPage]:
+    """``[make() for make in makes]``, this process and a child taking ``chunk`` of them at a time in turn."""
+    turns = parallel.Turns(range(0, len(makes), chunk))
+
+    def share() -> dict[int, list[HtmlPage]]:
+        return {start: [make() for make in makes[start:start + chunk]] for start in turns}
+
+    theirs = parallel.in_child(share)
+    try:
+        made = share()
+        made.update(theirs())
+    finally:
+        theirs.cancel()
+    return [page for start in sorted(made) for page in made[start]]
+
