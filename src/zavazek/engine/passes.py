@@ -7,7 +7,7 @@ from pathlib import Path
 
 from zavazek.core import i18n
 from zavazek.engine import search, shells, staging, stylesheet
-from zavazek.site import fallback, pending
+from zavazek.site import fallback
 from zavazek.site.build import Prepared
 from zavazek.site.output import HtmlPage
 
@@ -23,8 +23,9 @@ def _read_shell_bodies(prepared: Prepared, bodies_seen: set[int]):
     return stylesheet.read_in_child([page.body for page in shell_pages(prepared)], bodies_seen)
 
 
-class _Plan:
-    """How :class:`LanguagePasses` completes the site: which languages' pages a child process writes."""
+class _CompletionPlan:
+    """How :class:`LanguagePasses` completes each language of a build: whose pages a child process writes
+    (:attr:`in_child`), whose interface is marked as English, which have a published index to keep."""
 
     def __init__(self, prepared: Prepared, site_dir: Path):
         project = prepared.project
@@ -32,16 +33,15 @@ class _Plan:
         # folder is its own: it keeps its pages from one rebuild to the next (see shells.Filler).
         new_folder = not prepared.options.preview and site_dir.resolve() != project.site_dir.resolve()
         self.previous = project.site_dir if new_folder else None
-        self.languages, self.default = list(project.languages), project.default_language
+        self.all, self.default = list(project.languages), project.default_language
         self.pages = shell_pages(prepared)
-        self.marked = {lang for lang in self.languages
-                       if i18n.interface_language(lang) != lang and lang != self.default}
-        self.published = {lang for lang in self.languages
+        self.marked = {lang for lang in self.all if i18n.interface_language(lang) != lang and lang != self.default}
+        self.published = {lang for lang in self.all
                           if self.previous is not None and (self.previous / search.bundle(lang)).is_dir()}
         # Without a published index to keep (a first build; in a provider's CI, every build), a language is
         # indexed from its shells and pages in memory while a child process writes its pages.
-        self.early = [lang for lang in self.languages
-                      if not prepared.options.preview and lang not in self.marked | self.published]
+        self.in_child = [lang for lang in self.all
+                         if not prepared.options.preview and lang not in self.marked | self.published]
 
 
 def _mark_english_interface(folder: Path) -> None:
@@ -80,6 +80,7 @@ class LanguagePasses:
         self._files = staging.SiteFiles()
         self._indexing: search.Indexing | None = None  # a preview's indexing in the background
         self._reading = None  # the pages written from shells being read for the stylesheet (a Pending)
+        self._plan: _CompletionPlan | None = None  # how the latest build completes, once it started to
         self._writing = None  # the pages written from shells by a child process (a Pending), once started
         #: The directory's pages the latest :meth:`finish` wrote (the others came out as published).
         self.written = 0
@@ -106,10 +107,14 @@ class LanguagePasses:
         """Stop what runs in the background for a build that failed."""
         self._files.cancel()
         self._stop_reading()
-        if self._writing is not None:
-            self._writing.cancel(wait=True)
-            self._writing = None
+        self._stop_writing()
         self._done.clear()
+
+    def _stop_writing(self) -> None:
+        self._plan = None
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.cancel(wait=True)
 
     def _stop_reading(self) -> None:
         if self._reading is not None:
@@ -127,12 +132,13 @@ class LanguagePasses:
     def start_writing(self, prepared: Prepared, site_dir: Path) -> None:
         """Start writing the pages made from shells, in a child process, once every shell names the
         stylesheet: before the downloads are in, which none of these pages shows (see :meth:`finish`)."""
-        plan = _Plan(prepared, site_dir)
-        if self._writing is not None or not plan.early or not plan.pages or any(pending.PREFIX in page.body for page in plan.pages):
+        if self._plan is not None:
             return
-        for lang in plan.early:
+        self._plan = plan = _CompletionPlan(prepared, site_dir)
+        for lang in plan.in_child:
             self._filler.load(site_dir, lang, plan.default, plan.pages)
-        self._writing = self._filler.fill_in_child(site_dir, plan.early, plan.previous)
+        if plan.in_child and plan.pages:  # forked before the indexing starts its threads
+            self._writing = self._filler.fill_in_child(site_dir, plan.in_child, plan.previous)
 
     def finish(self, prepared: Prepared, site_dir: Path, stylesheet_name: str,
                rendered: set[str] | None = None) -> None:
@@ -142,26 +148,21 @@ class LanguagePasses:
         rebuild (None: a whole build). A preview indexes for search, in the background,
         only the languages with a page that changed, and shows the pages meanwhile.
         """
-        plan = _Plan(prepared, site_dir)
-        languages, default, pages, previous = plan.languages, plan.default, plan.pages, plan.previous
         self._stop_indexing()
         self.written = 0
         indexing = later = None
-        writing, self._writing = self._writing, None
         try:
-            if writing is None:
-                for lang in plan.early:
-                    self._filler.load(site_dir, lang, default, pages)
-                if plan.early and pages:  # forked before the indexing starts its threads
-                    writing = self._filler.fill_in_child(site_dir, plan.early, previous)
+            self.start_writing(prepared, site_dir)  # unless the engine started it already
+            plan, self._plan = self._plan, None
+            all_languages, default, pages, previous = plan.all, plan.default, plan.pages, plan.previous
             indexing = search.Indexing()
-            for lang in plan.early:
-                indexing.add(site_dir, lang, languages, default, self._filler.search_documents(lang))
-            for lang in languages:
+            for lang in plan.in_child:
+                indexing.add(site_dir, lang, all_languages, default, self._filler.search_documents(lang))
+            for lang in all_languages:
                 if lang in self._not_found and lang != default:
                     (site_dir / lang).mkdir(parents=True, exist_ok=True)
                     (site_dir / lang / "404.html").write_text(self._not_found_page(lang, stylesheet_name), encoding="utf-8")
-                if lang in plan.early:
+                if lang in plan.in_child:
                     continue
                 self._filler.load(site_dir, lang, default, pages)
                 written = self._filler.fill(site_dir, lang, previous)
@@ -171,26 +172,25 @@ class LanguagePasses:
                 # Pages marked afterwards are read from the disk as they are, the others made from their shells.
                 made = (lambda: {}) if lang in plan.marked else functools.partial(self._filler.search_documents, lang)
                 indexed = (site_dir / search.bundle(lang)).is_dir()
-                if lang in plan.published and search.same_pages(site_dir, previous, lang, languages, default):
+                if lang in plan.published and search.same_pages(site_dir, previous, lang, all_languages, default):
                     search.keep_index(site_dir, previous, lang)  # nothing to index again
                 elif not (prepared.options.preview and indexed):
-                    indexing.add(site_dir, lang, languages, default, made())
+                    indexing.add(site_dir, lang, all_languages, default, made())
                 elif written or lang in (rendered or ()):
                     later = later or search.Indexing()
-                    later.add(site_dir, lang, languages, default, made())
+                    later.add(site_dir, lang, all_languages, default, made())
             self._files.write(prepared, site_dir)
             if default in self._not_found:
                 (site_dir / "404.html").write_text(self._not_found_page(default, stylesheet_name), encoding="utf-8")
             shells.complete_sitemap(site_dir, prepared.project.site_url, pages, default, prepared.today)
             if not prepared.options.preview:  # a preview keeps its pages in memory, and is not kept waiting
                 prepared.kept_pages.store()  # while the search indexes are being made
-            if writing is not None:
+            if self._writing is not None:
+                writing, self._writing = self._writing, None
                 self.written += writing()
-                writing = None
         except BaseException:
             try:
-                if writing is not None:
-                    writing.cancel(wait=True)
+                self._stop_writing()
             finally:
                 if indexing is not None:
                     indexing.stop()

@@ -275,7 +275,8 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
             pending_texts = site.take_downloads(prepared)  # made while the engine rendered the pages
         except DataError as exc:
             raise PluginError("\n" + exc.format(prepared.project.root)) from None
-        _put_texts_in(waiting, pending_texts)
+        for path in waiting if pending_texts else ():
+            pending.put_into_file(path, pending_texts)
         rendered, self._rendered = self._rendered, set()
         try:
             self._passes.finish(prepared, site_dir, name, rendered if self.serving else None)
@@ -319,17 +320,6 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
                 waiting.append(path)
         self._stylesheet = name
         return waiting
-
-
-def _put_texts_in(pages: list[Path], texts: dict[str, str]) -> None:
-    """Put the texts known once the downloads are made into the pages that wait for them."""
-    if not texts:
-        return
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        completed = pending.put_in(html, texts)
-        if completed != html:
-            path.write_text(completed, encoding="utf-8")
 
 
 def _downloaded_signal(project: Project) -> Path:

@@ -102,7 +102,8 @@ class ContactCards:
     (:attr:`DirectoryOnDay.digests`) or the site's address or languages did: a preview's next build, after
     one saved file, reuses the thousands of cards of a national directory."""
 
-    #: A first build with more cards than this makes them in a child process (a national directory: 10,000).
+    #: With more cards than this to make and none kept (a ``zavazek build``; a preview's first build), a child
+    #: process makes them while the pages are rendered (a national directory: 10,000).
     PARALLEL_FROM = 2_000
 
     def __init__(self):
@@ -111,7 +112,7 @@ class ContactCards:
 
     def start(self, data: ProviderData, published: DirectoryOnDay | None, project: Project) -> None:
         """Start making the cards in a child process on another core when there are many to make and none
-        is kept (a first build); :meth:`files` with the same arguments then waits for them."""
+        is kept (see :data:`PARALLEL_FROM`); :meth:`files`, called with the same arguments, then takes them."""
         services = len(published.directory.services) if published is not None else 0
         if not self._kept and services * len(project.languages) >= self.PARALLEL_FROM:
             self._making = parallel.in_child(lambda: (self.files(data, published, project), self._kept))
@@ -123,6 +124,7 @@ class ContactCards:
             making.cancel()
 
     def files(self, data: ProviderData, published: DirectoryOnDay | None, project: Project) -> dict[str, bytes]:
+        """{site path: vCard} of every card (those :meth:`start` started, if it did, made by the child)."""
         making, self._making = self._making, None
         if making is not None:
             out, self._kept = making()

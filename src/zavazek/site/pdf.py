@@ -278,7 +278,8 @@ class _OpenArrays:
 
 @functools.lru_cache(maxsize=1)
 def _renderer_stamp() -> str:
-    """What else a PDF depends on: WeasyPrint's and pydyf's versions, the installed fonts, and závazek's code.
+    """What else a PDF depends on: WeasyPrint's, pydyf's and Pillow's (its preview) versions, the installed
+    fonts, and závazek's code.
 
     závazek's code lays a poster out again when its last sheet is an
     orphan, splits hand-outs, tags languages and makes previews, none of
@@ -290,7 +291,7 @@ def _renderer_stamp() -> str:
 
     from zavazek.site.fingerprint import code_fingerprint
 
-    parts = [version("weasyprint"), version("pydyf"), code_fingerprint()]
+    parts = [version("weasyprint"), version("pydyf"), version("pillow"), code_fingerprint()]
     try:
         listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True).stdout
     except OSError:
@@ -367,9 +368,10 @@ def to_png(pdf: bytes, *options: str) -> bytes:
     drawn = subprocess.run(["pdftoppm", "-singlefile", *options, "-"], input=pdf, capture_output=True,
                            check=True).stdout
     picture = Image.open(io.BytesIO(drawn))
-    red, green, blue = picture.split()
-    if ImageChops.difference(red, green).getbbox() is None and ImageChops.difference(green, blue).getbbox() is None:
-        picture = red
+    if picture.mode == "RGB":
+        red, green, blue = picture.split()
+        if ImageChops.difference(red, green).getbbox() is None and ImageChops.difference(green, blue).getbbox() is None:
+            picture = red
     out = io.BytesIO()
     picture.save(out, "PNG")
     return out.getvalue()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 #: How every placeholder starts: plain letters, which neither Markdown nor a template changes.
 PREFIX = "ZavazekPending"
@@ -30,3 +31,15 @@ def put_in(text: str, texts: dict[str, str]) -> str:
     if PREFIX not in text:
         return text
     return _PLACEHOLDER.sub(lambda match: texts.get(match.group(0), match.group(0)), text)
+
+
+def put_into_file(path: Path, texts: dict[str, str]) -> None:
+    """Put the texts into a page already written (rewritten only if it held one of their placeholders);
+    a page no longer there is left alone."""
+    try:
+        html = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    completed = put_in(html, texts)
+    if completed != html:
+        path.write_text(completed, encoding="utf-8")

@@ -166,7 +166,9 @@ class DirectoryPages:
     does not write it). When
     many pages are missing (a first build), a child process on another core
     renders them too, the two taking a few at a time until none is left, so
-    both end together however busy the cores are with other work.
+    both end together however busy the cores are with other work (the list
+    cards the child rendered are not kept for a preview's next build, which
+    renders them again where it needs them).
     """
 
     #: Where the pages are kept between builds (None: only in memory).
@@ -480,4 +482,3 @@ def _made_on_two_cores(makes: list[Callable[[], HtmlPage]], chunk: int) -> list[
     finally:
         theirs.cancel()
     return [page for start in sorted(made) for page in made[start]]
-
