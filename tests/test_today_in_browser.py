@@ -46,7 +46,7 @@ def _expected(place, lang: str, weekday: int, minute: int) -> str:
         open_now = any(a.hour * 60 + a.minute <= minute < b.hour * 60 + b.minute for a, b in ranges)
         return f"{gettext('Today')}: {texts['text'][weekday]} {gettext('open now' if open_now else 'closed now')}"
     nxt = next((weekday + k) % 7 for k in range(1, 8) if place.opening_hours.by_day()[(weekday + k) % 7][1])
-    return f"{gettext('Today')}: " + gettext("closed today; next open {day} {time}").format(
+    return f"{gettext('Today')}: " + gettext("closed; next open {day} {time}").format(
         day=hours_text.weekday_text(nxt, lang, "abbreviated"), time=texts["opens"][nxt])
 
 
