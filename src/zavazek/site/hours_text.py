@@ -112,5 +112,5 @@ def today_labels(lang: str) -> str:
     days = [weekday_text(i, lang, "abbreviated") for i in range(7)]
     return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": gettext("Today"),
                           "open": gettext("open now"), "closed": gettext("closed now"),
-                          "closedToday": gettext("closed; next open {day} {time}"),  # after "Today"
+                          "closedUntil": gettext("closed; next open {day} {time}"),  # after "Today"
                           "appointment": gettext("by appointment"), "days": days})

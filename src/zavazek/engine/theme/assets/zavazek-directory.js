@@ -67,7 +67,7 @@
       if (english) text.lang = labels.ui;
     } else {
       var next = nextOpening(hours, now.day);
-      text.textContent = labels.closedToday.replace("{day}", labels.days[next]).replace("{time}", place.opens[next]);
+      text.textContent = labels.closedUntil.replace("{day}", labels.days[next]).replace("{time}", place.opens[next]);
       if (english) text.lang = labels.ui;
     }
   }
