@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 
@@ -51,3 +52,13 @@ def test_processes_taking_turns_share_the_items_each_once():
     (pid_one, first), (pid_other, second) = one(), other()
     assert pid_one != pid_other
     assert sorted(first + second) == list(range(40))  # none taken twice, none left
+
+
+def test_work_made_on_two_cores_comes_back_in_order_and_both_processes_made_some():
+    def make(i):
+        time.sleep(0.01)  # a while, so that the other process takes the next chunk
+        return i, os.getpid()
+
+    made = parallel.made_on_two_cores([functools.partial(make, i) for i in range(40)], chunk=3)
+    assert [i for i, _ in made] == list(range(40))
+    assert {pid for _, pid in made} - {os.getpid()} and os.getpid() in {pid for _, pid in made}

@@ -275,8 +275,9 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
             pending_texts = site.take_downloads(prepared)  # made while the engine rendered the pages
         except DataError as exc:
             raise PluginError("\n" + exc.format(prepared.project.root)) from None
-        for path in waiting if pending_texts else ():
-            pending.put_into_file(path, pending_texts)
+        if pending_texts:
+            for path in waiting:
+                pending.put_into_file(path, pending_texts)
         rendered, self._rendered = self._rendered, set()
         try:
             self._passes.finish(prepared, site_dir, name, rendered if self.serving else None)

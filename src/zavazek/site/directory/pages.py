@@ -193,7 +193,7 @@ class DirectoryPages:
             self._read()
         missing = list({key: make for key, make in wanted if key not in self._entries}.items())
         if len(missing) >= self.PARALLEL_FROM and parallel.can_fork():
-            made = _made_on_two_cores([make for _, make in missing], self.CHUNK)
+            made = parallel.made_on_two_cores([make for _, make in missing], self.CHUNK)
         else:
             made = [make() for _, make in missing]
         entries = {key: self._entries[key] for key, _ in wanted if key in self._entries}
@@ -466,19 +466,3 @@ def json_ld(service: Service, directory: PublishedParts, lang: str, fmt: Formatt
         document["availableChannel"] = channels
     document = json_without_gaps(document)
     return Markup(f'<script type="application/ld+json">\n{json_for_html(document)}\n</script>')
-
-
-def _made_on_two_cores(makes: list[Callable[[], HtmlPage]], chunk: int) -> list[HtmlPage]:
-    """``[make() for make in makes]``, this process and a child taking ``chunk`` of them at a time in turn."""
-    turns = parallel.Turns(range(0, len(makes), chunk))
-
-    def share() -> dict[int, list[HtmlPage]]:
-        return {start: [make() for make in makes[start:start + chunk]] for start in turns}
-
-    theirs = parallel.in_child(share)
-    try:
-        made = share()
-        made.update(theirs())
-    finally:
-        theirs.cancel()
-    return [page for start in sorted(made) for page in made[start]]
