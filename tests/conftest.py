@@ -90,22 +90,20 @@ def _one_chromium_per_process():
 
 #: Tests whose every case is a group of its own (by the id of its parameters), not part of its file's:
 #: the pages of the browser sweep (each page's five tests together: they read one report), and the
-#: hostile-text builds. Every other test runs on the worker that runs its file, as with ``--dist loadfile``.
+#: hostile-text build. Every other test runs on the worker that runs its file, as with ``--dist loadfile``.
 OWN_GROUPS = (
     "tests/test_browser.py::test_page_",
-    "tests/test_hostile_text.py::test_known_hostile_texts_in_every_field",
     "tests/test_hostile_text.py::test_hostile_texts_in_every_field",
 )
 #: The groups that take longest (a minute and more on two cores), longest first: each worker takes the
 #: next group when it is done with its own, so the long ones start first and the run ends with short
 #: ones on both workers. After them come the other files, and last the sweep's pages. The first two
-#: build different things (the session's example site; the hostile texts), and the known hostile
-#: texts' group builds the site that tests/test_browser_hostile.py opens well before that file's turn.
+#: build different things (the session's example site; the hostile texts), and the hostile texts'
+#: group builds the site that tests/test_browser_hostile.py opens well before that file's turn.
 LONGEST_FIRST = (
     "tests/test_browser.py",
     "tests/test_hostile_text.py::test_hostile_texts_in_every_field_stay_text_in_every_output",
     "tests/test_installed.py",
-    "tests/test_hostile_text.py::test_known_hostile_texts_in_every_field_stay_text_in_every_output",
     "tests/test_registry_directory.py", "tests/test_serve.py", "tests/test_incremental.py", "tests/test_shells.py",
     "tests/test_build.py", "tests/test_links.py", "tests/test_checklist.py", "tests/test_browser_hostile.py",
     "tests/test_translations.py", "tests/test_registry_import.py", "tests/test_languages.py", "tests/test_plugin.py",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import math
 import os
 import shutil
 import stat
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+import hostile
 
 from zavazek.core.model import codes
 from zavazek.engine.config import open_project
@@ -188,23 +191,15 @@ def built_folder(tmp_path, example_site) -> Path:
 
 # --- data with other texts in every field ---------------------------------------------------------
 
-#: Texts that have broken pages, spreadsheets or layouts: a comment and a script opened, a formula,
-#: a script closed with an element and markup after it, a right-to-left override before a very long
-#: word, a very long address.
-HOSTILE_TEXTS = [
-    "Poradna <!--<script> pro cizince",
-    "=1+2 </script><zvx-el zvx-attr=1><b>tučně</b> <!-- nic",
-    "\u202eNejdelší" + "slovo" * 40,
-    "https://example.org/" + "velmi-dlouha-adresa-" * 10,
-]
-
-
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, dict[tuple, str]]]:
-    """The example with HOSTILE_TEXTS in every text field (fill_text_fields), built once per run (read-only),
-    and what went where."""
+    """The example with hostile texts in every text field, built once per run (read-only), and what went where.
+
+    Each field holds one of tests/hostile.py's known texts and one drawn by
+    Hypothesis, in turn first (fill_text_fields): one build reads back both.
+    """
     def fill(folder: Path) -> None:
-        placed = fill_text_fields(folder, HOSTILE_TEXTS)
+        placed = fill_text_fields(folder, [hostile.KNOWN_TEXTS, hostile.drawn_texts()])
         (folder.parent / "hostile.placed.json").write_text(
             json.dumps({file: [[list(path), text] for path, text in texts.items()] for file, texts in placed.items()}),
             encoding="utf-8")
@@ -236,18 +231,27 @@ def _set(value, path, text):
     value[path[-1]] = text
 
 
-def fill_text_fields(folder: Path, texts: list[str]) -> dict[str, dict[tuple, str]]:
-    """Put the texts into every text field of every data file, in turn; return what went where."""
+def fill_text_fields(folder: Path, text_lists: list[list[str]]) -> dict[str, dict[tuple, str]]:
+    """Put a text of each list into every text field of every data file, and return what went where.
+
+    The fields take each list's texts in turn; once every combination has
+    been written, the next list's text comes first, and so on: each text
+    also opens fields (where a formula or a bidirectional mark matters).
+    """
     placed: dict[str, dict[tuple, str]] = {}
+    combinations = math.lcm(*(len(texts) for texts in text_lists))
     n = 0
     for file in sorted((folder / "data").glob("*.yaml")):
         value = load_document(file).value
         placed[file.name] = {}
         for path in list(_text_fields(value)):
             marker = f"zvq{n}"
-            text = f"{texts[n % len(texts)]} {marker}"
+            chosen = [texts[n % len(texts)] for texts in text_lists]
+            first = n // combinations % len(chosen)
+            words = " ".join(chosen[first:] + chosen[:first])
+            text = f"{words} {marker}"
             if path[-1] in ("street", "city"):
-                text = f"{marker} {texts[n % len(texts)].splitlines()[0][:40]}".strip()
+                text = f"{marker} {words.splitlines()[0][:40]}".strip()
             _set(value, path, text)
             placed[file.name][path] = text.strip()
             n += 1
