@@ -127,3 +127,5 @@ def test_the_week_is_written_on_one_line_with_days_of_the_same_hours_together(di
     assert compact(centre, "cs") == "Po, St 8:30–12:00, 13:00–17:00; Út, Čt 8:30–12:00"
     shelter = directory.service("sever-azylovy-dum-liberec").places[0].opening_hours
     assert compact(shelter, "cs") == "Po–Ne 0:00–24:00"
+    assert compact(shelter, "ru") == "Пн–Вс 00:00–24:00"
+    assert compact(shelter, "en") == "Mon–Sun 12:00\u202fAM–11:59\u202fPM"  # a 12-hour clock has no 24:00

@@ -357,9 +357,11 @@ def test_a_service_prints_on_a4_with_its_places_and_hours_and_without_the_site_a
     assert len(reader.pages) <= 2
 
 
-def test_hours_written_to_24_00_are_shown_as_written(example_site):
+def test_hours_written_to_24_00_are_shown_as_written_and_on_a_12_hour_clock_end_at_11_59_pm(example_site):
     page = read(example_site, "sluzby/s/sever-azylovy-dum-liberec")
     assert "0:00–24:00" in page and "23:59" not in page
+    english = read(example_site, "en/sluzby/s/sever-azylovy-dum-liberec")
+    assert "12:00\u202fAM–11:59\u202fPM" in english and "AM–24:00" not in english
 
 
 def test_the_list_of_regions_counts_services_in_the_pages_language(example_site):

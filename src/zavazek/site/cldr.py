@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -26,6 +27,13 @@ def format_day(value: dt.date, lang: str) -> str:
 @functools.cache
 def format_time(value: dt.time, lang: str) -> str:
     return _babel_format_time(value, format="short", locale=lang)
+
+
+@functools.cache
+def twelve_hour_clock(lang: str) -> bool:
+    """Whether readers of ``lang`` write times on a 12-hour clock ("5:30 PM"), as CLDR's short time says."""
+    pattern = re.sub(r"'[^']*'", "", Locale.parse(lang).time_formats["short"].pattern)  # without quoted words
+    return "h" in pattern or "K" in pattern
 
 
 def format_number(value: float | int, lang: str) -> str:

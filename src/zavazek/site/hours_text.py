@@ -2,7 +2,8 @@
 
 The hours themselves (parsing, when a place is open) are in
 :mod:`zavazek.core.model.hours`; a range written to 24:00 ends at
-:data:`~zavazek.core.model.hours.END_OF_DAY` and is written 24:00 again here.
+:data:`~zavazek.core.model.hours.END_OF_DAY` and is written 24:00 again here
+(11:59 PM on a 12-hour clock, see :func:`time_text`).
 """
 
 from __future__ import annotations
@@ -49,8 +50,11 @@ def schema_org(hours: OpeningHours) -> list[dict]:
 
 
 def time_text(value: dt.time, lang: str) -> str:
-    """A time as readers of ``lang`` write it; the end of the day is 24:00."""
-    return "24:00" if value == END_OF_DAY else cldr.format_time(value, lang)
+    """A time as readers of ``lang`` write it. The end of the day is 24:00 on a 24-hour clock; a 12-hour
+    clock has no 24:00, and its 12:00 AM reads as the start of a day: "12:00 AM–11:59 PM"."""
+    if value == END_OF_DAY and not cldr.twelve_hour_clock(lang):
+        return "24:00"
+    return cldr.format_time(value, lang)
 
 
 def ranges_text(ranges: Ranges, lang: str) -> str:
