@@ -46,7 +46,12 @@ different_hostile_texts = st.lists(hostile_text, min_size=4, max_size=8).filter(
 
 
 def drawn_texts() -> list[str]:
-    """One set of :data:`different_hostile_texts`, the same in every run (derandomised)."""
+    """One set of :data:`different_hostile_texts`, the same in every run (derandomised).
+
+    Hypothesis seeds a derandomised draw from the drawing function itself:
+    a change to ``draw`` or a new version of Hypothesis draws another set.
+    To see it: ``cd tests && python -c "import hostile; print(hostile.drawn_texts())"``.
+    """
     drawn: list[list[str]] = []
 
     @settings(max_examples=1, derandomize=True, database=None, deadline=None, phases=[Phase.generate],

@@ -15,8 +15,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-import hostile
-
 from zavazek.core.model import codes
 from zavazek.engine.config import open_project
 from zavazek.core.yamlsource import load_document
@@ -197,7 +195,11 @@ def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, dict[tuple, str]]]:
 
     Each field holds one of tests/hostile.py's known texts and one drawn by
     Hypothesis, in turn first (fill_text_fields): one build reads back both.
+    What went where is in ``shared-sites/hostile.placed.json`` of the run's
+    temporary folder (a failed run's stays).
     """
+    import hostile  # Hypothesis: only for the tests (bench/ uses this module too)
+
     def fill(folder: Path) -> None:
         placed = fill_text_fields(folder, [hostile.KNOWN_TEXTS, hostile.drawn_texts()])
         (folder.parent / "hostile.placed.json").write_text(
@@ -234,12 +236,15 @@ def _set(value, path, text):
 def fill_text_fields(folder: Path, text_lists: list[list[str]]) -> dict[str, dict[tuple, str]]:
     """Put a text of each list into every text field of every data file, and return what went where.
 
-    The fields take each list's texts in turn; once every combination has
-    been written, the next list's text comes first, and so on: each text
-    also opens fields (where a formula or a bidirectional mark matters).
+    Field ``n`` takes text ``n % len(texts)`` of each list, so that each
+    list's texts go round the fields as they would alone. Every ``period``
+    fields (the least common multiple of the lists' lengths, after which
+    the same texts meet again) the next list's text comes first: every
+    pair of texts that meets does so in each order, so each text also opens
+    fields (where a formula or a bidirectional mark matters).
     """
     placed: dict[str, dict[tuple, str]] = {}
-    combinations = math.lcm(*(len(texts) for texts in text_lists))
+    period = math.lcm(*(len(texts) for texts in text_lists))
     n = 0
     for file in sorted((folder / "data").glob("*.yaml")):
         value = load_document(file).value
@@ -247,7 +252,7 @@ def fill_text_fields(folder: Path, text_lists: list[list[str]]) -> dict[str, dic
         for path in list(_text_fields(value)):
             marker = f"zvq{n}"
             chosen = [texts[n % len(texts)] for texts in text_lists]
-            first = n // combinations % len(chosen)
+            first = n // period % len(chosen)
             words = " ".join(chosen[first:] + chosen[:first])
             text = f"{words} {marker}"
             if path[-1] in ("street", "city"):

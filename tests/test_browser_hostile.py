@@ -18,7 +18,7 @@ PAGES = ["", "zavazek/", "cile/", "strediska/", "nastenky/", "kontrola/", "sluzb
 
 @pytest.fixture(scope="module")
 def hostile_served(hostile_site):
-    """The session's example with HOSTILE_TEXTS in every field (site_fixtures.hostile_site), served."""
+    """The session's example with known and drawn hostile texts in every field (site_fixtures.hostile_site), served."""
     site, _ = hostile_site
     services = sorted(p.parent.name for p in (site / "sluzby" / "s").glob("*/index.html"))
     with serve_directory(site) as base:

@@ -129,3 +129,23 @@ def test_the_week_is_written_on_one_line_with_days_of_the_same_hours_together(di
     assert compact(shelter, "cs") == "Po–Ne 0:00–24:00"
     assert compact(shelter, "ru") == "Пн–Вс 00:00–24:00"
     assert compact(shelter, "en") == "Mon–Sun 12:00\u202fAM–11:59\u202fPM"  # a 12-hour clock has no 24:00
+
+
+def test_a_range_written_to_23_59_stays_23_59_and_one_to_24_00_ends_the_day():
+    from zavazek.core.model.hours import OpeningHours, minutes
+    from zavazek.site.hours_text import clocks, compact
+
+    late = OpeningHours(mon="20:00-23:59", tue="20:00-24:00")
+    assert compact(late, "cs") == "Po 20:00–23:59; Út 20:00–24:00"
+    assert compact(late, "en") == "Mon 8:00\u202fPM–11:59\u202fPM; Tue 8:00\u202fPM–11:59\u202fPM"
+    assert clocks(late) == {"mon": [["20:00", "23:59"]], "tue": [["20:00", "24:00"]]}  # the open data
+    assert minutes(late)[0] == [[1200, 1439]] and minutes(late)[1] == [[1200, 1440]]  # the browser's "open now"
+
+
+@pytest.mark.parametrize("lang,twelve", [("en", True), ("ar", True), ("ko", True), ("cs", False), ("ru", False),
+                                         ("vi", False), ("hsb", False), ("nds", False)])
+def test_a_language_writes_the_end_of_the_day_on_its_own_clock(lang, twelve):
+    # Upper Sorbian writes "H:mm 'hodź'." and Low German "'Kl'. H.mm": the quoted words are not the hour.
+    from zavazek.site import cldr
+
+    assert cldr.twelve_hour_clock(lang) is twelve

@@ -362,6 +362,7 @@ def test_hours_written_to_24_00_are_shown_as_written_and_on_a_12_hour_clock_end_
     assert "0:00–24:00" in page and "23:59" not in page
     english = read(example_site, "en/sluzby/s/sever-azylovy-dum-liberec")
     assert "12:00\u202fAM–11:59\u202fPM" in english and "AM–24:00" not in english
+    assert '"closes":"24:00"' in english  # machines read the hours as written (schema.org)
 
 
 def test_the_list_of_regions_counts_services_in_the_pages_language(example_site):

@@ -95,7 +95,7 @@ def test_tab_and_line_break_are_published():
     assert load_text('name: {cs: "a\\tb\\nc"}\n', Path("x.yaml")).value == {"name": {"cs": "a\tb\nc"}}
 
 
-# --- the whole site: the known texts and one drawn set, each a real build -------------------------
+# --- the whole site: a known and a drawn text in every field, one real build ----------------------
 
 
 #: For each page's HTML: its footers, what in it came from the data as markup (elements or attributes

@@ -11,17 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from zavazek.core import i18n
-from zavazek.core.model.hours import END_OF_DAY, WEEKDAYS, OpeningHours, Ranges
+from zavazek.core.model.hours import END_OF_DAY, WEEKDAYS, OpeningHours, Ranges, clock
 from zavazek.site import cldr
 from zavazek.site.escaping import json_for_html
 
 
 # --- for machines -----------------------------------------------------------
-
-
-def clock(value: dt.time) -> str:
-    """``HH:MM`` as staff wrote it: the end of the day is ``24:00``."""
-    return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
 
 
 def clocks(hours: OpeningHours) -> dict[str, list[list[str]]]:

@@ -26,9 +26,10 @@ from zavazek.core.model.types import Strict, invalid
 
 PRAGUE = ZoneInfo("Europe/Prague")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-#: A range written to 24:00 ends at the last minute of the day (a ``datetime.time``
-#: cannot be 24:00); :func:`minute_of_day` counts it as minute 1440.
-END_OF_DAY = dt.time(23, 59)
+#: A range written to 24:00 ends at the last moment of the day (a ``datetime.time``
+#: cannot be 24:00), which no one writes: a range written to 23:59 stays 23:59.
+#: :func:`minute_of_day` counts it as minute 1440; :func:`clock` writes it 24:00.
+END_OF_DAY = dt.time(23, 59, 59, 999999)
 
 Ranges = tuple[tuple[dt.time, dt.time], ...]
 
@@ -73,8 +74,8 @@ def _parse_ranges(value: Any) -> Ranges:
             raise invalid(
                 "The ranges {first} and {second} overlap.",
                 "Merge them into one range.",
-                first=f"{s1:%H:%M}-{e1:%H:%M}",
-                second=f"{s2:%H:%M}-{e2:%H:%M}",
+                first=f"{clock(s1)}-{clock(e1)}",
+                second=f"{clock(s2)}-{clock(e2)}",
             )
     return tuple(ranges)
 
@@ -110,6 +111,11 @@ class OpeningHours(Strict):
 
 
 # --- times and moments ------------------------------------------------------
+
+
+def clock(value: dt.time) -> str:
+    """``HH:MM`` as staff write it: the end of the day is ``24:00``."""
+    return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
 
 
 def minute_of_day(value: dt.time, end: bool = False) -> int:
