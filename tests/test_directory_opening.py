@@ -132,7 +132,7 @@ def test_the_week_is_written_on_one_line_with_days_of_the_same_hours_together(di
 
 
 def test_a_range_written_to_23_59_stays_23_59_and_one_to_24_00_ends_the_day():
-    from zavazek.core.model.hours import OpeningHours, minutes
+    from zavazek.core.model.hours import OpeningHours, minutes, next_opening
     from zavazek.site.hours_text import clocks, compact
 
     late = OpeningHours(mon="20:00-23:59", tue="20:00-24:00")
@@ -140,6 +140,11 @@ def test_a_range_written_to_23_59_stays_23_59_and_one_to_24_00_ends_the_day():
     assert compact(late, "en") == "Mon 8:00\u202fPM–11:59\u202fPM; Tue 8:00\u202fPM–11:59\u202fPM"
     assert clocks(late) == {"mon": [["20:00", "23:59"]], "tue": [["20:00", "24:00"]]}  # the open data
     assert minutes(late)[0] == [[1200, 1439]] and minutes(late)[1] == [[1200, 1440]]  # the browser's "open now"
+    prague = ZoneInfo("Europe/Prague")
+    assert not is_open(late, dt.datetime(2026, 11, 23, 23, 59, 30, tzinfo=prague))  # Monday, closed at 23:59
+    assert is_open(late, dt.datetime(2026, 11, 24, 23, 59, 30, tzinfo=prague))  # Tuesday, open to midnight
+    night = OpeningHours(mon="20:00-23:59", tue="0:00-6:00")
+    assert next_opening(night, dt.datetime(2026, 11, 23, 23, 59, 30, tzinfo=prague)).isoformat() == "2026-11-24T00:00:00+01:00"
 
 
 @pytest.mark.parametrize("lang,twelve", [("en", True), ("ar", True), ("ko", True), ("cs", False), ("ru", False),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -19,16 +18,16 @@ class HtmlPage:
     title: str  # plain text
     body: str  # HTML, starting with the page's <h1>
     searchable: bool = True
+    #: SHA-256 of the page's address, language and body (the offline worker's version), made with the
+    #: page: in the process that renders it, and kept with it (a page a child rendered brings it back).
+    digest: bytes = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "digest", hashlib.sha256(f"{self.path}\0{self.lang}\0{self.body}".encode()).digest())
 
     @property
     def name(self) -> str:
         return self.path.rpartition("/")[2]
-
-    @cached_property
-    def digest(self) -> bytes:
-        """SHA-256 of the page's address, language and body; made once per page (a build keeps the pages
-        that did not change, with it)."""
-        return hashlib.sha256(f"{self.path}\0{self.lang}\0{self.body}".encode()).digest()
 
 
 def plain(text) -> str:

@@ -71,18 +71,10 @@ class _Site:
         return views.PrintHeading(date, links.short())
 
     def page(self, template: str, view, path: str) -> HtmlPage:
-        """A page template sets ``page_title``; its output is the page body.
-
-        Its digest (for the offline worker's version) is made here, in the
-        process that renders it: half the pages are rendered by a child
-        process, and it goes back with them instead of being made by the
-        build alone at its end.
-        """
+        """A page template sets ``page_title``; its output is the page body."""
         module = self.templates.module(template, view.lang, {"v": view}, PAGE)
-        page = HtmlPage(path=path, lang=view.lang, title=plain(module.page_title),
+        return HtmlPage(path=path, lang=view.lang, title=plain(module.page_title),
                         body=spaced_blocks(str(module).rstrip()), searchable=view.searchable)
-        page.digest  # noqa: B018 (made and kept by the page)
-        return page
 
 
 class Cards:

@@ -6,8 +6,7 @@ import uuid
 
 from zavazek.core import i18n
 from zavazek.core.model import codes
-from zavazek.core.model.hours import WEEKDAYS
-from zavazek.core.model.hours import clock
+from zavazek.core.model.hours import WEEKDAYS, clock
 from zavazek.core.model.services import Place, Service
 from zavazek.core.model.types import Text
 from zavazek.site.directory.standing import DirectoryOnDay
