@@ -34,14 +34,19 @@ validate: $(BIN)/.site-ready bytecode
 bench: $(BIN)/.test-ready system-site system-test bytecode
 	$(BIN)/python bench/benchmark.py
 
+# The requirements files pin every package, so pip installs exactly those (--no-deps: no resolving, a few
+# seconds less) and pip check then makes sure that each package's own needs are among them.
+PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --no-deps
+
 $(BIN)/.site-ready: requirements.txt pyproject.toml | system-site
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP_INSTALL) -r requirements.txt -e .
+	$(BIN)/pip check --disable-pip-version-check
 	touch $@
 
 $(BIN)/.test-ready: $(BIN)/.site-ready requirements-test.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PIP_INSTALL) -r requirements-test.txt
+	$(BIN)/pip check --disable-pip-version-check
 	touch $@
 
 # závazek's own modules compiled once: where PYTHONDONTWRITEBYTECODE is set (as on some CI machines)
