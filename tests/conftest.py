@@ -105,7 +105,7 @@ LONGEST_FIRST = (
     "tests/test_hostile_text.py::test_hostile_texts_in_every_field_stay_text_in_every_output",
     "tests/test_installed.py",
     "tests/test_registry_directory.py", "tests/test_serve.py", "tests/test_incremental.py", "tests/test_shells.py",
-    "tests/test_build.py", "tests/test_links.py", "tests/test_checklist.py", "tests/test_browser_hostile.py",
+    "tests/test_build.py", "tests/test_checklist.py", "tests/test_browser_hostile.py",
     "tests/test_translations.py", "tests/test_registry_import.py", "tests/test_languages.py", "tests/test_plugin.py",
 )
 
