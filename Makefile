@@ -34,8 +34,9 @@ validate: $(BIN)/.site-ready bytecode
 bench: $(BIN)/.test-ready system-site system-test bytecode
 	$(BIN)/python bench/benchmark.py
 
-# The requirements files pin every package, so pip installs exactly those (--no-deps: no resolving, a few
-# seconds less) and pip check then makes sure that each package's own needs are among them.
+# The requirements files pin every package, so pip installs just those (--no-deps: no resolving, a few
+# seconds less; only závazek's own build backend, named in pyproject.toml, is fetched to install it), and
+# pip check then makes sure that each package's own needs are among them.
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --no-deps
 
 $(BIN)/.site-ready: requirements.txt pyproject.toml | system-site

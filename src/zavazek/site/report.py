@@ -56,7 +56,12 @@ def report_json(report: Report, site: SiteMap) -> dict:
         return {lang: message.render(lang) for lang in languages}
 
     def url(link: Link, lang: str) -> str:
-        return site.url(sitemap.page(link.page, report.service_id), lang) + (f"#{link.anchor}" if link.anchor else "")
+        path, anchor = sitemap.section(link.page, link.anchor, report.service_id)
+        return site.url(path, lang) + (f"#{anchor}" if anchor else "")
+
+    def evidence(link: Link) -> dict:
+        path, anchor = sitemap.section(link.page, link.anchor, report.service_id)
+        return {"page": path, "anchor": anchor, "url": {lang: url(link, lang) for lang in languages}}
 
     return {
         "report": "zavazek-checklist",
@@ -82,11 +87,7 @@ def report_json(report: Report, site: SiteMap) -> dict:
                 "evidence_checked": {lang: r.criterion.evidence.get(lang) for lang in languages
                                      if r.criterion.evidence.get(lang)},
                 "wording": _wording(r.criterion, languages),
-                "evidence": [
-                    {"page": sitemap.page(link.page), "anchor": link.anchor,
-                     "url": {lang: url(link, lang) for lang in languages}}
-                    for link in r.outcome.evidence
-                ],
+                "evidence": [evidence(link) for link in r.outcome.evidence],
                 "findings": [
                     {
                         "message": text(f.message),

@@ -61,6 +61,17 @@ def page(key: str, service_id: str | None = None) -> str:
     return f"{slug}/{service_id}" if service_id and key in PER_SERVICE else slug
 
 
+def section(key: str, anchor: str, service_id: str | None = None) -> tuple[str, str]:
+    """The site path of a generated page's section (``anchor``, "" for the page's top) and its anchor.
+
+    For one of several services: that service's own page; on the home page, which then has a
+    section for each service (``#poradenstvi``) instead of the one service's sections, that one.
+    """
+    if service_id and key == HOME and anchor:
+        return page(HOME), service_id
+    return page(key, service_id), anchor
+
+
 def page_key(slug: str) -> str | None:
     """The key of the generated page at ``slug`` (None for a hand-written page)."""
     return next((key for key, value in PAGE_SLUGS.items() if value == slug), None)

@@ -103,11 +103,11 @@ def _finding(f, fmt: Formatter, links: Links, service_id: str | None) -> Finding
     gettext, lang = fmt.gettext, fmt.lang
     href = hreflang = None
     if f.link:
-        path = sitemap.page(f.link.page, service_id)
+        path, anchor = sitemap.section(f.link.page, f.link.anchor, service_id)
         if f.lang and f.lang != lang:
-            href, hreflang = links.in_language(f.lang, path, f.link.anchor), f.lang
+            href, hreflang = links.in_language(f.lang, path, anchor), f.lang
         else:
-            href = links.page(path, f.link.anchor)
+            href = links.page(path, anchor)
     return Finding(
         message=f.message.render(lang, gettext),
         language=i18n.language_name(f.lang) if f.lang else "",
@@ -126,7 +126,7 @@ def _row(result, fmt: Formatter, links: Links, service_id: str | None) -> Row:
         for ref in wording.references
     )
     evidence = tuple(
-        Evidence(links.page(sitemap.page(link.page, service_id), link.anchor),
+        Evidence(links.page(*sitemap.section(link.page, link.anchor, service_id)),
                  section_title(link.page, link.anchor, gettext))
         for link in result.outcome.evidence
     )
