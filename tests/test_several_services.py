@@ -88,6 +88,21 @@ def test_home_page_front_door_lists_each_service_and_links_to_its_commitment(opu
     assert 'href="zavazek/poradenstvi/"' in door and 'href="zavazek/terenni-programy/"' in door
 
 
+@pytest.mark.parametrize("service", ["poradenstvi", "terenni-programy"])
+def test_a_services_checklist_shows_how_to_start_in_that_services_section_of_the_home_page(opu_site, service):
+    # With several services the home page has a section for each (its mission, target groups and how
+    # to start), not the one service's "How to start": the checklist's evidence links there.
+    home = (opu_site / "en/index.html").read_text(encoding="utf-8")
+    assert f'id="{service}"' in home and 'id="start"' not in home
+    checklist = (opu_site / f"en/kontrola/{service}/index.html").read_text(encoding="utf-8")
+    assert f'href="../../#{service}"' in checklist and "#start" not in checklist
+    import json
+
+    report = json.loads((opu_site / f"kontrola/{service}/checklist.json").read_text(encoding="utf-8"))
+    evidence = [e for c in report["criteria"] for e in c["evidence"] if e["page"] == "index"]
+    assert evidence and all(e["anchor"] == service and e["url"]["en"] == f"en/#{service}" for e in evidence)
+
+
 def test_goals_are_per_service_and_the_ended_programme_is_flagged_on_its_checklist(opu_site):
     field_goals = (opu_site / "en/cile/terenni-programy/index.html").read_text(encoding="utf-8")
     counselling_goals = (opu_site / "en/cile/poradenstvi/index.html").read_text(encoding="utf-8")
