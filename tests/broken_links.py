@@ -18,6 +18,11 @@ the page's address, or from its first ``<base>``. A "page not found" is
 read as served for a missing address two folders deep, where a relative
 link would have to work too.
 
+Stylesheets are read with a regular expression, which would misread an
+address or a comment marker written inside a CSS string
+(``content: "url(x)"``) and does not decode CSS escapes other than a
+backslash before a character: závazek's stylesheets have neither.
+
 The site is published at ``site_url``: its path is where the site's folder
 starts (``/`` or ``/cpic/``), and an address with the site's own host (the
 ``hreflang`` alternates of every page) is checked as a link within the
@@ -41,10 +46,10 @@ _ADDRESS_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster"
                                  "xlink:href"})
 #: Addresses in CSS: ``url(…)`` (quoted or not) and ``@import "…"``.
 _CSS_ADDRESS = re.compile(
-    r"""\burl\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
+    r"""\burl\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)"'\s]*))\s*\)|@import\s*(?:"([^"]*)"|'([^']*)')""",
     re.I)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_REFRESH = re.compile(r"^\s*\d*\.?\d*\s*[;,]\s*(?:url\s*=\s*)?['\"]?([^'\"\s]+)", re.I)
+_REFRESH = re.compile(r"""^\s*\d*\.?\d*\s*[;,]\s*(?:url\s*=\s*)?(?:"([^"]+)"|'([^']+)'|([^'"\s]+))""", re.I)
 #: The origin addresses on the test's own copy of the site are resolved against.
 _LOCAL = "http://site.invalid"
 #: Where a "page not found" is read as being served: a missing address two folders deep.
@@ -92,7 +97,7 @@ class _PageReader(HTMLParser):
                 self.page.ids.add(value)
         if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
             if refresh := _REFRESH.match(values.get("content") or ""):
-                self.page.links.append(_Link(refresh.group(1), line))
+                self.page.links.append(_Link(next(g for g in refresh.groups() if g), line))
         self._in_style = tag == "style"
 
     def handle_startendtag(self, tag, attrs):
@@ -145,12 +150,22 @@ def broken_links(site_dir: Path, site_url: str | None = None) -> list[str]:
     Raises ValueError for a folder with no page: there would be nothing to check."""
     site = _Site(Path(site_dir), site_url)
     problems = []
-    for served, base, links in site.sources():
-        for link in links:
-            problem = site.problem(base, link.address)
+    for source in site.sources():
+        for link in source.links:
+            problem = site.problem(source, link.address)
             if problem:
-                problems.append(f"{link.address} (on {served or '/'}, line {link.line}): {problem}")
+                problems.append(f"{link.address} (on {source.served or '/'}, line {link.line}): {problem}")
     return problems
+
+
+@dataclass
+class _Source:
+    """A page or a stylesheet whose links are checked."""
+
+    served: str  # its path in the site's folder as served ("sluzby/praha/", "assets/zavazek.css")
+    address: str  # the address it is read at: a "page not found" is served for missing addresses
+    base: str  # the address its relative links are read from: its own, or its <base>
+    links: list[_Link]
 
 
 class _Site:
@@ -159,7 +174,7 @@ class _Site:
     def __init__(self, site_dir: Path, site_url: str | None):
         self.dir = site_dir
         own = urlsplit(site_url or "")
-        self.host = (own.hostname or "").lower()
+        self.host = ((own.hostname or "").lower(), own.port)
         self.prefix = posixpath.join(own.path or "/", "")  # where the site's folder starts, ending in "/"
         self.pages: dict[str, _Page] = {}  # each page by its path in the folder as served ("sluzby/praha/")
         for path in sorted(site_dir.rglob("*.html")):
@@ -171,36 +186,41 @@ class _Site:
             raise ValueError(f"no page in {site_dir}")
 
     def sources(self):
-        """(a page or stylesheet's path as served, the address its links are read from, its links)."""
+        """Every page, then every stylesheet."""
         for served, page in self.pages.items():
-            address = served.replace("404.html", _MISSING) if served.endswith("404.html") else served
-            base = _LOCAL + self.prefix + address
-            yield served, urljoin(base, page.base) if page.base else base, page.links
+            name = posixpath.basename(served)
+            address = _LOCAL + self.prefix + (served[:-len(name)] + _MISSING if name == "404.html" else served)
+            yield _Source(served, address, urljoin(address, page.base) if page.base else address, page.links)
         for path in sorted(self.dir.rglob("*.css")):
             served = path.relative_to(self.dir).as_posix()
             links = [_Link(address, line + 1) for line, address in css_addresses(path.read_text(encoding="utf-8"))]
-            yield served, _LOCAL + self.prefix + served, links
+            yield _Source(served, _LOCAL + self.prefix + served, _LOCAL + self.prefix + served, links)
 
-    def problem(self, base: str, address: str) -> str | None:
-        """What is wrong with ``address`` read from ``base``; None if it leads somewhere (or elsewhere)."""
+    def problem(self, source: _Source, address: str) -> str | None:
+        """What is wrong with ``address`` on ``source``; None if it leads somewhere (or elsewhere)."""
         parts = urlsplit(address)
         if parts.scheme and parts.scheme.lower() not in ("http", "https"):
             return None  # mailto:, tel:, data:, a messenger's own address…
         if not parts.scheme and parts.netloc:
             # Written without a scheme, the first word of the path is read as a server's name.
             return f"a link to another server named {parts.hostname!r}"
-        resolved = urlsplit(urljoin(base, address))
-        ours = resolved.hostname == "site.invalid" or (self.host and (resolved.hostname or "").lower() == self.host)
+        resolved = urlsplit(urljoin(source.base, address))
+        ours = resolved.hostname == "site.invalid" or (
+            self.host[0] and ((resolved.hostname or "").lower(), resolved.port) == self.host)
         if not ours:
             return None  # another site: not followed
-        path = posixpath.normpath(unquote(resolved.path) or "/")
+        # A server reads "//" as "/" and stops ".." at the top.
+        path = "/" + posixpath.normpath(unquote(resolved.path) or "/").lstrip("/")
         if resolved.path.endswith("/") and not path.endswith("/"):
             path += "/"
         if not posixpath.join(path, "").startswith(self.prefix):
             if resolved.hostname != "site.invalid":
                 return None  # another site on the same host: not followed
             return f"outside the site, which starts at {self.prefix}"
-        target = self._file(path[len(self.prefix):])
+        if path == urlsplit(source.address).path:
+            target = source.served + ("index.html" if source.served.endswith("/") or not source.served else "")
+        else:
+            target = self._file(path[len(self.prefix):])
         if target is None:
             return "not found (404)"
         fragment = resolved.fragment

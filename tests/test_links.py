@@ -60,9 +60,12 @@ def test_link_check_finds_each_kind_of_broken_link_also_on_an_unlinked_page(tmp_
         "b/index.html": '<!doctype html><title>b</title><base href="/a/"><a href="#here">on a</a>'
                         '<meta http-equiv="refresh" content="0; url=../gone/">',
         "404.html": '<!doctype html><title>o</title><a href="/gone/">gone</a> <a href="a/">relative</a>'
-                    ' <a href="/a/">from the root</a>',
+                    ' <a href="/a/">from the root</a> <a href="#main">skip</a> <a href="?q=x">search</a>'
+                    '<main id="main"></main>\n<a href="/.//etc/hostname">above the site</a>'
+                    '<meta http-equiv="refresh" content="5; URL=\'/a/\'">',
+        "en/404.html": '<!doctype html><title>o</title><a href="../a/">up, then relative</a>',
         "css/site.css": 'a{}\nb{background:url("../font.woff2")}\ni{background:url(img.png)}\n'
-                        '@import "more.css";',
+                        '@import "more.css";@import"none.css";',
         "css/img.png": "",
         "css/more.css": "",
     })
@@ -80,6 +83,9 @@ def test_link_check_finds_each_kind_of_broken_link_also_on_an_unlinked_page(tmp_
         "../gone/ (on b/, line 1): not found (404)",
         "/gone/ (on 404.html, line 1): not found (404)",
         "a/ (on 404.html, line 1): not found (404)",  # served for /x/y/, where a/ is /x/y/a/
+        "/.//etc/hostname (on 404.html, line 2): not found (404)",
+        "../a/ (on en/404.html, line 1): not found (404)",  # served for /en/x/y/
+        "none.css (on css/site.css, line 4): not found (404)",
         "../font.woff2 (on css/site.css, line 2): not found (404)",
     ])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -96,8 +97,6 @@ def test_a_services_checklist_shows_how_to_start_in_that_services_section_of_the
     assert f'id="{service}"' in home and 'id="start"' not in home
     checklist = (opu_site / f"en/kontrola/{service}/index.html").read_text(encoding="utf-8")
     assert f'href="../../#{service}"' in checklist and "#start" not in checklist
-    import json
-
     report = json.loads((opu_site / f"kontrola/{service}/checklist.json").read_text(encoding="utf-8"))
     evidence = [e for c in report["criteria"] for e in c["evidence"] if e["page"] == "index"]
     assert evidence and all(e["anchor"] == service and e["url"]["en"] == f"en/#{service}" for e in evidence)
@@ -108,8 +107,6 @@ def test_goals_are_per_service_and_the_ended_programme_is_flagged_on_its_checkli
     counselling_goals = (opu_site / "en/cile/poradenstvi/index.html").read_text(encoding="utf-8")
     assert "Seek out and approach foreigners" in field_goals
     assert "Seek out and approach foreigners" not in counselling_goals
-    import json
-
     report = json.loads((opu_site / "kontrola/terenni-programy/checklist.json").read_text(encoding="utf-8"))
     text = json.dumps(report, ensure_ascii=False)
     assert "2018-12-31" in text

@@ -105,7 +105,7 @@ class Links:
 
     def in_language(self, lang: str, path: str, anchor: str = "") -> str:
         """A page in another language (the language switcher, ``hreflang`` alternates)."""
-        return self.root + self.site.url(path, lang) + (f"#{anchor}" if anchor else "")
+        return self.root + self.site.url(path, lang, anchor)
 
     def file(self, path: str) -> str:
         """A file shared by every language: a poster, open data, the checklist's JSON."""

@@ -57,11 +57,11 @@ def report_json(report: Report, site: SiteMap) -> dict:
 
     def url(link: Link, lang: str) -> str:
         path, anchor = sitemap.section(link.page, link.anchor, report.service_id)
-        return site.url(path, lang) + (f"#{anchor}" if anchor else "")
+        return site.url(path, lang, anchor)
 
     def evidence(link: Link) -> dict:
         path, anchor = sitemap.section(link.page, link.anchor, report.service_id)
-        return {"page": path, "anchor": anchor, "url": {lang: url(link, lang) for lang in languages}}
+        return {"page": path, "anchor": anchor, "url": {lang: site.url(path, lang, anchor) for lang in languages}}
 
     return {
         "report": "zavazek-checklist",

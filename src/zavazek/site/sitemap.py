@@ -65,7 +65,8 @@ def section(key: str, anchor: str, service_id: str | None = None) -> tuple[str, 
     """The site path of a generated page's section (``anchor``, "" for the page's top) and its anchor.
 
     For one of several services: that service's own page; on the home page, which then has a
-    section for each service (``#poradenstvi``) instead of the one service's sections, that one.
+    section for each service instead of the one service's sections, that one (``home.md.j2``
+    gives it the service's id: ``#poradenstvi``).
     """
     if service_id and key == HOME and anchor:
         return page(HOME), service_id
@@ -177,7 +178,7 @@ def relative(here: str, target: str, anchor: str = "") -> str:
     """Link from the page at site path ``here`` to the page ``target`` of the same language."""
     rel = posixpath.relpath("/" + _folder(target), "/" + _folder(here))
     rel = "" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel + _fragment(anchor)
 
 
 def join(base: str, path: str) -> str:
@@ -201,10 +202,11 @@ class SiteMap:
     def default_language(self) -> str:
         return self.languages[0]
 
-    def url(self, path: str, lang: str) -> str:
-        """A page's address from the site root, e.g. ``en/zavazek/``; the default language's home page is ``""``."""
+    def url(self, path: str, lang: str, anchor: str = "") -> str:
+        """A page's address from the site root, e.g. ``en/zavazek/``; the default language's home page is ``""``;
+        with ``anchor``, a section of it (``en/zavazek/#refusal``)."""
         prefix = "" if lang == self.default_language else f"{lang}/"
-        return prefix if path == "index" else f"{prefix}{path}/"
+        return (prefix if path == "index" else f"{prefix}{path}/") + _fragment(anchor)
 
     def filename(self, path: str, lang: str) -> str:
         """The Markdown file the site engine builds the page from: ``zavazek.md``, ``zavazek.en.md``."""
@@ -220,7 +222,7 @@ class SiteMap:
         if not self.site_url:
             return None
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
-        return base + self.url(path, lang) + (f"#{anchor}" if anchor else "")
+        return base + self.url(path, lang, anchor)
 
     def absolute_file(self, path: str) -> str | None:
         """A file's full public address (None without ``site_url``)."""
@@ -234,3 +236,8 @@ class SiteMap:
             return None
         host = self.site_url.split("://", 1)[-1].rstrip("/")
         return f"{host}/{self.url(path, lang)}"
+
+
+def _fragment(anchor: str) -> str:
+    """``#anchor``, or nothing for a page's top."""
+    return f"#{anchor}" if anchor else ""

@@ -37,7 +37,7 @@ def theme_context(project: Project, data: ProviderData) -> dict:
         gettext = fallback.page_translations(lang).gettext
         # Every page says how to complain, first; then the pages left out of the navigation.
         complaints = {"title": gettext(SECTIONS[(COMMITMENT, "complaints")]),
-                      "url": site.url(sitemap.page(COMMITMENT), lang) + "#complaints"}
+                      "url": site.url(sitemap.page(COMMITMENT), lang, "complaints")}
         footer[lang] = [complaints] + [
             {"title": gettext(spec.title), "url": site.url(sitemap.page(spec.key), lang)}
             for spec in PAGES

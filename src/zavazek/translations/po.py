@@ -40,7 +40,7 @@ def _where(data: ProviderData, entry: Entry, lang: str, site: SiteMap) -> str:
     """Where the text appears, for the translator, in ``lang``: the page's title and its address."""
     link = shown_on(data, entry.document, entry.path)
     name = section_title(link.page, link.anchor, i18n.gettext_for(lang))
-    address = "/" + site.url(sitemap.page(link.page), lang) + (f"#{link.anchor}" if link.anchor else "")
+    address = "/" + site.url(sitemap.page(link.page), lang, link.anchor)
     return Message("Shown on the page: {page} ({address})", {"page": name, "address": address}).render(lang)
 
 
