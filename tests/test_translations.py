@@ -59,6 +59,19 @@ def test_export_names_each_text_by_file_and_ids_with_page_and_line(tmp_path):
     assert entry(po, "commitment.yaml principles[svoboda].name").msgstr == ""  # missing in Russian
 
 
+def test_each_text_of_a_provider_of_several_services_names_a_page_and_section_that_exist(tmp_path, opu_site):
+    # The shared commitment and goals pages of such a provider only lead to each service's own pages:
+    # a text is shown on the page of the service it belongs to, a shared text on the first service's.
+    po = export(ROOT / "examples" / "opu", "en", tmp_path / "en.po")
+    # (a PO file's comment lines are wrapped, an address at its hyphens)
+    addresses = {re.search(r"\((/en/[^)]*)\)", "".join(e.comment.splitlines())).group(1): e.msgctxt for e in po}
+    assert "/en/zavazek/poradenstvi/#principles" in addresses and "/en/cile/terenni-programy/#long-term" in addresses
+    for address, context in addresses.items():
+        path, _, anchor = address[len("/"):].partition("#")
+        page = (opu_site / path / "index.html").read_text(encoding="utf-8")
+        assert not anchor or f'id="{anchor}"' in page, (context, address)
+
+
 def test_translators_edit_reaches_the_page_and_a_changed_czech_text_is_flagged_everywhere(tmp_path, example_site):
     folder = seed_pdf_cache(copy_site_folder(ROOT, tmp_path / "cpic"), example_site)
     commitment = folder / "data" / "commitment.yaml"

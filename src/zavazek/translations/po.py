@@ -40,8 +40,27 @@ def _where(data: ProviderData, entry: Entry, lang: str, site: SiteMap) -> str:
     """Where the text appears, for the translator, in ``lang``: the page's title and its address."""
     link = shown_on(data, entry.document, entry.path)
     name = section_title(link.page, link.anchor, i18n.gettext_for(lang))
-    address = "/" + site.url(sitemap.page(link.page), lang, link.anchor)
+    path, anchor = sitemap.section(link.page, link.anchor, _service_showing(data, entry))
+    address = "/" + site.url(path, lang, anchor)
     return Message("Shown on the page: {page} ({address})", {"page": name, "address": address}).render(lang)
+
+
+def _service_showing(data: ProviderData, entry: Entry) -> str | None:
+    """With several services, the one whose pages show the text: the service it is written under or that
+    its goal or plan names (``service:``), else the first (a shared text is on every service's pages)."""
+    if not data.several_services:
+        return None
+    if entry.document == "commitment" and entry.path[:1] == ("services",) and len(entry.path) > 1:
+        return data.commitment.services[entry.path[1]].id
+    node, named = data.documents[entry.document].value, None
+    for key in entry.path:
+        if isinstance(node, dict) and isinstance(node.get("service"), str):
+            named = node["service"]
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+    return named or data.commitment.services[0].id
 
 
 def export(data: ProviderData, project, lang: str, sources: Sources) -> polib.POFile:
