@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 
 from site_fixtures import ROOT, copy_site_folder, example_site, page_url, run_zavazek, seed_pdf_cache  # noqa: F401 (fixtures)
 from zavazek.site import fallback
+from zavazek.site.output import VOID_ELEMENTS
 from zavazek.core import i18n
 from zavazek.engine.config import open_project
 
@@ -76,7 +77,6 @@ class _HeardIn(HTMLParser):
     (a parsed tree of each page took three times as long)."""
 
     LEFT_OUT = frozenset({"script", "style", "template", "title", "code"})
-    VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
     def __init__(self, lang: str):
         super().__init__(convert_charrefs=True)
@@ -88,7 +88,7 @@ class _HeardIn(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         left_out = self._element(tag, attrs)
-        if tag not in self.VOID:
+        if tag not in VOID_ELEMENTS:
             self._open.append((tag, left_out))
             self._left_out += left_out
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import re
 
+from zavazek.site.output import VOID_ELEMENTS
+
 #: The attribute on the part of a page that is indexed (the theme's main.html).
 INDEXED_MARK = "data-pagefind-body"
 
@@ -23,8 +25,6 @@ INDEXED_MARK = "data-pagefind-body"
 EXCLUDE_SELECTORS = [".zv-untranslated", ".zv-outdated-note", ".zv-search", ".zv-example", ".zv-maplinks",
                      ".zv-print"]
 
-#: Elements with no end tag.
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 #: The classes of :data:`EXCLUDE_SELECTORS`.
 _CLASSES = tuple(selector.lstrip(".") for selector in EXCLUDE_SELECTORS)
 _START_TAG = re.compile(r"<(\w+)\b[^>]*>")
@@ -52,7 +52,7 @@ def without_left_out(html: str) -> str:
         if start is None or start.end() <= mark:
             continue
         name = start.group(1).lower()
-        end = start.end() if name in _VOID else _element_end(html, name, start.end())
+        end = start.end() if name in VOID_ELEMENTS else _element_end(html, name, start.end())
         if end is None:
             break
         out.append(html[at:opened])

@@ -19,12 +19,12 @@ import gettext
 import re
 
 from zavazek.core import i18n
+from zavazek.site.output import VOID_ELEMENTS
 
 OPEN, CLOSE = "\ue000", "\ue001"
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|<!--.*?-->|<![^>]*>", re.S)
 _RAW_TEXT = {"title", "script", "style", "textarea"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _NO_CHILDREN = {"option"}  # elements whose text cannot hold a <span>: the language goes on them
 
 
@@ -144,7 +144,7 @@ def _balanced(fragment: str) -> bool:
     stack = []
     for match in _TAG.finditer(fragment):
         closing, name = match.group(1), (match.group(2) or "").lower()
-        if not name or name in _VOID or match.group(0).endswith("/>"):
+        if not name or name in VOID_ELEMENTS or match.group(0).endswith("/>"):
             continue
         if closing:
             if not stack or stack.pop() != name:
@@ -163,7 +163,7 @@ def _open_parent(before: str) -> tuple[int, str] | None:
     if last is None:
         return None
     closing, name = last.group(1), (last.group(2) or "").lower()
-    if closing or not name or name in _VOID:
+    if closing or not name or name in VOID_ELEMENTS:
         return None
     if last.end() == len(before) or name in _NO_CHILDREN:
         return last.start(), name

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+#: HTML elements that have no end tag.
+VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
 
 @dataclass(frozen=True)
 class HtmlPage:
