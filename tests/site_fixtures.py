@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import warm_command
+
 from zavazek.core.model import codes
 from zavazek.engine.config import open_project
 from zavazek.core.yamlsource import load_document
@@ -61,9 +63,15 @@ DATED_COMMANDS = {"validate", "build", "serve", "posters", "check"}
 def run_zavazek(
     *args: str, cwd: Path | None = None, today: str = TODAY, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    """The ``zavazek`` command, for the fixed day ``today`` (``--today``) unless it is not dated."""
+    """The ``zavazek`` command, for the fixed day ``today`` (``--today``) unless it is not dated.
+
+    It runs in a new process forked from one that has the package imported
+    (:mod:`warm_command`), or in a new interpreter if ``env`` changes how one starts.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     dated = ["--today", today] if args and args[0] in DATED_COMMANDS and today else []
+    if warm_command.starts_the_same(env):
+        return warm_command.run([*args, *dated], cwd=cwd, env=env, timeout=600)
     return subprocess.run(
         [sys.executable, "-m", "zavazek.cli", *args, *dated],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
