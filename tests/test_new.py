@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from browser import Requests, accessibility_violations, chromium_path, launch_chromium, serve_directory
+from site_fixtures import run_zavazek
 
 from zavazek.core.model import DATA_FILES
 from zavazek.core.model.descriptions import all_models, describe, field_keys, model_key, submodels
@@ -24,11 +25,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def zavazek(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """The command as staff run it, without a terminal (stdin is not a tty)."""
-    return subprocess.run(
-        [sys.executable, "-m", "zavazek.cli", *args], cwd=cwd, env=ENV, stdin=subprocess.DEVNULL,
-        capture_output=True, text=True, timeout=600,
-    )
+    """The command as staff run it, without a terminal (stdin is not a tty), on the day each test says."""
+    return run_zavazek(*args, cwd=cwd, today="")
 
 
 @pytest.fixture(scope="module")
