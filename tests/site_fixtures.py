@@ -27,6 +27,10 @@ TODAY = "2026-11-23"
 SITE_PARTS = ("mkdocs.yml", "data", "docs", "overrides")
 LANGS = set(open_project(ROOT).languages)  # the example's, as its mkdocs.yml says
 PLAIN_TEXT_KEYS = {"short_name", "street", "city"}
+#: Rendered PDFs, in the provider's folder, named by what they were made from (zavazek.site.pdf.Cache).
+PDF_CACHE = ".zavazek/cache"
+#: The PDF caches alone: named by the content of each PDF, they cannot be stale.
+PDF_CACHES = (".zavazek/cache/posters", ".zavazek/cache/handouts")
 
 
 def page_url(path: str, lang: str, default: str = "cs") -> str:
@@ -79,7 +83,16 @@ def run_zavazek(
 
 
 def _build(source: Path, target: Path, prepare=None) -> Path:
+    """``source`` built in ``target``, with the PDFs ``source`` has from its last build (``make site``'s).
+
+    Named by the hash of the page each was printed from, of the fonts,
+    WeasyPrint and závazek's code, they cannot be stale: a changed poster
+    is rendered anew, and a fresh clone renders them all.
+    """
     folder = copy_site_folder(source, target)
+    for cache in PDF_CACHES:
+        if (source / cache).is_dir():
+            shutil.copytree(source / cache, folder / cache)
     if prepare is not None:
         prepare(folder)
     result = run_zavazek("build", str(folder))
@@ -137,12 +150,6 @@ def icp_site(tmp_path_factory) -> Path:
 def opu_site(tmp_path_factory) -> Path:
     """The example provider of two registered services, one of them field work, under examples/opu (read-only)."""
     return _shared_build(tmp_path_factory, "opu", ROOT / "examples" / "opu")
-
-
-#: Rendered PDFs, in the provider's folder, named by what they were made from (zavazek.site.pdf.Cache).
-PDF_CACHE = ".zavazek/cache"
-#: The PDF caches alone: named by the content of each PDF, they cannot be stale.
-PDF_CACHES = (".zavazek/cache/posters", ".zavazek/cache/handouts")
 
 
 def clean_build(folder: Path, target: Path, today: str = TODAY) -> Path:
