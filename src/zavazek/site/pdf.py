@@ -18,6 +18,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -276,27 +277,47 @@ class _OpenArrays:
         return getattr(self._ffi, name)
 
 
+#: The Python packages a PDF is laid out and written with (Pillow: its preview).
+RENDERING_PACKAGES = ("weasyprint", "pydyf", "pillow", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pyphen")
+#: The system's libraries that shape, subset and draw the text (a PDF's bytes change with HarfBuzz's
+#: subsetter), and Poppler's, which draws the previews.
+RENDERING_LIBRARIES = ("libpango-1.0.so*", "libpangoft2-1.0.so*", "libharfbuzz.so*", "libharfbuzz-subset.so*",
+                       "libfontconfig.so*", "libfreetype.so*", "libpoppler.so*")
+#: Where the libraries are looked for: Debian's and other systems' folders.
+LIBRARY_FOLDERS = ("/usr/lib", "/usr/lib64", "/usr/local/lib", "/usr/lib/*-linux-gnu", "/lib/*-linux-gnu")
+
+
 @functools.lru_cache(maxsize=1)
 def _renderer_stamp() -> str:
-    """What else a PDF depends on: WeasyPrint's, pydyf's and Pillow's (its preview) versions, the installed
-    fonts, and závazek's code.
+    """What else a PDF depends on: the versions of :data:`RENDERING_PACKAGES`, the files of the installed
+    fonts, of :data:`RENDERING_LIBRARIES` and of ``pdftoppm``, and závazek's code.
 
     závazek's code lays a poster out again when its last sheet is an
     orphan, splits hand-outs, tags languages and makes previews, none of
     which shows in the HTML: a PDF made by another version of the package is
-    made again. Read without importing WeasyPrint, which takes longer than
-    finding every PDF in the cache.
+    made again, as is one made before a library or font was upgraded. Read
+    without importing WeasyPrint, which takes longer than finding every PDF
+    in the cache.
     """
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
     from zavazek.site.fingerprint import code_fingerprint
 
-    parts = [version("weasyprint"), version("pydyf"), version("pillow"), code_fingerprint()]
+    parts = [code_fingerprint()]
+    for package in RENDERING_PACKAGES:
+        try:
+            parts.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            parts.append(f"{package} -")
     try:
         listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True).stdout
     except OSError:
         listed = ""
-    for name in sorted(set(listed.split())):
+    files = set(listed.split())
+    files.update(str(path.resolve()) for folder in LIBRARY_FOLDERS for pattern in RENDERING_LIBRARIES
+                 for path in Path("/").glob(f"{folder.lstrip('/')}/{pattern}"))  # each library file once
+    files.add(shutil.which("pdftoppm") or "pdftoppm")
+    for name in sorted(files):
         try:
             stat = Path(name).stat()
         except OSError:
@@ -306,7 +327,10 @@ def _renderer_stamp() -> str:
 
 
 def cache_key(html: str) -> str:
-    return hashlib.sha256(f"{_renderer_stamp()}\n{html}".encode()).hexdigest()[:32]
+    """The name of the PDF made from ``html``: the HTML, what made it, and the date its fonts carry
+    (``SOURCE_DATE_EPOCH``, 0 unless the caller set one: :func:`_reproducible_fonts`)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "0")
+    return hashlib.sha256(f"{_renderer_stamp()}\nSOURCE_DATE_EPOCH={epoch}\n{html}".encode()).hexdigest()[:32]
 
 
 class Cache:
