@@ -29,7 +29,7 @@ LANGS = set(open_project(ROOT).languages)  # the example's, as its mkdocs.yml sa
 PLAIN_TEXT_KEYS = {"short_name", "street", "city"}
 #: Rendered PDFs, in the provider's folder, named by what they were made from (zavazek.site.pdf.Cache).
 PDF_CACHE = ".zavazek/cache"
-#: The PDF caches alone: named by the content of each PDF, they cannot be stale.
+#: The PDF caches alone: each PDF is named by its page and what made it (zavazek.site.pdf.cache_key).
 PDF_CACHES = (".zavazek/cache/posters", ".zavazek/cache/handouts")
 
 
@@ -67,32 +67,35 @@ DATED_COMMANDS = {"validate", "build", "serve", "posters", "check"}
 def run_zavazek(
     *args: str, cwd: Path | None = None, today: str = TODAY, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    """The ``zavazek`` command, for the fixed day ``today`` (``--today``) unless it is not dated.
+    """The ``zavazek`` command, for the fixed day ``today`` (``--today``) unless it is not dated, without a
+    terminal (its standard input is empty).
 
     It runs in a new process forked from one that has the package imported
-    (:mod:`warm_command`), or in a new interpreter if ``env`` changes how one starts.
+    (:mod:`warm_command`), or as the installed command in a new interpreter if
+    ``env`` changes how one starts.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     dated = ["--today", today] if args and args[0] in DATED_COMMANDS and today else []
     if warm_command.starts_the_same(env):
         return warm_command.run([*args, *dated], cwd=cwd, env=env, timeout=600)
     return subprocess.run(
-        [sys.executable, "-m", "zavazek.cli", *args, *dated],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
+        [str(Path(sys.executable).parent / "zavazek"), *args, *dated],
+        cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=600,
     )
 
 
 def _build(source: Path, target: Path, prepare=None) -> Path:
     """``source`` built in ``target``, with the PDFs ``source`` has from its last build (``make site``'s).
 
-    Named by the hash of the page each was printed from, of the fonts,
-    WeasyPrint and závazek's code, they cannot be stale: a changed poster
-    is rendered anew, and a fresh clone renders them all.
+    Each is named by a hash of the page it was printed from and of what
+    made it (závazek's code, WeasyPrint and the libraries and fonts it uses,
+    the fonts' date: ``zavazek.site.pdf.cache_key``): a PDF that would now
+    come out otherwise is rendered anew, and a fresh clone renders them all.
     """
     folder = copy_site_folder(source, target)
     for cache in PDF_CACHES:
-        if (source / cache).is_dir():
-            shutil.copytree(source / cache, folder / cache)
+        if (source / cache).is_dir():  # not what a build still writes (*.part)
+            shutil.copytree(source / cache, folder / cache, ignore=shutil.ignore_patterns("*.part"))
     if prepare is not None:
         prepare(folder)
     result = run_zavazek("build", str(folder))

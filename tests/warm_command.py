@@ -1,20 +1,31 @@
 """The ``zavazek`` command in a new process that starts with the package already imported.
 
 The tests run the command about 150 times. A new interpreter spends some
-0.4 s of CPU importing Click, MkDocs, Material and the package before it reads
-a single file: about a minute of the run's CPU in all. Here a small server
-(this file run as a script) imports them once per test worker, and each run
-of the command is a child forked from it: a process of its own, with its own
-working folder, environment, standard input, output and error, and exit
-code, running the same ``zavazek.cli.main`` as the installed command and
-ending as an interpreter ends (its ``atexit`` functions, flushed output, a
-traceback and code 1 for an uncaught error) but for the final clearing of
-every module. Nothing of one run is left in the next: every child starts
-from the server's state, which is the state of the imports alone.
+0.4 s of CPU importing Click, PyYAML, Pydantic and závazek's own modules
+before it reads a single file: about a minute of the run's CPU in all. Here
+a small server (this file run as a script) imports them once per test
+worker, and each run of the command is a child forked from it: a process of
+its own, with its own working folder, environment, standard input (empty),
+output and error, and exit code, running the same ``zavazek.cli.main`` as
+the installed command. A build still imports MkDocs, Material and WeasyPrint
+in its child, under the child's environment.
 
-A run that must start an interpreter differently (other ``PYTHON*``
-variables, another locale) is not for this: ``site_fixtures.run_zavazek``
-starts ``python -m zavazek.cli`` for it.
+What a child does not share with a new interpreter:
+
+- its end: the ``atexit`` functions run and the output is flushed, but the
+  interpreter's last clearing of every module (most of what a short run
+  costs) is skipped; závazek's threads are daemon threads, which an
+  interpreter does not wait for either;
+- the hash seed: every child of a server has the server's (each test
+  worker's server draws its own). Output that depends on the order of a set
+  of strings is caught by ``tests/test_published.py``, which compares the
+  example sites with files listed by earlier runs;
+- the modules: a command that forgot an import would still find the module
+  here. ``tests/test_installed.py`` runs the installed command in new
+  interpreters.
+
+A run that must start an interpreter differently (:data:`READ_AT_START`) is
+not for this: ``site_fixtures.run_zavazek`` starts the installed command for it.
 
 The server reads one request a line (JSON) on its standard input and answers
 each with the child's exit code, as :attr:`subprocess.Popen.returncode` gives
@@ -32,11 +43,12 @@ import subprocess
 import sys
 import tempfile
 import threading
+import traceback
 from pathlib import Path
 
-#: Variables an interpreter reads only when it starts, and the C locale's: a child forked from a
-#: server started with other values would not see them change.
-READ_AT_START = ("PYTHON", "LANG", "LC_")
+#: Variables an interpreter (or the C library, or a module as it is imported) reads when it starts: a
+#: child forked from a server started with other values would not see them change.
+READ_AT_START = ("PYTHON", "LANG", "LC_", "TZ")
 
 
 class _Server:
@@ -44,16 +56,14 @@ class _Server:
         self.env = dict(os.environ)
         self.process = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         text=True, encoding="utf-8")
-        self.lock = threading.Lock()
         atexit.register(self.stop)
 
     def ask(self, request: dict):
-        with self.lock:
-            self.process.stdin.write(json.dumps(request) + "\n")
-            self.process.stdin.flush()
-            answer = self.process.stdout.readline()
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
         if not answer:
-            raise RuntimeError(f"the command's server ended (exit code {self.process.poll()})")
+            raise RuntimeError(f"the command's server ended (exit code {self.process.wait(timeout=5)})")
         return json.loads(answer)
 
     def stop(self):
@@ -62,13 +72,7 @@ class _Server:
 
 
 _server: _Server | None = None
-
-
-def _started() -> _Server:
-    global _server
-    if _server is None or _server.process.poll() is not None:
-        _server = _Server()
-    return _server
+_lock = threading.Lock()  # one request at a time: the server answers in turn
 
 
 def starts_the_same(env: dict[str, str]) -> bool:
@@ -80,28 +84,38 @@ def starts_the_same(env: dict[str, str]) -> bool:
 
 def run(args: list[str], *, cwd: Path | None, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
     """``zavazek *args`` in a child of the server, as :func:`subprocess.run` with ``capture_output`` and ``text``."""
-    server = _started()
-    with tempfile.TemporaryDirectory(prefix="zavazek-run-") as folder:
-        out, err = Path(folder, "stdout"), Path(folder, "stderr")
-        code = server.ask({"args": args, "cwd": str(cwd or os.getcwd()), "env": env, "out": str(out),
-                           "err": str(err), "timeout": timeout})
+    global _server
+    folder = os.path.abspath(cwd or ".")
+    if not os.path.isdir(folder):
+        raise FileNotFoundError(f"no folder to run the command in: {folder}")
+    with tempfile.TemporaryDirectory(prefix="zavazek-run-") as outputs:
+        out, err = Path(outputs, "stdout"), Path(outputs, "stderr")
+        with _lock:
+            if _server is None or _server.process.poll() is not None:
+                _server = _Server()
+            code = _server.ask({"args": args, "cwd": folder, "env": env, "out": str(out), "err": str(err),
+                                "timeout": timeout})
+        output = out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")
         if code is None:
-            raise subprocess.TimeoutExpired(["zavazek", *args], timeout)
-        return subprocess.CompletedProcess(["zavazek", *args], code,
-                                           out.read_text(encoding="utf-8", errors="replace"),
-                                           err.read_text(encoding="utf-8", errors="replace"))
+            raise subprocess.TimeoutExpired(["zavazek", *args], timeout, *output)
+        return subprocess.CompletedProcess(["zavazek", *args], code, *output)
 
 
 def _serve() -> None:
     """The server: import once, then fork a child for each request and answer with its exit code."""
     import zavazek.cli  # noqa: F401 (what every run would import)
     import zavazek.engine  # noqa: F401
+    import fontTools.subset  # noqa: F401 (and what each process that lays out PDFs imports: about 1 s)
+    import weasyprint  # noqa: F401
 
     for line in sys.stdin:
         request = json.loads(line)
         pid = os.fork()
         if pid == 0:
-            _command(request)  # never returns: the command ends the child as it would end an interpreter
+            try:
+                _command(request)
+            finally:
+                os._exit(1)  # _command ends the child itself; the child must never go back to serving
         print(json.dumps(_wait(pid, request["timeout"])), flush=True)
 
 
@@ -119,20 +133,20 @@ def _wait(pid: int, timeout: float) -> int | None:
 
 
 def _command(request: dict) -> None:
-    """In the child: the command's folder, environment, input and output, then the command itself."""
-    os.chdir(request["cwd"])
-    os.environ.clear()
-    os.environ.update(request["env"])
-    tempfile.tempdir = None  # asked again, from this environment's TMPDIR
+    """In the child: the command's input and output, folder and environment, then the command itself."""
     for fd, name, flags in ((0, os.devnull, os.O_RDONLY), (1, request["out"], os.O_WRONLY | os.O_CREAT),
                             (2, request["err"], os.O_WRONLY | os.O_CREAT)):
         opened = os.open(name, flags, 0o600)
         os.dup2(opened, fd)
         os.close(opened)
-    sys.argv = ["zavazek", *request["args"]]
-    from zavazek.cli import main
-
     try:
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        tempfile.tempdir = None  # asked again, from this environment's TMPDIR
+        sys.argv = ["zavazek", *request["args"]]
+        from zavazek.cli import main
+
         main(args=request["args"], prog_name="zavazek")
         code = 0
     except SystemExit as exit:  # how Click ends, as the installed command does
@@ -140,10 +154,8 @@ def _command(request: dict) -> None:
         if not isinstance(exit.code, (int, type(None))):
             print(exit.code, file=sys.stderr)
     except BaseException:
-        sys.excepthook(*sys.exc_info())
+        traceback.print_exc()
         code = 1
-    # The end of an interpreter, but for its last clearing of every module, which a process that
-    # ends anyway does not need (it is most of the time a child takes, against the command's few ms).
     atexit._run_exitfuncs()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -151,4 +163,5 @@ def _command(request: dict) -> None:
 
 
 if __name__ == "__main__":
+    sys.path[0] = os.path.dirname(sys.executable)  # as the installed command has it: not the tests' folder
     _serve()
