@@ -9,7 +9,7 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ TODAY = "2026-11-23"
 SITE_PARTS = ("mkdocs.yml", "data", "docs", "overrides")
 LANGS = set(open_project(ROOT).languages)  # the example's, as its mkdocs.yml says
 PLAIN_TEXT_KEYS = {"short_name", "street", "city"}
-#: Rendered PDFs, in the provider's folder, named by what they were made from (zavazek.site.pdf.Cache).
+#: What a build keeps for the next one, in the provider's folder: its rendered PDFs among it.
 PDF_CACHE = ".zavazek/cache"
 #: The PDF caches alone: each PDF is named by its page and what made it (zavazek.site.pdf.cache_key).
 PDF_CACHES = (".zavazek/cache/posters", ".zavazek/cache/handouts")
@@ -79,7 +79,7 @@ def run_zavazek(
     if warm_command.starts_the_same(env):
         return warm_command.run([*args, *dated], cwd=cwd, env=env, timeout=600)
     return subprocess.run(
-        [str(Path(sys.executable).parent / "zavazek"), *args, *dated],
+        [str(Path(sysconfig.get_path("scripts")) / "zavazek"), *args, *dated],
         cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=600,
     )
 
@@ -94,8 +94,9 @@ def _build(source: Path, target: Path, prepare=None) -> Path:
     """
     folder = copy_site_folder(source, target)
     for cache in PDF_CACHES:
-        if (source / cache).is_dir():  # not what a build still writes (*.part)
-            shutil.copytree(source / cache, folder / cache, ignore=shutil.ignore_patterns("*.part"))
+        if (source / cache).is_dir():
+            shutil.copytree(source / cache, folder / cache,
+                            ignore=shutil.ignore_patterns("*.part"))  # not what a build is still writing
     if prepare is not None:
         prepare(folder)
     result = run_zavazek("build", str(folder))

@@ -25,7 +25,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def zavazek(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """The command as staff run it, without a terminal (stdin is not a tty), on the day each test says."""
+    """The command as staff run it, without a terminal (stdin is not a tty), on the real day unless the test
+    gives ``--today``."""
     return run_zavazek(*args, cwd=cwd, today="")
 
 

@@ -296,31 +296,33 @@ def test_pdfs_in_the_cache_made_by_other_code_of_zavazek_are_made_again(tmp_path
 
 
 @pytest.fixture
-def fresh_renderer_stamp():
-    """What made the cached PDFs, read again in the test and once more after it (it is read once per process)."""
+def forget_renderer_stamp():
+    """What made the cached PDFs (read once per process) forgotten when the test asks, and after it."""
     pdf_files._renderer_stamp.cache_clear()
     yield pdf_files._renderer_stamp.cache_clear
     pdf_files._renderer_stamp.cache_clear()
 
 
 def test_pdfs_in_the_cache_made_before_a_library_was_upgraded_are_made_again(monkeypatch, tmp_path,
-                                                                               fresh_renderer_stamp):
+                                                                               forget_renderer_stamp):
     """A PDF's bytes change with the HarfBuzz that subsets its fonts: after an upgrade of that library
-    (a new file in its place), the same HTML must not get the PDF the old one made."""
+    (its file rewritten), the same HTML must not get the PDF the old one made."""
     library = tmp_path / "libharfbuzz-subset.so.0"
     library.write_bytes(b"version 1")
     monkeypatch.setattr(pdf_files, "LIBRARY_FOLDERS", (str(tmp_path),))
     before = pdf_files.cache_key("<p>Plakát</p>")
     library.write_bytes(b"version 2, upgraded")
-    fresh_renderer_stamp()
+    forget_renderer_stamp()
     assert pdf_files.cache_key("<p>Plakát</p>") != before
 
 
-def test_pdfs_in_the_cache_carry_the_date_their_fonts_were_given(monkeypatch):
+def test_a_pdf_made_for_another_source_date_epoch_is_made_again(monkeypatch):
     """The embedded font subsets carry SOURCE_DATE_EPOCH (0 unless the build was given one): a PDF made
     with another date is made again, and one made without a date serves a build given 0."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     undated = pdf_files.cache_key("<p>Plakát</p>")
+    with pdf_files._reproducible_fonts():  # as it is named while a PDF is laid out
+        assert pdf_files.cache_key("<p>Plakát</p>") == undated
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     assert pdf_files.cache_key("<p>Plakát</p>") == undated
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")

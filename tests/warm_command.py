@@ -7,8 +7,8 @@ a small server (this file run as a script) imports them once per test
 worker, and each run of the command is a child forked from it: a process of
 its own, with its own working folder, environment, standard input (empty),
 output and error, and exit code, running the same ``zavazek.cli.main`` as
-the installed command. A build still imports MkDocs, Material and WeasyPrint
-in its child, under the child's environment.
+the installed command. A build still imports MkDocs and Material in its
+child, under the child's environment.
 
 What a child does not share with a new interpreter:
 
@@ -21,8 +21,11 @@ What a child does not share with a new interpreter:
   of strings is caught by ``tests/test_published.py``, which compares the
   example sites with files listed by earlier runs;
 - the modules: a command that forgot an import would still find the module
-  here. ``tests/test_installed.py`` runs the installed command in new
-  interpreters.
+  here (``tests/test_installed.py`` runs ``build`` and ``new`` of the
+  installed command in new interpreters);
+- WeasyPrint's import, in the server's environment: it loads Pango and
+  HarfBuzz and checks the fonts once, and what it would print goes to the
+  server's error output, not the command's.
 
 A run that must start an interpreter differently (:data:`READ_AT_START`) is
 not for this: ``site_fixtures.run_zavazek`` starts the installed command for it.
@@ -46,22 +49,27 @@ import threading
 import traceback
 from pathlib import Path
 
-#: Variables an interpreter (or the C library, or a module as it is imported) reads when it starts: a
-#: child forked from a server started with other values would not see them change.
-READ_AT_START = ("PYTHON", "LANG", "LC_", "TZ")
+#: Variables an interpreter (or the C library, the dynamic loader, Fontconfig, a module as it is imported)
+#: reads when it starts: a child forked from a server started with other values would not see them change.
+READ_AT_START = ("PYTHON", "LANG", "LC_", "TZ", "LD_", "FC_", "FONTCONFIG")
+#: The environment every server starts with: this process's when the tests began.
+_START_ENV = dict(os.environ)
 
 
 class _Server:
     def __init__(self):
-        self.env = dict(os.environ)
         self.process = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        text=True, encoding="utf-8")
+                                        env=_START_ENV, text=True, encoding="utf-8")
         atexit.register(self.stop)
 
     def ask(self, request: dict):
-        self.process.stdin.write(json.dumps(request) + "\n")
-        self.process.stdin.flush()
-        answer = self.process.stdout.readline()
+        try:
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+        except BaseException:  # interrupted: its answer must not be read as the next request's
+            self.process.kill()
+            raise
         if not answer:
             raise RuntimeError(f"the command's server ended (exit code {self.process.wait(timeout=5)})")
         return json.loads(answer)
@@ -76,10 +84,10 @@ _lock = threading.Lock()  # one request at a time: the server answers in turn
 
 
 def starts_the_same(env: dict[str, str]) -> bool:
-    """Whether an interpreter started with ``env`` would start as the server did (see :data:`READ_AT_START`)."""
-    started = _server.env if _server is not None else os.environ
-    keys = {key for key in {*env, *started} if key.startswith(READ_AT_START)}
-    return all(env.get(key) == started.get(key) for key in keys)
+    """Whether an interpreter started with ``env`` would start as the server does (see :data:`READ_AT_START`),
+    on a system where the server can wait for its children (Linux 5.3 and later)."""
+    keys = {key for key in {*env, *_START_ENV} if key.startswith(READ_AT_START)}
+    return hasattr(os, "pidfd_open") and all(env.get(key) == _START_ENV.get(key) for key in keys)
 
 
 def run(args: list[str], *, cwd: Path | None, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
@@ -106,7 +114,11 @@ def _serve() -> None:
     import zavazek.cli  # noqa: F401 (what every run would import)
     import zavazek.engine  # noqa: F401
     import fontTools.subset  # noqa: F401 (and what each process that lays out PDFs imports: about 1 s)
-    import weasyprint  # noqa: F401
+    from zavazek.site import pdf
+
+    # WeasyPrint loaded as the command loads it. Not a font configuration: Fontconfig's thread would
+    # not survive the fork.
+    pdf._load_weasyprint()
 
     for line in sys.stdin:
         request = json.loads(line)
@@ -149,10 +161,10 @@ def _command(request: dict) -> None:
 
         main(args=request["args"], prog_name="zavazek")
         code = 0
-    except SystemExit as exit:  # how Click ends, as the installed command does
-        code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
-        if not isinstance(exit.code, (int, type(None))):
-            print(exit.code, file=sys.stderr)
+    except SystemExit as ended:  # how Click ends, as the installed command does
+        code = ended.code if isinstance(ended.code, int) else 0 if ended.code is None else 1
+        if not isinstance(ended.code, (int, type(None))):
+            print(ended.code, file=sys.stderr)
     except BaseException:
         traceback.print_exc()
         code = 1
@@ -163,5 +175,6 @@ def _command(request: dict) -> None:
 
 
 if __name__ == "__main__":
-    sys.path[0] = os.path.dirname(sys.executable)  # as the installed command has it: not the tests' folder
+    if sys.path[0] == os.path.dirname(os.path.abspath(__file__)):  # as the installed command has it, not the tests'
+        sys.path[0] = os.path.dirname(sys.executable)
     _serve()

@@ -5,8 +5,9 @@ spends a good part of each render on work every document repeats (style
 sheets, fonts, the PDF's font subsets), so many small PDFs are laid out as
 one document and split into files (:func:`render_sheets`), and each process
 loads the fonts and parses each template's style sheet once. A rebuild reuses
-every PDF whose HTML, fonts, WeasyPrint and závazek's code are unchanged from
-a cache folder in the provider's folder (:class:`Cache`).
+every PDF whose HTML and makers (závazek's code, WeasyPrint and the packages
+and libraries it uses, the fonts, ``pdftoppm``, the fonts' date) are
+unchanged from a cache folder in the provider's folder (:class:`Cache`).
 """
 
 from __future__ import annotations
@@ -283,8 +284,9 @@ RENDERING_PACKAGES = ("weasyprint", "pydyf", "pillow", "fonttools", "tinycss2", 
 #: subsetter), and Poppler's, which draws the previews.
 RENDERING_LIBRARIES = ("libpango-1.0.so*", "libpangoft2-1.0.so*", "libharfbuzz.so*", "libharfbuzz-subset.so*",
                        "libfontconfig.so*", "libfreetype.so*", "libpoppler.so*")
-#: Where the libraries are looked for: Debian's and other systems' folders.
-LIBRARY_FOLDERS = ("/usr/lib", "/usr/lib64", "/usr/local/lib", "/usr/lib/*-linux-gnu", "/lib/*-linux-gnu")
+#: Where the libraries are looked for on Linux (Debian's multiarch folders too; elsewhere none is found,
+#: and a library's upgrade goes unnoticed).
+LIBRARY_FOLDERS = ("/usr/lib", "/usr/lib64", "/usr/local/lib", "/usr/lib/*-linux-gnu*", "/lib/*-linux-gnu*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -313,10 +315,11 @@ def _renderer_stamp() -> str:
         listed = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True).stdout
     except OSError:
         listed = ""
-    files = set(listed.split())
+    files = set(listed.splitlines())  # a font's path may have spaces
     files.update(str(path.resolve()) for folder in LIBRARY_FOLDERS for pattern in RENDERING_LIBRARIES
                  for path in Path("/").glob(f"{folder.lstrip('/')}/{pattern}"))  # each library file once
-    files.add(shutil.which("pdftoppm") or "pdftoppm")
+    if pdftoppm := shutil.which("pdftoppm"):
+        files.add(str(Path(pdftoppm).resolve()))
     for name in sorted(files):
         try:
             stat = Path(name).stat()
