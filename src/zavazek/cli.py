@@ -8,6 +8,7 @@ criterion not met.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 import time
 from pathlib import Path
@@ -81,6 +82,9 @@ def build(folder: Path, today: dt.date | None):
         )
         for lang in ("cs", "en"):
             click.echo(i18n.ngettext_for(lang)(*summary, count).format(count=count))
+    # Nothing of the build is needed any more, and the process ends: its objects are not walked again by
+    # the cycle collector on the way out (0.7 s at the end of a national directory's build, a 1.1 GB heap).
+    gc.freeze()
 
 
 @main.command()
