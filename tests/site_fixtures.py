@@ -33,6 +33,14 @@ PDF_CACHE = ".zavazek/cache"
 PDF_CACHES = (".zavazek/cache/posters", ".zavazek/cache/handouts")
 
 
+def copy_pdf_caches(source: Path, target: Path) -> None:
+    """The PDFs ``source``'s builds rendered (:data:`PDF_CACHES`), into the provider's folder ``target``."""
+    for cache in PDF_CACHES:
+        if (source / cache).is_dir():
+            shutil.copytree(source / cache, target / cache,
+                            ignore=shutil.ignore_patterns("*.part"))  # not what a build is still writing
+
+
 def page_url(path: str, lang: str, default: str = "cs") -> str:
     """A page's address from the site root (``en/zavazek/``), as the site map makes it."""
     return SiteMap((default,)).url(path, lang)
@@ -93,10 +101,7 @@ def _build(source: Path, target: Path, prepare=None) -> Path:
     come out otherwise is rendered anew, and a fresh clone renders them all.
     """
     folder = copy_site_folder(source, target)
-    for cache in PDF_CACHES:
-        if (source / cache).is_dir():
-            shutil.copytree(source / cache, folder / cache,
-                            ignore=shutil.ignore_patterns("*.part"))  # not what a build is still writing
+    copy_pdf_caches(source, folder)
     if prepare is not None:
         prepare(folder)
     result = run_zavazek("build", str(folder))
@@ -159,9 +164,7 @@ def opu_site(tmp_path_factory) -> Path:
 def clean_build(folder: Path, target: Path, today: str = TODAY) -> Path:
     """The data of ``folder`` built from scratch in ``target`` (with the PDFs already rendered); returns the site."""
     clean = copy_site_folder(folder, target)
-    for cache in PDF_CACHES:
-        if (folder / cache).is_dir():
-            shutil.copytree(folder / cache, clean / cache)
+    copy_pdf_caches(folder, clean)
     result = run_zavazek("build", str(clean), today=today)
     assert result.returncode == 0, result.stdout + result.stderr
     return clean / "site"
