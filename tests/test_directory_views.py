@@ -13,6 +13,7 @@ from zavazek.core.loader import load_data
 from zavazek.core.model import codes
 from zavazek.engine.config import open_project
 from zavazek.site import templating
+from zavazek.site.escaping import json_attribute
 from zavazek.site.directory import handouts, views
 from zavazek.site.directory.handouts import Handout
 from zavazek.site.directory.pages import DirectoryPages
@@ -101,7 +102,7 @@ def _card_view() -> views.CardView:
     fmt = Formatter("en", "cs")
     return views.CardView(
         service=service, organisation=DATA.services.organisation(service.organisation), href="../s/x/", web=None,
-        kinds=(), places=(), phone=None, hours_json="{}", fmt=fmt,
+        kinds=(), places=(), phone=None, hours=json_attribute([]), fmt=fmt,
         language_names={code: code for code in codes.LANGUAGES},
     )
 

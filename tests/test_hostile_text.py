@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import html.parser
 import json
 import re
 import subprocess
@@ -32,7 +33,7 @@ from hypothesis import strategies as st
 from browser import chromium_path, launch_chromium
 from hostile import hostile_text
 from site_fixtures import LANGS
-from zavazek.site.escaping import json_for_html, spreadsheet_cell
+from zavazek.site.escaping import json_attribute, json_for_html, spreadsheet_cell
 from zavazek.core.problems import DataError
 from zavazek.core.yamlsource import load_text
 
@@ -47,6 +48,25 @@ def test_json_written_into_a_page_cannot_end_its_script_and_reads_back(value):
     text = json_for_html(value)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == value
+
+
+class _Attributes(html.parser.HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        self.found = (tag, attrs)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | hostile_text,
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3),
+                    max_leaves=8))
+def test_json_written_into_an_attribute_stays_in_it_and_reads_back(value):
+    """A page's parser finds the one attribute, and its value is the JSON of ``value``."""
+    parser = _Attributes()
+    parser.feed(f"<li data-hours={json_attribute(value)} hidden>")
+    parser.close()
+    assert parser.found[0] == "li"
+    assert [name for name, _ in parser.found[1]] == ["data-hours", "hidden"]
+    assert json.loads(parser.found[1][0][1]) == value
 
 
 @settings(max_examples=300, derandomize=True)

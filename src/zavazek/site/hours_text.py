@@ -13,7 +13,7 @@ import datetime as dt
 from zavazek.core import i18n
 from zavazek.core.model.hours import END_OF_DAY, WEEKDAYS, OpeningHours, Ranges, clock
 from zavazek.site import cldr
-from zavazek.site.escaping import json_for_html
+from zavazek.site.escaping import json_attribute
 
 
 # --- for machines -----------------------------------------------------------
@@ -57,13 +57,11 @@ def ranges_text(ranges: Ranges, lang: str) -> str:
     return ", ".join(f"{time_text(a, lang)}–{time_text(b, lang)}" for a, b in ranges)
 
 
-def day_texts(hours: OpeningHours, lang: str) -> dict:
+def day_texts(hours: OpeningHours, lang: str) -> dict[int, str]:
     """What the browser writes for a day, in the words of the timetable (:func:`rows`), so that a
     "today" line and the table beside it write a time the same way:
-    ``{"text": {0: "8:30–12:00, 13:00–17:00"}, "opens": {0: "8:30"}}`` for the open days."""
-    days = [(day, ranges) for day, ranges in hours.by_day() if ranges]
-    return {"text": {day: ranges_text(ranges, lang) for day, ranges in days},
-            "opens": {day: time_text(ranges[0][0], lang) for day, ranges in days}}
+    ``{0: "8:30–12:00, 13:00–17:00"}`` for the open days."""
+    return {day: ranges_text(ranges, lang) for day, ranges in hours.by_day() if ranges}
 
 
 def weekday_text(index: int, lang: str, width: str = "wide") -> str:
@@ -101,15 +99,15 @@ def compact(hours: OpeningHours, lang: str) -> str:
 
 
 def today_labels(lang: str) -> str:
-    """What the browser needs to write a place's line for today, as JSON (zavazek-directory.js:
-    the home page's centres, the directory's cards, a service page's places).
+    """What the browser needs to write a place's line for today, as a quoted attribute value
+    (zavazek-directory.js: the home page's centres, the directory's cards, a service page's places).
 
     The words are in the interface language (``ui``: English for a language without a
     catalog, which the script then marks ``lang="en"``), without :mod:`zavazek.site.fallback`'s marks.
     """
     gettext = i18n.gettext_for(lang)
     days = [weekday_text(i, lang, "abbreviated") for i in range(7)]
-    return json_for_html({"lang": lang, "ui": i18n.interface_language(lang), "today": gettext("Today"),
-                          "open": gettext("open now"), "closed": gettext("closed now"),
-                          "closedUntil": gettext("closed; next open {day} {time}"),  # after "Today"
-                          "appointment": gettext("by appointment"), "days": days})
+    return json_attribute({"lang": lang, "ui": i18n.interface_language(lang), "today": gettext("Today"),
+                           "open": gettext("open now"), "closed": gettext("closed now"),
+                           "closedUntil": gettext("closed; next open {day} {time}"),  # after "Today"
+                           "appointment": gettext("by appointment"), "days": days})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zavazek.core import placeholders
-from zavazek.site.escaping import json_for_html
+from zavazek.site.escaping import json_attribute
 from zavazek.site.links import Links, ShareLinks, share_message
 
 
@@ -23,7 +23,7 @@ class ShareView:
     text: str  # the message without the address
     url: str | None  # the page's public address (None when the site has none)
     links: ShareLinks
-    script: str  # {"title", "text", "url", "message"} for the script, as JSON for an attribute
+    script: str  # {"title", "text", "url", "message"} for the script, as a quoted attribute value
 
 
 def share(links: Links, title: str, lines) -> ShareView:
@@ -36,7 +36,7 @@ def share(links: Links, title: str, lines) -> ShareView:
     text = "\n".join(line for line in lines if line and not any(m in line for m in placeholders.MARKERS))
     url = links.absolute()
     return ShareView(title, text, url, links.share(title, text, url),
-                     json_for_html({"title": title, "text": text, "url": url, "message": share_message(text, url)}))
+                     json_attribute({"title": title, "text": text, "url": url, "message": share_message(text, url)}))
 
 
 def service_lines(name: str, phone: str | None, addresses, fmt) -> list[str]:

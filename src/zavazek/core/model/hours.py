@@ -7,7 +7,7 @@ database, not by us. A range written to 24:00 ends at midnight; a place open
 0:00-24:00 every day is open without a break across midnight.
 
 The browser's "open now" and "today" (``theme/assets/zavazek-directory.js``)
-read :func:`for_browser` and follow the same rules. A place open by
+read :func:`minutes` and follow the same rules. A place open by
 appointment has no hours: it is never "closed", the reader arranges a time.
 How hours are written out for readers and machines is in
 :mod:`zavazek.site.hours_text`.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Iterable
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -168,30 +168,3 @@ def minutes(hours: OpeningHours) -> dict[int, list[list[int]]]:
         day: [[minute_of_day(a), minute_of_day(b, end=True)] for a, b in ranges]
         for day, ranges in hours.by_day() if ranges
     }
-
-
-def union_minutes(all_hours: Iterable[OpeningHours]) -> dict[int, list[list[int]]]:
-    """:func:`minutes` of several timetables together (a service at several places), overlaps merged."""
-    days: dict[int, list[list[int]]] = {}
-    for hours in all_hours:
-        for day, ranges in minutes(hours).items():
-            days.setdefault(day, []).extend(ranges)
-    out = {}
-    for day in sorted(days):
-        merged: list[list[int]] = []
-        for start, end in sorted(days[day]):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        out[day] = merged
-    return out
-
-
-def for_browser(all_hours: Iterable[OpeningHours], by_appointment: bool) -> dict:
-    """What a card carries for the browser's "today" line: ``{"week": union_minutes, "appointment": bool}``.
-
-    With ``appointment`` true, at a time outside the week's hours the line
-    says "by appointment", never "closed now".
-    """
-    return {"week": union_minutes(all_hours), "appointment": by_appointment}

@@ -29,20 +29,20 @@ def places_in(service: Service, region: str) -> tuple[Place, ...]:
     return here or tuple(service.places)
 
 
-def place_for_browser(place: Place, lang: str, name: str) -> dict:
-    """One place's hours for the browser's "today" line (zavazek-directory.js): its week in minutes
-    of the day (Monday = 0), each day's hours and first opening as the timetable writes them, whether
-    it is open by appointment (no hours: the line says so), and its ``name`` where a card or page shows
-    several places."""
-    return {"place": name, "week": hours.minutes(place.opening_hours),
-            **hours_text.day_texts(place.opening_hours, lang), "appointment": not place.opening_hours}
+def place_for_browser(place: Place, lang: str, name: str = "") -> dict:
+    """One place's hours for the browser's "today" line and filters (zavazek-directory.js): its week in
+    minutes of the day (Monday = 0; none: open by appointment, the line says so), each open day's
+    hours as the timetable writes them (the script reads a day's first opening from them, up to its
+    "–"), and its ``name`` where a card or page shows several places."""
+    hours_of_place = {"week": hours.minutes(place.opening_hours),
+                      "text": hours_text.day_texts(place.opening_hours, lang)}
+    return {"place": name, **hours_of_place} if name else hours_of_place
 
 
-def hours_for_browser(places: tuple[Place, ...], lang: str, names: tuple[str, ...]) -> dict:
-    """A card's hours for the browser: its places' week together (for the filter "open now", "open
-    on"), whether one is open by appointment, and each place's line for today (:func:`place_for_browser`)."""
-    return {**hours.for_browser((p.opening_hours for p in places), any(not p.opening_hours for p in places)),
-            "places": [place_for_browser(p, lang, name) for p, name in zip(places, names)]}
+def hours_for_browser(places: tuple[Place, ...], lang: str, names: tuple[str, ...]) -> list[dict]:
+    """A card's hours for the browser: each of its places' (:func:`place_for_browser`). The filters
+    "open now" and "open on" read the places' weeks together."""
+    return [place_for_browser(p, lang, name) for p, name in zip(places, names)]
 
 
 @dataclass(frozen=True)

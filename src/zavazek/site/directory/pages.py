@@ -33,7 +33,7 @@ from zavazek.site.directory.map import region_counts, region_map
 from zavazek.site.directory.rendering import PAGE, directory_templates
 from zavazek.site.directory.standing import DirectoryOnDay, PublishedParts
 from zavazek.site.directory import views
-from zavazek.site.escaping import json_for_html
+from zavazek.site.escaping import json_attribute, json_for_html
 from zavazek.site.fingerprint import code_fingerprint
 from zavazek.site.sitemap import SiteMap
 from zavazek.site.links import Links
@@ -120,7 +120,7 @@ class Cards:
             web=views.web_address(org),
             kinds=tuple(fmt.label(codes.SERVICE_CATEGORIES[c]) for c in service.categories),
             places=tuple(views.place_hours(p, fmt) for p in places), phone=directory.phone(service, places),
-            hours_json=json_for_html(listing.hours_for_browser(places, lang, names)), fmt=fmt,
+            hours=json_attribute(listing.hours_for_browser(places, lang, names)), fmt=fmt,
             language_names=base["language_names"],
         )
         return tuple(self.site.templates.render("_card.j2", lang, {"c": view, "links": links}, PAGE).split(self.HREF))
@@ -353,7 +353,7 @@ def _service_page(site: _Site, lang: str, service: Service) -> HtmlPage:
         regions=service_regions(service, links, fmt),
         registered=fmt.label(codes.SERVICE_KINDS[registered.kind][1]) if registered else None,
         phone=site.directory.phone(service),
-        place_hours=tuple(json_for_html(listing.place_for_browser(p, lang, "")) for p in service.places),
+        place_hours=tuple(json_attribute(listing.place_for_browser(p, lang)) for p in service.places),
         today_labels=site.today_labels[lang],
         maps=tuple(links.maps(p) for p in service.places),
         vcard=links.file(sitemap.service_vcard(service.id, lang)),

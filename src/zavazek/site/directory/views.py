@@ -93,7 +93,7 @@ class CardView:
     kinds: tuple[str, ...]
     places: tuple[PlaceHours, ...]  # the service's places in the list's region
     phone: str | None
-    hours_json: str
+    hours: str  # its places' hours for the browser, a quoted attribute value (escaping.json_attribute)
     fmt: Formatter
     language_names: dict
 
@@ -204,7 +204,7 @@ class ServiceView(PageBase):
     regions: tuple[ServiceRegion, ...]
     registered: str | None
     phone: str | None  # the number to call, first on the page
-    place_hours: tuple[str, ...]  # each place's hours for the browser's line for today (JSON), as service.places
+    place_hours: tuple[str, ...]  # each place's hours for the browser's line for today (quoted JSON), as service.places
     today_labels: str
     maps: tuple = ()  # each place's links.MapLinks (None for field work), as service.places
     vcard: str = ""  # the service's contact card in the page's language

@@ -22,7 +22,7 @@ from zavazek.core.model import codes
 from zavazek.core.model.goals import effective_deadline
 from zavazek.site import hours_text, pending, sitemap
 from zavazek.site.directory.listing import place_for_browser
-from zavazek.site.escaping import json_for_html
+from zavazek.site.escaping import json_attribute
 from zavazek.site.links import Links
 from zavazek.site.pages import PageSpec, pages_for
 from zavazek.site.pages.formatting import Formatter
@@ -82,7 +82,7 @@ def home(data: ProviderData, fmt: Formatter) -> HomeView:
     services = _services(data, COMMITMENT) if several else ()
     centres = tuple(
         HomeCentre(centre, fmt.week(centre.opening_hours),
-                   json_for_html(place_for_browser(centre, fmt.lang, "")))
+                   json_attribute(place_for_browser(centre, fmt.lang)))
         if centre.opening_hours and centre.appointment is None else HomeCentre(centre, None, None)
         for centre in data.commitment.centres)
     return HomeView(data.commitment, several, services, bool(data.services), centres,

@@ -36,13 +36,14 @@
     return null;
   }
 
-  /* What today brings at one place: its hours today and "open now", "closed now" or "by appointment";
-   * or when it opens next. The times are written by the build, as in the place's timetable:
-   * {"place": name or "", "week": {day: [[from, to], …]}, "text": {day: "9:00–12:00"},
-   *  "opens": {day: "9:00"}, "appointment": bool} (zavazek.site.directory.listing.place_for_browser) */
+  /* What today brings at one place: its hours today and "open now" or "closed now"; "by appointment"
+   * where it has no hours (the reader arranges a time: it is never "closed"); or when it opens next.
+   * The times are written by the build, as in the place's timetable:
+   * {"place": name (where there are several), "week": {day: [[from, to], …]}, "text": {day: "9:00–12:00"}}
+   * (zavazek.site.directory.listing.place_for_browser); a day's first opening is its text up to "–". */
   function placeLine(place, labels, now, line) {
     var english = labels.ui !== labels.lang; /* a language without a catalog: the words are English */
-    var hours = place.week || {};
+    var hours = place.week;
     if (place.place) {
       var name = document.createElement("span");
       name.className = "zv-today__place";
@@ -57,23 +58,30 @@
       var badge = document.createElement("span");
       badge.className = "zv-open-now" + (open ? " zv-open-now--open" : "");
       text.textContent = place.text[now.day];
-      /* a place open by appointment is never "closed": the reader arranges a time */
-      badge.textContent = open ? labels.open : place.appointment ? labels.appointment : labels.closed;
+      badge.textContent = open ? labels.open : labels.closed;
       if (english) badge.lang = labels.ui;
       line.appendChild(document.createTextNode(" "));
       line.appendChild(badge);
-    } else if (place.appointment) {
+    } else if (!Object.keys(hours).length) {
       text.textContent = labels.appointment;
       if (english) text.lang = labels.ui;
     } else {
       var next = nextOpening(hours, now.day);
-      text.textContent = labels.closedUntil.replace("{day}", labels.days[next]).replace("{time}", place.opens[next]);
+      var opens = place.text[next].split("\u2013")[0];
+      text.textContent = labels.closedUntil.replace("{day}", labels.days[next]).replace("{time}", opens);
       if (english) text.lang = labels.ui;
     }
   }
 
-  function hasLine(place) {
-    return Object.keys(place.week || {}).length > 0 || place.appointment;
+  /* A card's week for the filters "open now" and "open on": its places' ranges together. */
+  function weekOf(places) {
+    var week = {};
+    places.forEach(function (place) {
+      Object.keys(place.week).forEach(function (day) {
+        week[day] = (week[day] || []).concat(place.week[day]);
+      });
+    });
+    return week;
   }
 
   function todayTerm(labels, tag) {
@@ -90,11 +98,10 @@
     if (!labels) return;
     var now = pragueTime(new Date());
     Array.prototype.forEach.call(container.querySelectorAll("[data-service]"), function (card) {
-      /* {"week": …, "appointment": bool, "places": [place, …]} (listing.hours_for_browser) */
-      var data = JSON.parse(card.getAttribute("data-hours") || "{}");
-      card._hours = data.week || {};
+      /* [place, …] (listing.hours_for_browser) */
+      var places = JSON.parse(card.getAttribute("data-hours") || "[]");
+      card._hours = weekOf(places);
       var when = card.querySelector("dt.zv-when");
-      var places = (data.places || []).filter(hasLine);
       if (!when || !places.length) return;
       var after = when.nextElementSibling;
       while (after && after.tagName === "DD") after = after.nextElementSibling;
@@ -111,7 +118,7 @@
     Array.prototype.forEach.call(container.querySelectorAll("[data-place-hours]"), function (section) {
       var place = JSON.parse(section.getAttribute("data-place-hours"));
       var line = section.querySelector("[data-today-line]");
-      if (!line || !hasLine(place)) return;
+      if (!line) return;
       var term = todayTerm(labels, "strong");
       line.appendChild(term);
       line.appendChild(document.createTextNode(": "));
