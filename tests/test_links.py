@@ -6,12 +6,16 @@ What is followed and how an address is looked up: :mod:`broken_links`.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from broken_links import broken_links
 from site_fixtures import ROOT
+from zavazek.site import sitemap
 
 
 def _site_url(folder: Path) -> str:
@@ -106,3 +110,18 @@ def test_a_site_published_under_a_path_has_its_links_checked_from_there(tmp_path
 def test_a_folder_without_pages_is_an_error_not_a_pass(tmp_path):
     with pytest.raises(ValueError, match="no page"):
         broken_links(tmp_path)
+
+
+_PAGE_PATHS = st.just("index") | st.lists(st.sampled_from(["sluzby", "s", "s-01988", "praha", "en", "a"]),
+                                          min_size=1, max_size=4).map("/".join)
+
+
+@settings(max_examples=400, derandomize=True)
+@given(_PAGE_PATHS, _PAGE_PATHS)
+def test_a_link_between_two_pages_leads_where_a_browser_goes(here, target):
+    """A page's link to another (``sitemap.relative``), followed from the page's address as a browser does."""
+    def address(path: str) -> str:
+        return "https://example.org/web/" + ("" if path == "index" else path + "/")
+
+    assert urljoin(address(here), sitemap.relative(here, target)) == address(target)
+    assert urljoin(address(here), sitemap.relative(here, target, "kontakt")) == address(target) + "#kontakt"
