@@ -62,3 +62,17 @@ def test_work_made_on_two_cores_comes_back_in_order_and_both_processes_made_some
     made = parallel.made_on_two_cores([functools.partial(make, i) for i in range(40)], chunk=3)
     assert [i for i, _ in made] == list(range(40))
     assert {pid for _, pid in made} - {os.getpid()} and os.getpid() in {pid for _, pid in made}
+
+
+@pytest.mark.parametrize("failing", ["child", "parent"])
+def test_a_failure_on_either_core_is_raised_here(failing):
+    parent = os.getpid()
+
+    def make(i):
+        time.sleep(0.01)
+        if (os.getpid() == parent) == (failing == "parent"):
+            raise ValueError(f"page {i} failed in the {failing}")
+        return i
+
+    with pytest.raises(ValueError, match=f"failed in the {failing}"):
+        parallel.made_on_two_cores([functools.partial(make, i) for i in range(40)], chunk=3)

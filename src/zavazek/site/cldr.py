@@ -15,6 +15,7 @@ from babel.numbers import format_decimal
 from zavazek.core.model import codes
 
 
+@functools.lru_cache(maxsize=4096)  # a directory's pages write the same few hundred days again and again
 def format_date(value: dt.date, lang: str, form: str = "long") -> str:
     return _babel_format_date(value, format=form, locale=lang)
 
