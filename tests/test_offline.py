@@ -14,6 +14,7 @@ import pytest
 from browser import accessibility_violations, chromium_path, launch_chromium, serve_directory
 from site_fixtures import run_zavazek
 from zavazek.core.i18n import gettext_for
+from zavazek.engine.config import open_project
 from zavazek.site import offline
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed")
@@ -183,6 +184,8 @@ def test_a_kept_list_opens_offline_with_its_services_and_a_new_build_replaces_wh
     assert line.split("{most}")[0] + "6 MB of this site" in built.stdout
     assert re.search(r"the longest list with its services' pages is 0\.\d MB", built.stdout)
     site = site_folder / "site"
+    # measured while the search indexes were made, in the folder the site was built in: the published site's figures
+    assert offline.describe(offline.kept_on_a_phone(open_project(site_folder), site), "en") in built.stdout
     with serve_directory(site) as base:
         context = chromium.new_context(viewport={"width": 360, "height": 740})
         page = context.new_page()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from zavazek.core import i18n
 from zavazek.engine import search, shells, staging, stylesheet
-from zavazek.site import fallback
+from zavazek.site import fallback, offline
 from zavazek.site.build import Prepared
 from zavazek.site.output import HtmlPage
 
@@ -188,6 +188,8 @@ class LanguagePasses:
             if self._writing is not None:
                 writing, self._writing = self._writing, None
                 self.written += writing()
+            if not prepared.options.preview:  # every page is written: measured while the indexes are made
+                prepared.kept_on_a_phone = offline.kept_on_a_phone(prepared.project, site_dir)
         except BaseException:
             try:
                 self._stop_writing()

@@ -71,6 +71,8 @@ class Prepared:
     #: The downloads being made for these pages, which the engine renders meanwhile and then
     #: completes with them (:func:`take_downloads`).
     joining: Downloads | None = field(default=None, repr=False)
+    #: What a reader's phone keeps of the built site (a build's last words; not measured for a preview).
+    kept_on_a_phone: offline.KeptOnAPhone | None = field(default=None, repr=False)
 
     def stop_downloads(self) -> None:
         """Stop the downloads still being made for it (its data changed since, or its build failed)."""
