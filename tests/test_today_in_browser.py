@@ -6,6 +6,9 @@ show the week's hours and never name a day. The browser's clock is set with ``pa
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+from html import escape
 
 import pytest
 
@@ -99,4 +102,44 @@ def test_a_cards_line_for_today_follows_the_browsers_clock(served, moment, open_
     text = " ".join(line.inner_text().split())
     assert text == expected.split(": ", 1)[1]
     assert (gettext_for("cs")("open now") in text) is open_now
+    context.close()
+
+
+def _as_kept_before_december(html: str) -> str:
+    """A region page as a build before 2026-12 wrote it, kept offline on a phone: each card's hours as
+    ``{"week", "appointment", "places"}`` with each place's first openings, in a double-quoted attribute."""
+    def old(match: re.Match) -> str:
+        places = json.loads(match.group(1))
+        for place in places:
+            place["opens"] = {day: text.split("–")[0] for day, text in place["text"].items()}
+            place["appointment"] = not place["week"]
+        week: dict = {}
+        for place in places:
+            for day, ranges in place["week"].items():
+                week.setdefault(day, []).extend(ranges)
+        value = {"week": week, "appointment": any(p["appointment"] for p in places), "places": places}
+        return f'data-hours="{escape(json.dumps(value, ensure_ascii=False))}"'
+
+    return re.sub(r"data-hours='([^']*)'", old, html)
+
+
+def test_a_page_kept_offline_from_an_earlier_build_still_gets_its_line_for_today(served):
+    """The script reads the cards' hours as earlier builds wrote them too: a phone may show a kept page
+    with the new script."""
+    base, browser = served
+    moment = dt.datetime(2026, 11, 27, 14, 0, tzinfo=PRAGUE_WINTER)  # Friday: next open on Tuesday
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.clock.install(time=moment)
+    page.route("**/sluzby/jihomoravsky/", lambda route: route.fulfill(
+        response=(fetched := route.fetch()), body=_as_kept_before_december(fetched.text())))
+    page.goto(base + "sluzby/jihomoravsky/")
+    service = DATA.services.service("cpic-brno-pravnik")
+    line = page.locator('[data-service="cpic-brno-pravnik"] dd.zv-today')
+    expected = _expected(service.places[0], "cs", moment.weekday(), moment.hour * 60 + moment.minute)
+    assert " ".join(line.inner_text().split()) == expected.split(": ", 1)[1]
+    page.select_option("select[name=when]", "1")  # open on Tuesday: the card's week as it was sent
+    assert page.locator('[data-service="cpic-brno-pravnik"]').is_visible()
+    page.select_option("select[name=when]", "5")  # open on Saturday
+    assert page.locator('[data-service="cpic-brno-pravnik"]').is_hidden()
     context.close()

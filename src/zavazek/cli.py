@@ -68,7 +68,7 @@ def build(folder: Path, today: dt.date | None):
     click.echo(f"OK: {prepared.project.site_dir} ({seconds:.1f} s)")
     from zavazek.site import offline
 
-    kept = prepared.kept_on_a_phone or offline.kept_on_a_phone(prepared.project, prepared.project.site_dir)
+    kept = prepared.kept_on_a_phone  # measured by the build (zavazek.engine.passes)
     for lang in ("cs", "en"):
         click.echo(offline.describe(kept, lang))
     if prepared.data.placeholders:  # never published silently: the last words of the build

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from markupsafe import Markup
+
 from zavazek.core import i18n
 from zavazek.core.model.hours import END_OF_DAY, WEEKDAYS, OpeningHours, Ranges, clock
 from zavazek.site import cldr
@@ -53,7 +55,8 @@ def time_text(value: dt.time, lang: str) -> str:
 
 
 def ranges_text(ranges: Ranges, lang: str) -> str:
-    """``8:30–12:00, 13:00–17:00``."""
+    """``8:30–12:00, 13:00–17:00``: the browser reads a day's first opening up to the first "–"
+    (zavazek-directory.js), which no time of any language holds."""
     return ", ".join(f"{time_text(a, lang)}–{time_text(b, lang)}" for a, b in ranges)
 
 
@@ -98,7 +101,7 @@ def compact(hours: OpeningHours, lang: str) -> str:
     return "; ".join(parts)
 
 
-def today_labels(lang: str) -> str:
+def today_labels(lang: str) -> Markup:
     """What the browser needs to write a place's line for today, as a quoted attribute value
     (zavazek-directory.js: the home page's centres, the directory's cards, a service page's places).
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from zavazek.core import placeholders
 from zavazek.site.escaping import json_attribute
 from zavazek.site.links import Links, ShareLinks, share_message
@@ -23,7 +25,7 @@ class ShareView:
     text: str  # the message without the address
     url: str | None  # the page's public address (None when the site has none)
     links: ShareLinks
-    script: str  # {"title", "text", "url", "message"} for the script, as a quoted attribute value
+    script: Markup  # {"title", "text", "url", "message"} for the script, as a quoted attribute value
 
 
 def share(links: Links, title: str, lines) -> ShareView:

@@ -93,7 +93,7 @@ class CardView:
     kinds: tuple[str, ...]
     places: tuple[PlaceHours, ...]  # the service's places in the list's region
     phone: str | None
-    hours: str  # its places' hours for the browser, a quoted attribute value (escaping.json_attribute)
+    hours: Markup  # its places' hours for the browser, a quoted attribute value (escaping.json_attribute)
     fmt: Formatter
     language_names: dict
 
@@ -137,7 +137,7 @@ class RegionView(PageBase):
     handouts: tuple[HandoutListing, ...]
     too_long_to_print: bool
     groups: tuple[ListGroup, ...]
-    today_labels: str
+    today_labels: Markup
     card_url_base: str | None
     searchable: bool = True
     share: ShareView | None = None
@@ -151,7 +151,7 @@ class FilteredView(PageBase):
     heading: PrintHeading
     up: str  # the region's page
     cards: tuple[Markup, ...]
-    today_labels: str
+    today_labels: Markup
     card_url_base: str | None
     searchable: bool = False  # the region page already lists every service of the list
     share: ShareView | None = None
@@ -204,8 +204,8 @@ class ServiceView(PageBase):
     regions: tuple[ServiceRegion, ...]
     registered: str | None
     phone: str | None  # the number to call, first on the page
-    place_hours: tuple[str, ...]  # each place's hours for the browser's line for today (quoted JSON), as service.places
-    today_labels: str
+    place_hours: tuple[Markup, ...]  # each place's hours for the browser's line for today (quoted JSON), as service.places
+    today_labels: Markup
     maps: tuple = ()  # each place's links.MapLinks (None for field work), as service.places
     vcard: str = ""  # the service's contact card in the page's language
     share: ShareView | None = None

@@ -56,11 +56,12 @@ class ServiceEntry:
 @dataclass(frozen=True)
 class HomeCentre:
     """A centre on the home page: its week's hours (the browser turns them into a line for the
-    reader's today: ``hours`` is their JSON, None when the centre is open by appointment)."""
+    reader's today: ``hours`` is their JSON as a quoted attribute value, None when the centre is
+    open by appointment)."""
 
     centre: Any
     week: str | None
-    hours: str | None
+    hours: Markup | None
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class HomeView:
     services: tuple[ServiceEntry, ...]  # with several services, each one
     directory: bool  # the provider publishes a directory of services
     centres: tuple[HomeCentre, ...]
-    today_labels: str  # the words of the browser's line for today (hours_text.today_labels)
+    today_labels: Markup  # the words of the browser's line for today (hours_text.today_labels)
 
 
 def _services(data: ProviderData, key: str) -> tuple[ServiceEntry, ...]:

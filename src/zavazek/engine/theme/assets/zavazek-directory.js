@@ -67,7 +67,8 @@
       if (english) text.lang = labels.ui;
     } else {
       var next = nextOpening(hours, now.day);
-      var opens = place.text[next].split("\u2013")[0];
+      /* a page kept offline from a build before 2026-12 still names it */
+      var opens = place.opens ? place.opens[next] : place.text[next].split("\u2013")[0];
       text.textContent = labels.closedUntil.replace("{day}", labels.days[next]).replace("{time}", opens);
       if (english) text.lang = labels.ui;
     }
@@ -98,8 +99,10 @@
     if (!labels) return;
     var now = pragueTime(new Date());
     Array.prototype.forEach.call(container.querySelectorAll("[data-service]"), function (card) {
-      /* [place, …] (listing.hours_for_browser) */
-      var places = JSON.parse(card.getAttribute("data-hours") || "[]");
+      /* [place, …] (listing.hours_for_browser); {"places": [place, …], …} on a page kept offline
+       * from a build before 2026-12 */
+      var data = JSON.parse(card.getAttribute("data-hours") || "[]");
+      var places = Array.isArray(data) ? data : data.places || [];
       card._hours = weekOf(places);
       var when = card.querySelector("dt.zv-when");
       if (!when || !places.length) return;
