@@ -113,11 +113,10 @@ def _serve() -> None:
     """The server: import once, then fork a child for each request and answer with its exit code."""
     import zavazek.cli  # noqa: F401 (what every run would import)
     import zavazek.engine  # noqa: F401
-    import fontTools.subset  # noqa: F401 (and what each process that lays out PDFs imports: about 1 s)
     from zavazek.site import pdf
 
-    # WeasyPrint loaded as the command loads it. Not a font configuration: Fontconfig's thread would
-    # not survive the fork.
+    # WeasyPrint (and fontTools, which it imports) loaded as the command loads it: what each process that
+    # lays out PDFs imports. Not a font configuration: Fontconfig's thread would not survive the fork.
     pdf._load_weasyprint()
 
     for line in sys.stdin:

@@ -16,7 +16,6 @@ form printed on paper. Links from one page to another are made by
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from zavazek.core.project import Project
@@ -177,13 +176,11 @@ def _folder(path: str) -> str:
 def relative(here: str, target: str, anchor: str = "") -> str:
     """Link from the page at site path ``here`` to the page ``target`` of the same language.
 
-    Worked out on the paths' folders as ``posixpath.relpath`` would, without
-    its two absolute paths: a national directory asks for 130,000 links.
+    Worked out on the paths' folders, as ``posixpath.relpath`` would for
+    addresses made of identifiers (no ``.`` or ``..``), without its two
+    absolute paths: a national directory asks for 130,000 links.
     """
-    up, down = _segments(here), _segments(target)
-    if up is None or down is None:
-        rel = posixpath.relpath("/" + _folder(target), "/" + _folder(here))
-        return ("" if rel == "." else rel + "/") + _fragment(anchor)
+    up, down = _folders_of(here), _folders_of(target)
     common = 0
     for a, b in zip(up, down):
         if a != b:
@@ -192,12 +189,9 @@ def relative(here: str, target: str, anchor: str = "") -> str:
     return "../" * (len(up) - common) + "".join(part + "/" for part in down[common:]) + _fragment(anchor)
 
 
-def _segments(path: str) -> list[str] | None:
-    """The folders of a page's address (none for the home page); None if the path climbs with ``..``."""
-    if path == "index":
-        return []
-    parts = [part for part in path.split("/") if part and part != "."]
-    return None if ".." in parts else parts
+def _folders_of(path: str) -> list[str]:
+    """The folders of a page's address (none for the home page)."""
+    return [] if path == "index" else [part for part in path.split("/") if part]
 
 
 def join(base: str, path: str) -> str:
