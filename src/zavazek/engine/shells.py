@@ -4,12 +4,15 @@ A national directory has ten thousand pages (regions, their lists, kinds of
 help, services) whose bodies are finished HTML and which differ from each
 other only in title, name and body: the theme around them (header, menu,
 language switcher, footer, links relative to the page) is the same for
-every such page of a language in the same folder. Rendering each one
-through the site engine was most of a national build. Instead the engine
-renders, per language, one *shell* for each folder and search setting
-(``sluzby/s/zavazek-shell-indexed`` …) whose title, name and body are
-placeholders, and :meth:`Filler.fill` writes every page from its shell by
-putting the real ones in. ``tests/test_shells.py`` builds the example site
+every such page of a language as deep in the same top folder: only the
+page's own address differs (its canonical link, the language switcher's
+links). Rendering each one through the site engine was most of a national
+build. Instead the engine renders, per language, one *shell* for each top
+folder, depth and search setting (``sluzby/zavazek-shell-indexed`` for
+``sluzby/praha``, ``sluzby/zavazek-shells/zavazek-shell-indexed`` for
+``sluzby/praha/jazyk-en`` and ``sluzby/s/poradna-kladno``) whose title,
+address and body are placeholders, and :meth:`Filler.fill` writes every page
+from its shell by putting the real ones in. ``tests/test_shells.py`` builds the example site
 both ways and checks that the pages and the sitemap are the same.
 
 Nothing here imports the site engine: the shells are ordinary generated
@@ -46,12 +49,27 @@ from zavazek.core.problems import Message
 TITLE = "ZavazekShellTitle"
 BODY = "<h1>ZavazekShellBody</h1>"
 SHELL_NAMES = {True: "zavazek-shell-indexed", False: "zavazek-shell-unindexed"}
+#: The folder that puts a shell as deep as its pages: once for each level between the top folder and the page.
+SHELL_FOLDER = "zavazek-shells"
 
 
 def shell_of(page: HtmlPage) -> str:
-    """The shell a page is made from: a sibling with the same search setting."""
-    parent, _, _ = page.path.rpartition("/")
-    return (parent + "/" if parent else "") + SHELL_NAMES[page.searchable]
+    """The shell a page is made from: as deep in the same top folder, with the same search setting.
+
+    The theme writes a page's links relative to its depth, so one shell
+    serves ``sluzby/praha/jazyk-en`` and ``sluzby/s/poradna-kladno`` alike
+    (fourteen regions' folders, the services' and the kinds'): the engine
+    renders a handful of shells per language, not one for every folder.
+    """
+    top, *below = page.path.split("/")
+    if not below:
+        return SHELL_NAMES[page.searchable]
+    return "/".join([top, *[SHELL_FOLDER] * (len(below) - 1), SHELL_NAMES[page.searchable]])
+
+
+def _below_top(path: str) -> str:
+    """What of a page's path differs between pages made from one shell: all but its top folder."""
+    return path.partition("/")[2] or path
 
 
 def is_shell(name: str) -> bool:
@@ -118,7 +136,7 @@ class _Shell:
         return [piece.split(TITLE) for piece in part.split(name)]
 
     def page(self, page: HtmlPage) -> str:
-        """The shell with the page's name in its links, its title and its body.
+        """The shell with the page's address in its links, its title and its body.
 
         The title is HTML-escaped; the engine itself would write a title's
         ``&`` or ``<`` as it is.
@@ -133,7 +151,7 @@ class _Shell:
     @staticmethod
     def _filled(parts: list[list[str]], page: HtmlPage) -> str:
         title = str(escape(page.title))
-        text = page.name.join(title.join(part) for part in parts)
+        text = _below_top(page.path).join(title.join(part) for part in parts)
         return text.replace(BODY, page.body, 1)
 
 
@@ -167,7 +185,7 @@ class Filler:
             name = shell_of(page)
             if name not in shells:
                 source = Path(site_dir) / prefix / name / "index.html"
-                shells[name] = _Shell(source.read_text(encoding="utf-8"), SHELL_NAMES[page.searchable])
+                shells[name] = _Shell(source.read_text(encoding="utf-8"), _below_top(name))
             filled[f"{prefix}{page.path}/index.html"] = (shells[name], page)
         self._filled[lang] = filled
         self._shells[lang] = [Path(site_dir) / prefix / name for name in shells]
@@ -189,7 +207,7 @@ class Filler:
                 written += 1
             self._written[target] = key
         for folder in self._shells.pop(lang, []):
-            shutil.rmtree(folder, ignore_errors=True)
+            _remove_shell(folder)
         return written
 
     def fill_in_child(self, site_dir: Path, languages: list[str], previous: Path | None = None) -> parallel.Pending:
@@ -214,6 +232,18 @@ class Filler:
         return {where: functools.partial(shell.indexed_document, page)
                 for where, (shell, page) in self._filled.get(lang, {}).items()
                 if page.searchable and shell.indexed is not None}
+
+
+def _remove_shell(folder: Path) -> None:
+    """Remove a rendered shell, and the folders that only put it as deep as its pages."""
+    shutil.rmtree(folder, ignore_errors=True)
+    parent = folder.parent
+    while parent.name == SHELL_FOLDER:
+        try:
+            parent.rmdir()
+        except OSError:  # another shell of the language is still in it
+            return
+        parent = parent.parent
 
 
 def link_if_same(published: Path, content: bytes, target: Path) -> bool:
