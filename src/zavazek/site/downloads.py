@@ -2,9 +2,8 @@
 
 They take seconds (a national directory's open data is tens of megabytes),
 so they are made in child processes (:mod:`zavazek.site.parallel`) while the
-build makes the pages: one renders the posters, another the hand-outs, and
-whichever is done first helps the other with the hand-outs left; a third
-makes the open data. PDFs come from the PDF cache where their HTML is
+build makes the pages: one renders the posters and then, with a process it
+forks for them, the hand-outs; another makes the open data. PDFs come from the PDF cache where their HTML is
 unchanged, and open data made from the same directory is kept from the
 previous build. In a build, the site engine renders the pages meanwhile and
 takes the downloads in after its last language pass
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 
 from zavazek.core.loader import ProviderData
 from zavazek.core.project import Project
-from zavazek.site import parallel, posters
+from zavazek.site import parallel, pdf, posters
 from zavazek.site.directory import handouts
 from zavazek.site.directory.standing import DirectoryOnDay
 from zavazek.site.opendata.files import files as open_data_files
@@ -53,14 +52,7 @@ class Downloads:
     def __init__(self, data: ProviderData, published: DirectoryOnDay | None, project: Project, day: dt.date,
                  templates: Templates, open_data_from: tuple, open_data: tuple | None, meanwhile: bool = False):
         nice = BEHIND_PAGES if meanwhile else 0
-        # The two children share the hand-outs, a combination of languages at a time (the bilingual, larger,
-        # first): one starts on them at once, the other when the posters are done, so both end at about
-        # the same time whichever kind takes longer or comes from the cache.
-        turns = parallel.Turns(sorted(handouts.language_groups(project), key=len, reverse=True))
-        self._posters = parallel.in_child(
-            lambda: (posters.published(data, project, day), handouts.published(published, project, templates, turns)),
-            nice)
-        self._handouts = parallel.in_child(lambda: handouts.published(published, project, templates, turns), nice)
+        self._pdfs = parallel.in_child(lambda: _pdfs(data, published, project, day, templates), nice, forks=True)
         if open_data is not None and open_data[0] == open_data_from:
             self._open_data = parallel.done(open_data[1])
         else:
@@ -70,14 +62,36 @@ class Downloads:
 
     def ready(self, timeout: float | None = 0) -> bool:
         """Whether all are made (waiting up to ``timeout`` seconds; None: until they are)."""
-        return all(pending.ready(timeout) for pending in (self._posters, self._handouts, self._open_data))
+        return all(pending.ready(timeout) for pending in (self._pdfs, self._open_data))
 
     def result(self) -> "Downloaded":
-        (poster_files, listing), more_handouts = self._posters()
-        pdfs = {**poster_files, **dict(sorted({**self._handouts(), **more_handouts}.items()))}
+        poster_files, listing, handout_files = self._pdfs()
+        pdfs = {**poster_files, **dict(sorted(handout_files.items()))}
         return Downloaded(pdfs, tuple(listing), (self._open_data_from, self._open_data()))
 
     def cancel(self) -> None:
         """Stop whatever is still being made (a build failed, or a newer edit replaced this one)."""
-        for pending in (self._posters, self._handouts, self._open_data):
+        for pending in (self._pdfs, self._open_data):
             pending.cancel()
+
+
+def _pdfs(data: ProviderData, published: DirectoryOnDay | None, project: Project, day: dt.date,
+          templates: Templates) -> tuple[dict, list, dict]:
+    """(poster files, the noticeboard's listing, hand-out files), made by this process and one it forks.
+
+    This one makes the posters and then helps with the hand-outs, which the other starts on at once; they
+    take them a combination of languages at a time (the bilingual, larger, first), so both end at about
+    the same time whichever kind takes longer or comes from the cache. A first build, which keeps no PDF
+    yet, loads WeasyPrint and its fonts before forking: once for both processes instead of once in each
+    (a third of a second of a core).
+    """
+    if not any((project.root / folder).is_dir() for folder in (posters.CACHE_DIR, handouts.CACHE_DIR)):
+        pdf.load()
+    turns = parallel.Turns(sorted(handouts.language_groups(project), key=len, reverse=True))
+    theirs = parallel.in_child(lambda: handouts.published(published, project, templates, turns))
+    try:
+        poster_files, listing = posters.published(data, project, day)
+        mine = handouts.published(published, project, templates, turns)
+        return poster_files, listing, {**mine, **theirs()}
+    finally:
+        theirs.cancel()

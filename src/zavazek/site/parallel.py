@@ -41,7 +41,7 @@ def can_fork() -> bool:
 class Pending:
     """The result of work started in a child process: call it to wait for the result."""
 
-    def __init__(self, work: Callable[[], T], nice: int = 0, run_here: bool = False):
+    def __init__(self, work: Callable[[], T], nice: int = 0, run_here: bool = False, forks: bool = False):
         self._work = work
         self._process = None
         if run_here or not can_fork():
@@ -67,7 +67,9 @@ class Pending:
             finally:
                 sender.close()
 
-        self._process = context.Process(target=run, daemon=True)
+        # A daemonic process may not start processes of its own (multiprocessing's rule); either kind
+        # is killed when this one ends (_die_with), and is collected or killed by whoever waits for it.
+        self._process = context.Process(target=run, daemon=not forks)
         self._process.start()
         sender.close()
 
@@ -170,14 +172,15 @@ class Turns:
             yield self.items[index]
 
 
-def in_child(work: Callable[[], T], nice: int = 0) -> Pending:
+def in_child(work: Callable[[], T], nice: int = 0, forks: bool = False) -> Pending:
     """Start ``work()`` in a forked child; the returned :class:`Pending` gives its result.
 
     ``nice`` lowers the child's priority (see ``os.nice``), for work that must not
-    slow down what a person is waiting for. Without a second core (or without fork)
-    the work runs when its result is asked for, in this process.
+    slow down what a person is waiting for; ``forks``: the work starts children
+    of its own. Without a second core (or without fork) the work runs when its
+    result is asked for, in this process.
     """
-    return Pending(work, nice)
+    return Pending(work, nice, forks=forks)
 
 
 def made_on_two_cores(makes: list[Callable[[], T]], chunk: int) -> list[T]:

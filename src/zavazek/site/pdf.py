@@ -221,6 +221,14 @@ def _load_weasyprint() -> None:
         ctypes.util.find_library = find_library
 
 
+def load() -> None:
+    """Load now what every process that renders PDFs needs (WeasyPrint, the fonts, what the cache's keys
+    are made from): before forking processes that will all render, so that it is loaded once."""
+    _load_weasyprint()
+    _fonts()
+    _renderer_stamp()
+
+
 @functools.lru_cache(maxsize=1)
 def _fonts():
     """One font configuration for every document a process lays out: fonts are found and loaded once."""
