@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import email.utils
-import http.client
 import os
 import shutil
 import tempfile
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import click
@@ -67,6 +63,8 @@ def _failed(url: str, option: str, message: Message) -> CommandFailed:
 
 
 def _day(last_modified: str | None) -> dt.date:
+    import email.utils
+
     if last_modified:
         try:
             return email.utils.parsedate_to_datetime(last_modified).astimezone(dt.timezone.utc).date()
@@ -78,6 +76,10 @@ def _day(last_modified: str | None) -> dt.date:
 def download(url: str, target: Path, option: str = "--from") -> dt.date:
     """Stream ``url`` into ``target``; the day it was last modified (else today). A :class:`CommandFailed`
     when it cannot be downloaded whole (``target`` may then be partly written: the caller deletes it)."""
+    import http.client  # the network's modules: not loaded by the commands that never download (a build)
+    import urllib.error
+    import urllib.request
+
     started = time.perf_counter()
     received = 0
     try:

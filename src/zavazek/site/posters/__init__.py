@@ -15,7 +15,6 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-import segno
 from markupsafe import Markup
 
 from zavazek.core import i18n
@@ -142,6 +141,8 @@ def printed_link(poster: Poster, project: Project) -> str:
 def qr_code(link: str) -> Markup:
     """The QR code that opens ``link``, as inline SVG: made once per address (about 10 ms each; the A4
     and A3 posters of a language, and a bilingual one, open the same page)."""
+    import segno  # only where posters are made (a child process of a build), not at the build's start
+
     return Markup(segno.make(link, error="m").svg_inline(scale=5, border=0, title=link))
 
 
