@@ -18,13 +18,16 @@ import gc
 def paused(collect_after: bool = False):
     """No cycle collection inside the block; with ``collect_after``, the objects made inside it
     that are garbage are collected once at its end (only the youngest generation, where they
-    all are: the rest of the process is not gone through)."""
+    all are: the rest of the process is not gone through). Not meant to be nested: an inner
+    block's collection would move what the outer one made to an older generation."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if collect_after:
-            gc.collect(0)
-        if enabled:
-            gc.enable()
+        try:
+            if collect_after:
+                gc.collect(0)
+        finally:
+            if enabled:
+                gc.enable()

@@ -2,7 +2,7 @@
 
 A national directory has ten thousand pages (regions, their lists, kinds of
 help, services) whose bodies are finished HTML and which differ from each
-other only in title, name and body: the theme around them (header, menu,
+other only in title, address and body: the theme around them (header, menu,
 language switcher, footer, links relative to the page) is the same for
 every such page of a language as deep in the same top folder: only the
 page's own address differs (its canonical link, the language switcher's
@@ -13,7 +13,8 @@ folder, depth and search setting (``sluzby/zavazek-shell-indexed`` for
 ``sluzby/praha/jazyk-en`` and ``sluzby/s/poradna-kladno``) whose title,
 address and body are placeholders, and :meth:`Filler.fill` writes every page
 from its shell by putting the real ones in. ``tests/test_shells.py`` builds the example site
-both ways and checks that the pages and the sitemap are the same.
+both ways and checks that the pages, their search index and the sitemap's
+addresses are the same.
 
 Nothing here imports the site engine: the shells are ordinary generated
 pages, and the adapter calls :meth:`Filler.load` and :meth:`Filler.fill`

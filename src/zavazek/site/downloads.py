@@ -85,7 +85,8 @@ def _pdfs(data: ProviderData, published: DirectoryOnDay | None, project: Project
     yet, loads WeasyPrint and its fonts before forking: once for both processes instead of once in each
     (a third of a second of a core).
     """
-    if not any((project.root / folder).is_dir() for folder in (posters.CACHE_DIR, handouts.CACHE_DIR)):
+    makes_pdfs = project.site_url or published is not None  # posters need the public address
+    if makes_pdfs and not any((project.root / folder).is_dir() for folder in (posters.CACHE_DIR, handouts.CACHE_DIR)):
         pdf.load()
     turns = parallel.Turns(sorted(handouts.language_groups(project), key=len, reverse=True))
     theirs = parallel.in_child(lambda: handouts.published(published, project, templates, turns))

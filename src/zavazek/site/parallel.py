@@ -53,6 +53,8 @@ class Pending:
 
         def run() -> None:
             _die_with(parent)
+            if forks:  # multiprocessing refuses children to a daemonic process; for the parent it stays one
+                multiprocessing.current_process()._config["daemon"] = False
             gc.freeze()  # what it inherited lives as long as it does: the collector need not go through it
             gc.set_threshold(*CHILD_GC_THRESHOLD)
             try:
@@ -67,9 +69,7 @@ class Pending:
             finally:
                 sender.close()
 
-        # A daemonic process may not start processes of its own (multiprocessing's rule); either kind
-        # is killed when this one ends (_die_with), and is collected or killed by whoever waits for it.
-        self._process = context.Process(target=run, daemon=not forks)
+        self._process = context.Process(target=run, daemon=True)  # ended with this process, never waited for
         self._process.start()
         sender.close()
 
