@@ -76,3 +76,42 @@ def test_a_failure_on_either_core_is_raised_here(failing):
 
     with pytest.raises(ValueError, match=f"failed in the {failing}"):
         parallel.made_on_two_cores([functools.partial(make, i) for i in range(40)], chunk=3)
+
+
+def test_a_child_that_forks_its_own_helper_takes_the_helper_with_it_when_stopped(tmp_path):
+    """The PDFs' child forks a second process for the hand-outs: a preview that stops it for a newer edit
+    leaves neither rendering on."""
+    pid_file = tmp_path / "helper.pid"
+
+    def with_helper():
+        helper = parallel.in_child(lambda: (pid_file.write_text(str(os.getpid())), time.sleep(60)))
+        helper()
+
+    pending = parallel.in_child(with_helper, forks=True)
+    deadline = time.monotonic() + 10
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    helper_pid = int(pid_file.read_text())
+    pending.cancel(wait=True)
+    deadline = time.monotonic() + 5
+    while _running(helper_pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not _running(helper_pid)
+
+
+def test_a_forking_child_hands_back_its_helpers_result():
+    def with_helper():
+        helper = parallel.in_child(lambda: os.getpid())
+        return os.getpid(), helper()
+
+    child, helper = parallel.in_child(with_helper, forks=True)()
+    assert len({child, helper, os.getpid()}) == 3
+
+
+def _running(pid: int) -> bool:
+    """Whether the process runs (a zombie waiting to be collected by its parent does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
