@@ -54,6 +54,26 @@ def test_processes_taking_turns_share_the_items_each_once():
     assert sorted(first + second) == list(range(40))  # none taken twice, none left
 
 
+def test_processes_going_through_every_item_in_order_each_make_the_ones_they_took():
+    """How both PDF processes share the posters: each goes through the list, and makes the posters it takes."""
+    turns = parallel.Turns(range(40))
+
+    def go_through():
+        mine = turns.share_of_this_process()
+        made = []
+        for item in range(40):
+            if mine(item):
+                made.append(item)
+                time.sleep(0.01)  # an item takes a while, so the other process takes the next
+        return os.getpid(), made
+
+    one, other = parallel.in_child(go_through), parallel.in_child(go_through)
+    (pid_one, first), (pid_other, second) = one(), other()
+    assert pid_one != pid_other and first and second
+    assert first == sorted(first) and second == sorted(second)
+    assert sorted(first + second) == list(range(40))  # none made twice, none left
+
+
 def test_work_made_on_two_cores_comes_back_in_order_and_both_processes_made_some():
     def make(i):
         time.sleep(0.01)  # a while, so that the other process takes the next chunk

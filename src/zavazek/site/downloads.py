@@ -79,20 +79,31 @@ def _pdfs(data: ProviderData, published: DirectoryOnDay | None, project: Project
           templates: Templates) -> tuple[dict, list, dict]:
     """(poster files, the noticeboard's listing, hand-out files), made by this process and one it forks.
 
-    This one makes the posters and then helps with the hand-outs, which the other starts on at once; they
-    take them a combination of languages at a time (the bilingual, larger, first), so both end at about
-    the same time whichever kind takes longer or comes from the cache. A first build, which keeps no PDF
-    yet, loads WeasyPrint and its fonts before forking: once for both processes instead of once in each
-    (a third of a second of a core).
+    Both take the hand-outs first, a combination of languages at a time (the bilingual, larger, first),
+    then the posters one at a time: the last pieces are small, so both end at about the same time. A
+    first build, which keeps no PDF yet, loads WeasyPrint and its fonts before forking: once for both
+    processes instead of once in each (a third of a second of a core).
     """
     makes_pdfs = project.site_url or published is not None  # posters need the public address
     if makes_pdfs and not any((project.root / folder).is_dir() for folder in (posters.CACHE_DIR, handouts.CACHE_DIR)):
         pdf.load()
-    turns = parallel.Turns(sorted(handouts.language_groups(project), key=len, reverse=True))
-    theirs = parallel.in_child(lambda: handouts.published(published, project, templates, turns))
+    plan = posters.posters_for(data, project, day) if project.site_url else []
+    groups = parallel.Turns(sorted(handouts.language_groups(project), key=len, reverse=True))
+    each_poster = parallel.Turns(range(len(plan)))
+
+    def share() -> tuple[dict, list, dict]:
+        handout_files = handouts.published(published, project, templates, groups)
+        poster_files, listing = posters.published(data, project, day, only=each_poster.share_of_this_process())
+        return poster_files, listing, handout_files
+
+    theirs = parallel.in_child(share)
     try:
-        poster_files, listing = posters.published(data, project, day)
-        mine = handouts.published(published, project, templates, turns)
-        return poster_files, listing, {**mine, **theirs()}
+        mine, other = share(), theirs()
     finally:
         theirs.cancel()
+    made = {**mine[0], **other[0]}
+    poster_files = {path: made[path] for poster in plan for path in (poster.path, poster.preview) if path in made}
+    place = {poster: index for index, poster in enumerate(plan)}
+    listing = sorted([*mine[1], *other[1]], key=lambda listed: place[listed.poster])
+    posters.forget_unused(data, project, day)
+    return poster_files, listing, {**mine[2], **other[2]}

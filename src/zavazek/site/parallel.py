@@ -163,13 +163,31 @@ class Turns:
         self._next = multiprocessing.get_context("fork" if can_fork() else None).Value("i", 0)
 
     def __iter__(self):
-        while True:
-            with self._next.get_lock():
-                index = self._next.value
-                self._next.value += 1
-            if index >= len(self.items):
-                return
+        while (index := self._take()) is not None:
             yield self.items[index]
+
+    def share_of_this_process(self) -> Callable[[object], bool]:
+        """This process's share as a filter, for code that goes through every item itself in order (to keep
+        each one's place): called once per item, it is true for those this process takes. An item is
+        taken when the filter reaches it, once this process is done with the one it took before."""
+        claim = position = -1
+
+        def mine(_item) -> bool:
+            nonlocal claim, position
+            position += 1
+            if claim < position:
+                taken = self._take()
+                claim = len(self.items) if taken is None else taken
+            return claim == position
+
+        return mine
+
+    def _take(self) -> int | None:
+        """The position of the next item no process has taken, and it is this one's (None: none is left)."""
+        with self._next.get_lock():
+            index = self._next.value
+            self._next.value += 1
+        return index if index < len(self.items) else None
 
 
 def in_child(work: Callable[[], T], nice: int = 0, forks: bool = False) -> Pending:

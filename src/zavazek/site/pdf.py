@@ -400,6 +400,11 @@ class Cache:
             self.keep(html, found)
         return found
 
+    def forget_all_but(self, htmls) -> None:
+        """Delete the entries made from none of ``htmls`` (when processes took turns at making them)."""
+        self.used = {cache_key(html) for html in htmls}
+        self.forget_unused()
+
     def forget_unused(self) -> None:
         """Delete entries no call asked for (after a build that asked for all it publishes)."""
         for old in self.folder.glob("*"):

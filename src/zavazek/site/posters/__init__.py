@@ -230,6 +230,16 @@ def published(data: ProviderData, project: Project, day: dt.date, only=None) -> 
     return files, listing
 
 
+def forget_unused(data: ProviderData, project: Project, day: dt.date) -> None:
+    """Delete the kept PDFs that no poster of the site is made from (needed after :func:`published`
+    with ``only``, which cannot tell)."""
+    if not project.site_url:
+        return
+    templates = poster_templates()
+    cache = pdf_files.Cache(project.root / CACHE_DIR, (".pdf", ".png"))
+    cache.forget_all_but(poster_html(poster, data, project, day, templates) for poster in posters_for(data, project, day))
+
+
 def listing(data: ProviderData, project: Project, day: dt.date) -> list[Listed]:
     """What the noticeboard page lists of :func:`published`'s posters, before they are made: their sizes unknown."""
     if not project.site_url:
