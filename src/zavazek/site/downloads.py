@@ -2,8 +2,9 @@
 
 They take seconds (a national directory's open data is tens of megabytes),
 so they are made in child processes (:mod:`zavazek.site.parallel`) while the
-build makes the pages: one renders the posters and then, with a process it
-forks for them, the hand-outs; another makes the open data. PDFs come from the PDF cache where their HTML is
+build makes the pages: one makes the PDFs with a second process it forks
+(both take the hand-outs first, then the posters one at a time), another
+makes the open data. PDFs come from the PDF cache where their HTML is
 unchanged, and open data made from the same directory is kept from the
 previous build. In a build, the site engine renders the pages meanwhile and
 takes the downloads in after its last language pass
