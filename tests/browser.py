@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import re
 import http.server
 import shutil
 import sys
@@ -35,6 +36,37 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+#: Parts of Chromium's own window that the tests never use. Its address bar's suggestions are web pages
+#: of their own (chrome://omnibox-popup.top-chrome/), one renderer per window that keeps drawing while
+#: the window is open: a fifth of a core for each context a test opens, and half the browser's CPU in a
+#: run of the tests.
+UNUSED_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+
+
+@functools.lru_cache(maxsize=1)
+def _playwright_disabled_features() -> tuple[str, ...]:
+    """The features Playwright turns off with its own ``--disable-features``, read from its driver.
+
+    Chromium takes the last ``--disable-features`` it is given, so one of
+    the tests' own must repeat Playwright's list.
+    """
+    import playwright
+
+    driver = Path(playwright.__file__).parent / "driver" / "package" / "lib"
+    for source in sorted(driver.rglob("*.js")):
+        text = source.read_text(encoding="utf-8", errors="replace")
+        found = re.search(r"disabledFeatures = \[(.*?)\]", text, re.S)
+        if found:
+            return tuple(re.findall(r'^\s*"([A-Za-z0-9]+)"', found.group(1), re.M))
+    raise RuntimeError(f"Playwright's list of the Chromium features it turns off is not in {driver} any more: "
+                       "tests/browser.py must find it elsewhere (see _playwright_disabled_features)")
+
+
+def chromium_args() -> list[str]:
+    """How the tests start Chromium: :data:`CHROMIUM_ARGS`, and Playwright's features turned off with ours."""
+    features = dict.fromkeys(_playwright_disabled_features() + UNUSED_FEATURES)
+    return [*CHROMIUM_ARGS, "--disable-features=" + ",".join(features)]
+
 
 def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
@@ -52,7 +84,7 @@ def _shared_chromium():
         if "playwright" not in _running:
             _running["playwright"] = sync_playwright().start()
         _running["browser"] = browser = _running["playwright"].chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS
+            executable_path=chromium_path(), args=chromium_args()
         )
     return browser
 
