@@ -175,6 +175,15 @@ def directory(services: int, organisations: int, seed: int = 2026) -> dict:
     return {"example": True, "settings": {"stale_after_months": 12}, "organisations": orgs, "services": out}
 
 
+class _WrittenOut(yaml.SafeDumper):
+    """Every value written out where it is used, as staff and závazek's own writer (``core/yamlpatch.py``)
+    write them: PyYAML would write the opening hours several places share once, with an anchor, and an
+    alias at the others."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def write_provider(target: Path, services: int = 2000, organisations: int = 400) -> Path:
     """The example provider's folder with a generated directory of ``services``."""
     target = Path(target)
@@ -187,7 +196,8 @@ def write_provider(target: Path, services: int = 2000, organisations: int = 400)
             shutil.copytree(src, target / name)
         else:
             shutil.copy2(src, target / name)
-    text = yaml.safe_dump(directory(services, min(organisations, services)), allow_unicode=True, sort_keys=False, width=120)
+    text = yaml.dump(directory(services, min(organisations, services)), Dumper=_WrittenOut, allow_unicode=True,
+                     sort_keys=False, width=120)
     (target / "data" / "services.yaml").write_text(text, encoding="utf-8")
     return target
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from zavazek.core.loader import load_data
+from zavazek.core.loader import ReadFiles, load_data
+from zavazek.core.loader.files import read_files
 from zavazek.core.problems import DataError, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,3 +251,56 @@ def test_a_malformed_town_name_names_the_file_line_and_field(data_dir, city, pat
     assert problem.path.startswith("places[0]") and problem.path.endswith(".address." + path_end)  # the shared Brno centre
     assert msgid_part in problem.message.msgid
     assert problem.hint is not None and problem.hint.render("cs") != problem.hint.render("en")
+
+
+# --- a preview reads an edited service alone ----------------------------------------------------------
+
+PRAGUE_DESCRIPTION = "      cs: Pomůžeme vám zorientovat se v Praze"
+LAST_SERVICE_DAY = "    verified_on: 2026-11-02"
+#: Edits of services.yaml as staff make them, and whether the edited item alone may be read again
+#: (the other services' models then stay the very objects the previous read made).
+EDITS = {
+    "a word in a description": (PRAGUE_DESCRIPTION, PRAGUE_DESCRIPTION + " a v Brně", True),
+    "a phone number added": ("    cost: {free: true}\n    appointment_needed: false\n",
+                             "    cost: {free: true}\n    phone: +420 000 000 999\n    appointment_needed: false\n", True),
+    "lines taken out": ("          thu: 9:00-12:00, 13:00-17:00\n          fri: 9:00-12:00\n", "", True),
+    "a comment after a service": ("    verified_on: 2026-10-12\n", "    verified_on: 2026-10-12\n    # zkontrolováno\n", True),
+    "the last service": (LAST_SERVICE_DAY, "    verified_on: 2026-11-03", True),
+    "an organisation": ("      cs: Integrační centrum Praha", "      cs: Integrační centrum Praha, o. p. s.", True),
+    "a shared place": ("      tue: 8:30-12:00\n", "      tue: 8:30-12:00, 13:00-16:00\n", False),
+    "a service added": ("  - id: icp-pravni-poradenstvi\n",
+                        "  - id: icp-nova\n    organisation: icp\n\n  - id: icp-pravni-poradenstvi\n", False),
+    "a key written twice": ("    referral_needed: false\n", "    referral_needed: false\n    referral_needed: true\n", False),
+    "broken syntax": (PRAGUE_DESCRIPTION, '      cs: "Pomůžeme vám', False),
+    "a wrong value": ("    verified_on: 2026-10-12", "    verified_on: 12. 10. 2026", False),
+    "a new key at the top level": (LAST_SERVICE_DAY, LAST_SERVICE_DAY + "\nextra: 1", False),
+    "an anchor used elsewhere": ("    accessibility: {level: full}\n    verified_on: 2026-10-12",
+                                 "    accessibility: &plne {level: full}\n    verified_on: 2026-10-12", False),
+}
+
+
+def _read(data_dir: Path, cache: ReadFiles):
+    read = read_files(data_dir, cache)
+    return read, [str(p) for p in read.problems]
+
+
+@pytest.mark.parametrize("edit_name", EDITS)
+def test_a_preview_reading_an_edited_service_alone_finds_what_reading_the_whole_file_finds(data_dir, edit_name):
+    old, new, alone = EDITS[edit_name]
+    cache = ReadFiles()
+    before, problems = _read(data_dir, cache)
+    assert problems == []
+    edit(data_dir, "services.yaml", old, new)
+    if edit_name == "an anchor used elsewhere":
+        edit(data_dir, "services.yaml", "    accessibility: {level: full}", "    accessibility: *plne")
+    again, problems_again = _read(data_dir, cache)
+    whole, problems_whole = _read(data_dir, ReadFiles())
+    assert problems_again == problems_whole
+    if problems_whole:
+        return
+    assert problems_whole == [] and again.placeholders == whole.placeholders
+    assert again.documents["services"].value == whole.documents["services"].value
+    assert again.documents["services"].positions == whole.documents["services"].positions
+    assert again.models["services"] == whole.models["services"]
+    kept = [a is b for a, b in zip(again.models["services"].services, before.models["services"].services)]
+    assert sum(kept) == (len(kept) - (edit_name != "an organisation") if alone else 0)

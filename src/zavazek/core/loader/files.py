@@ -9,6 +9,7 @@ it to the next :func:`zavazek.core.loader.load_data`.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +18,9 @@ from pydantic import BaseModel
 
 from zavazek.core.loader.errors import problems_from
 from zavazek.core.model import DATA_FILES
-from zavazek.core.placeholders import find_placeholders
+from zavazek.core.placeholders import MARKERS, find_placeholders
 from zavazek.core.problems import DataError, Problem
-from zavazek.core.yamlsource import Document, load_bytes, load_document
+from zavazek.core.yamlsource import Document, load_bytes, load_document, load_edited_item
 
 
 class ReadFiles:
@@ -42,6 +43,10 @@ class ReadFiles:
         if known is None or known[0] != content:
             return content, None
         return content, (known[1], known[2])
+
+    def before(self, path: Path) -> tuple[bytes, Document, BaseModel] | None:
+        """What was read from ``path`` last time: its bytes, document and model."""
+        return self._files.get(path)
 
     def remember(self, path: Path, content: bytes | None, doc: Document, model: BaseModel) -> None:
         """Keep the document and model read from ``content``."""
@@ -79,6 +84,11 @@ def read_files(data_dir: Path, cache: ReadFiles) -> Read:
             form = _model_for(model, reused[0].value)
             read.placeholders += [(name, p) for p in find_placeholders(content, reused[0].value, form)[0]]
             continue
+        edited = _edited_item(cache.before(path), content, model) if content is not None else None
+        if edited is not None:
+            read.documents[name], read.models[name] = edited
+            cache.remember(path, content, *edited)
+            continue
         try:
             doc = load_document(path) if content is None else load_bytes(content, path)
         except DataError as exc:
@@ -95,3 +105,48 @@ def read_files(data_dir: Path, cache: ReadFiles) -> Read:
         else:
             cache.remember(path, content, doc, read.models[name])
     return read
+
+
+def _edited_item(before: tuple[bytes, Document, BaseModel] | None, content: bytes,
+                 model: type) -> tuple[Document, BaseModel] | None:
+    """The document and model of ``content`` made from those of the file's bytes ``before``, when the edit
+    changed one item of a list the model lets be read alone (``ITEMS_READ_ALONE``); None otherwise.
+
+    The item is read and validated alone and put in place of the one it
+    replaces; the file's model is made again from its other values as they
+    were validated, which its own checks of the whole (a model validator)
+    see as before. An item with a problem, a file with placeholders, anything
+    unusual: None, and the whole file is read, as it would be anyway.
+    """
+    if before is None or any(marker.encode() in content for marker in MARKERS):
+        return None
+    old_content, old_doc, old_model = before
+    if type(old_model) is not _model_for(model, old_doc.value):
+        return None
+    try:
+        edited = load_edited_item(old_doc, _text(old_content), _text(content))
+    except UnicodeDecodeError:
+        return None
+    if edited is None:
+        return None
+    doc, (key, index) = edited
+    if key not in getattr(type(old_model), "ITEMS_READ_ALONE", ()) or _model_for(model, doc.value) is not type(old_model):
+        return None
+    field_name = next((n for n, f in type(old_model).model_fields.items() if (f.alias or n) == key), None)
+    (item_model,) = typing.get_args(type(old_model).model_fields[field_name].annotation) or (None,)
+    if not (isinstance(item_model, type) and issubclass(item_model, BaseModel)):
+        return None
+    try:
+        item = item_model.model_validate(doc.value[key][index])
+        items = list(getattr(old_model, field_name))
+        items[index] = item
+        values = {name: getattr(old_model, name) for name in old_model.model_fields_set}
+        values[field_name] = items
+        return doc, type(old_model).model_validate(values)
+    except pydantic.ValidationError:
+        return None
+
+
+def _text(content: bytes) -> str:
+    """A file's bytes as :func:`zavazek.core.yamlsource.load_bytes` reads them."""
+    return content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")

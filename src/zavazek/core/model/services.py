@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
@@ -234,6 +234,10 @@ class Settings(Strict):
 
 class Directory(Strict):
     """The whole of ``services.yaml``."""
+
+    #: Lists whose items are read again alone after a preview's edit changed one of them (nothing else in
+    #: the model is made from an item of these; a shared place is, so ``places`` is not among them).
+    ITEMS_READ_ALONE: ClassVar[tuple[str, ...]] = ("services", "organisations")
 
     example: YesNo = False
     settings: Settings = Settings()
