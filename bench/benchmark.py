@@ -359,7 +359,7 @@ def main() -> None:
         ("  of which PDF", kb(sum(p.stat().st_size for p in (national / "site").rglob("*.pdf")))),
         ("bare Material build, same pages and languages", build_figures(bare_build, bare_pages)),
         ("  site size", kb(size(bare / "site"))),
-        ("ratio zavazek / bare", f"{builds[large].seconds / bare_build.seconds:.2f}  (of CPU time: "
+        ("ratio zavazek / bare", f"{builds[large].seconds / bare_build.seconds:.4f}  (of CPU time: "
                                  f"{builds[large].cpu_seconds / bare_build.cpu_seconds:.2f})"),
         ("zavazek build again, nothing changed (cache warm)", build_figures(warm, pages)),
         (f"zavazek build, {sizes[0]:,} services, empty PDF cache",

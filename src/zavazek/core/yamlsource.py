@@ -105,10 +105,16 @@ def load_document(file: Path) -> Document:
     return load_bytes(content, file)
 
 
+def text_of(content: bytes) -> str:
+    """A file's bytes as text with its lines ended by ``\n`` (it may have ``\r\n`` or ``\r``); raises
+    :class:`UnicodeDecodeError` unless they are UTF-8."""
+    return content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def load_bytes(content: bytes, file: Path) -> Document:
     """Load the bytes read from ``file`` (UTF-8, any line endings) strictly."""
     try:
-        text = content.decode("utf-8")
+        text = text_of(content)
     except UnicodeDecodeError as exc:
         raise DataError(
             [
@@ -119,7 +125,7 @@ def load_bytes(content: bytes, file: Path) -> Document:
                 )
             ]
         ) from None
-    return load_text(text.replace("\r\n", "\n").replace("\r", "\n"), file)
+    return load_text(text, file)
 
 
 def load_text(text: str, file: Path) -> Document:
@@ -159,12 +165,12 @@ def _load_text(text: str, file: Path) -> Document:
 def load_edited_item(before: Document, old_text: str, new_text: str) -> tuple[Document, tuple] | None:
     """``new_text`` read by reading again only the item of a top-level list that the edit changed.
 
-    ``before`` is ``old_text`` read (both with their line endings as
-    :func:`load_bytes` makes them). Returns the document of ``new_text`` and
-    the field path of the item read again (``("services", 12)``), the same
-    as :func:`load_text` would make it; or None when the edit is not within
-    a single item of a list under a top-level key, the item does not read
-    alone as one list item without problems, or either text uses anchors and
+    ``before`` is ``old_text`` read (both as :func:`text_of` gives them).
+    Returns the document of ``new_text``, the same as :func:`load_text`
+    would make it, and the field path of the item read again
+    (``("services", 12)``); or None when the edit is not within a single
+    item of a list under a top-level key, the item does not read alone as
+    one list item without problems, or either text uses anchors and
     aliases: the caller then reads the whole text.
 
     At national scale a saved service is one item among two thousand: read

@@ -20,7 +20,7 @@ from zavazek.core.loader.errors import problems_from
 from zavazek.core.model import DATA_FILES
 from zavazek.core.placeholders import MARKERS, find_placeholders
 from zavazek.core.problems import DataError, Problem
-from zavazek.core.yamlsource import Document, load_bytes, load_document, load_edited_item
+from zavazek.core.yamlsource import Document, load_bytes, load_document, load_edited_item, text_of
 
 
 class ReadFiles:
@@ -124,7 +124,7 @@ def _edited_item(before: tuple[bytes, Document, BaseModel] | None, content: byte
     if type(old_model) is not _model_for(model, old_doc.value):
         return None
     try:
-        edited = load_edited_item(old_doc, _text(old_content), _text(content))
+        edited = load_edited_item(old_doc, text_of(old_content), text_of(content))
     except UnicodeDecodeError:
         return None
     if edited is None:
@@ -133,6 +133,8 @@ def _edited_item(before: tuple[bytes, Document, BaseModel] | None, content: byte
     if key not in getattr(type(old_model), "ITEMS_READ_ALONE", ()) or _model_for(model, doc.value) is not type(old_model):
         return None
     field_name = next((n for n, f in type(old_model).model_fields.items() if (f.alias or n) == key), None)
+    if field_name is None:
+        return None
     (item_model,) = typing.get_args(type(old_model).model_fields[field_name].annotation) or (None,)
     if not (isinstance(item_model, type) and issubclass(item_model, BaseModel)):
         return None
@@ -145,8 +147,3 @@ def _edited_item(before: tuple[bytes, Document, BaseModel] | None, content: byte
         return doc, type(old_model).model_validate(values)
     except pydantic.ValidationError:
         return None
-
-
-def _text(content: bytes) -> str:
-    """A file's bytes as :func:`zavazek.core.yamlsource.load_bytes` reads them."""
-    return content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
