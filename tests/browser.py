@@ -55,9 +55,11 @@ def _playwright_disabled_features() -> tuple[str, ...]:
     driver = Path(playwright.__file__).parent / "driver" / "package" / "lib"
     for source in sorted(driver.rglob("*.js")):
         text = source.read_text(encoding="utf-8", errors="replace")
-        found = re.search(r"disabledFeatures = \[(.*?)\]", text, re.S)
-        if found:
-            return tuple(re.findall(r'^\s*"([A-Za-z0-9]+)"', found.group(1), re.M))
+        # The list of chromiumSwitches (Electron's loader has one of its own): a name a line, with comments.
+        found = re.search(r"chromiumSwitches.*?disabledFeatures = \[\n(.*?)\n\s*\]", text, re.S)
+        features = tuple(re.findall(r'^\s*"([A-Za-z0-9]+)",?\s*$', found.group(1), re.M)) if found else ()
+        if features:
+            return features
     raise RuntimeError(f"Playwright's list of the Chromium features it turns off is not in {driver} any more: "
                        "tests/browser.py must find it elsewhere (see _playwright_disabled_features)")
 

@@ -15,6 +15,7 @@ import pytest
 from zavazek.core.loader import ReadFiles, load_data
 from zavazek.core.loader.files import read_files
 from zavazek.core.problems import DataError, Severity
+from zavazek.core.yamlsource import load_edited_item, load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["cs", "en", "ru", "vi"]
@@ -304,3 +305,34 @@ def test_a_preview_reading_an_edited_service_alone_finds_what_reading_the_whole_
     assert again.models["services"] == whole.models["services"]
     kept = [a is b for a, b in zip(again.models["services"].services, before.models["services"].services)]
     assert sum(kept) == (len(kept) - (edit_name != "an organisation") if alone else 0)
+
+
+SMALL = "services:\n  - id: a\n    d: |+\n      text\n\n  - id: b\n    y: 2\n  - id: c\nother: 1\n"
+#: Edits whose item, read alone, could come out otherwise than in the whole text: each must be read as the
+#: whole text reads it (or the whole text is read).
+RISKY_EDITS = {
+    "an item indented less": ("  - id: b\n    y: 2\n", "- id: b\n  y: 2\n"),
+    "an item indented into the one before": ("  - id: b\n", "      - id: b\n"),
+    "a blank line before an item kept by a block scalar": ("\n  - id: b", "\n\n  - id: b"),
+    "a comment line before an item, in a block scalar": ("\n  - id: b", "\n      # note\n  - id: b"),
+    "a document marker": ("    y: 2\n", "    y: 2\n---\n"),
+    "a line break libyaml counts": ("    y: 2\n", "    y: '2\u2028'\n"),
+    "the dash of the next item taken away": ("  - id: c\n", "    id: c\n"),
+    "a word in an item": ("    y: 2\n", "    y: 3\n"),
+}
+
+
+@pytest.mark.parametrize("edit_name", RISKY_EDITS)
+def test_an_item_read_alone_is_read_as_the_whole_text_reads_it(edit_name):
+    old, new = RISKY_EDITS[edit_name]
+    text = SMALL.replace(old, new, 1)
+    assert text != SMALL
+    edited = load_edited_item(load_text(SMALL, Path("services.yaml")), SMALL, text)
+    if edited is None:  # read whole, as before
+        assert edit_name != "a word in an item"
+        return
+    try:
+        whole = load_text(text, Path("services.yaml"))
+    except DataError:
+        pytest.fail(f"read alone without a problem, where the whole text has one: {edit_name}")
+    assert (edited[0].value, edited[0].positions) == (whole.value, whole.positions)

@@ -176,7 +176,7 @@ def load_edited_item(before: Document, old_text: str, new_text: str) -> tuple[Do
     At national scale a saved service is one item among two thousand: read
     alone in a few milliseconds, where the whole file takes a second.
     """
-    if before.aliases or not isinstance(before.value, dict):
+    if before.aliases or not isinstance(before.value, dict) or not _plain_lines(old_text, new_text):
         return None
     start, old_end = _changed(old_text, new_text)
     if start is None:
@@ -190,6 +190,13 @@ def load_edited_item(before: Document, old_text: str, new_text: str) -> tuple[Do
     begin = _line_start(old_text, start, item_line)
     old_stop = len(old_text) if next_line is None else _line_start(old_text, old_end, next_line)
     new_stop = old_stop + len(new_text) - len(old_text)
+    dash = _dash_column(old_text[begin:old_stop])
+    line_end = old_text.find("\n", old_stop)
+    following = old_text[old_stop:line_end if line_end >= 0 else None]  # the line after the item
+    if (dash is None or start < begin + dash + 2 or not _stays_in_item(new_text[begin:new_stop], dash)
+            or next_line is not None and _dash_column(following) != dash and following[:1] in ("", " ", "-", "#")):
+        return None  # the edit reaches the item's dash or beyond its indentation, or what follows is not the
+        # next item or top-level key: it may change its neighbours
     # The item's lines alone, after as many empty lines as came before it: the marks keep their lines.
     try:
         node = yaml.compose("\n" * (item_line - 1) + new_text[begin:new_stop], Loader=_Composer)
@@ -210,6 +217,37 @@ def load_edited_item(before: Document, old_text: str, new_text: str) -> tuple[Do
     items = list(before.value[key])
     items[index] = value
     return Document(before.file, {**before.value, key: items}, positions), path
+
+
+#: Characters that libyaml counts as line breaks besides ``\n`` (a ``\r`` is gone already: :func:`text_of`).
+_OTHER_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _plain_lines(*texts: str) -> bool:
+    """Whether the texts' lines are what an edited item's are counted by: no other line break, no directive."""
+    return not any(text.startswith("%") or "\n%" in text or any(c in text for c in _OTHER_LINE_BREAKS)
+                   for text in texts)
+
+
+def _dash_column(item: str) -> int | None:
+    """The column of the ``- `` an item's first line starts with, or None if it starts otherwise."""
+    first = item.split("\n", 1)[0]
+    text = first.lstrip(" ")
+    return len(first) - len(text) if text.startswith("- ") else None
+
+
+def _stays_in_item(item: str, dash: int) -> bool:
+    """Whether ``item`` is one list item at ``dash`` and nothing more: its first line starts with ``- `` there,
+    and every other line that is not blank is indented further (so no line can end the item, belong to the
+    item before it, or mark the end of a document)."""
+    first, _, rest = item.partition("\n")
+    if _dash_column(first) != dash:
+        return False
+    for line in rest.split("\n"):
+        text = line.lstrip(" ")
+        if text.strip() and len(line) - len(text) <= dash:
+            return False
+    return True
 
 
 def _changed(old: str, new: str) -> tuple[int | None, int]:

@@ -114,8 +114,10 @@ def _edited_item(before: tuple[bytes, Document, BaseModel] | None, content: byte
 
     The item is read and validated alone and put in place of the one it
     replaces; the file's model is made again from its other values as they
-    were validated, which its own checks of the whole (a model validator)
-    see as before. An item with a problem, a file with placeholders, anything
+    were validated (pydantic takes a model object as it is, without
+    validating it again), and its own checks of the whole (a model
+    validator, which must give the same result when run again on what it
+    made) see every item as before. An item with a problem, a file with placeholders, anything
     unusual: None, and the whole file is read, as it would be anyway.
     """
     if before is None or any(marker.encode() in content for marker in MARKERS):
@@ -135,7 +137,8 @@ def _edited_item(before: tuple[bytes, Document, BaseModel] | None, content: byte
     field_name = next((n for n, f in type(old_model).model_fields.items() if (f.alias or n) == key), None)
     if field_name is None:
         return None
-    (item_model,) = typing.get_args(type(old_model).model_fields[field_name].annotation) or (None,)
+    item_types = typing.get_args(type(old_model).model_fields[field_name].annotation)  # list[Service]: Service
+    item_model = item_types[0] if len(item_types) == 1 else None
     if not (isinstance(item_model, type) and issubclass(item_model, BaseModel)):
         return None
     try:
