@@ -318,6 +318,9 @@ RISKY_EDITS = {
     "a document marker": ("    y: 2\n", "    y: 2\n---\n"),
     "a line break libyaml counts": ("    y: 2\n", "    y: '2\u2028'\n"),
     "the dash of the next item taken away": ("  - id: c\n", "    id: c\n"),
+    "an item's last line run on into the next item's": ("    y: 2\n  - id: c", "    y: 2  - id: c"),
+    "a nested list's dash on the line after the item's": ("  - id: c\n", "  -\n    - c\n"),
+    "an anchor, whose name may be taken elsewhere": ("    y: 2\n", "    y: &two 2\n"),
     "a word in an item": ("    y: 2\n", "    y: 3\n"),
 }
 

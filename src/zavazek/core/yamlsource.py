@@ -197,12 +197,18 @@ def load_edited_item(before: Document, old_text: str, new_text: str) -> tuple[Do
             or next_line is not None and _dash_column(following) != dash and following[:1] in ("", " ", "-", "#")):
         return None  # the edit reaches the item's dash or beyond its indentation, or what follows is not the
         # next item or top-level key: it may change its neighbours
+    if before.positions[path][1] != dash + 3 or next_line is not None and not new_text.endswith("\n", 0, new_stop):
+        return None  # the item's value starts elsewhere than after its dash, or its last line runs on
     # The item's lines alone, after as many empty lines as came before it: the marks keep their lines.
+    lines = "\n" * (item_line - 1) + new_text[begin:new_stop]
     try:
-        node = yaml.compose("\n" * (item_line - 1) + new_text[begin:new_stop], Loader=_Composer)
+        if any(getattr(event, "anchor", None) for event in yaml.parse(lines, Loader=_Composer)):
+            return None  # an anchor's name may be taken elsewhere, or an alias name one from elsewhere
+        node = yaml.compose(lines, Loader=_Composer)
     except yaml.YAMLError:
         return None
-    if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
+    if (not isinstance(node, yaml.SequenceNode) or node.flow_style or len(node.value) != 1
+            or _mark(node.value[0]) != (item_line, dash + 3)):
         return None
     item = Document(before.file, None)
     problems: list[Problem] = []
