@@ -15,7 +15,8 @@ import pytest
 from zavazek.core.loader import ReadFiles, load_data
 from zavazek.core.loader.files import read_files
 from zavazek.core.problems import DataError, Severity
-from zavazek.core.yamlsource import load_edited_item, load_text
+from zavazek.core.yamlitem import load_edited_item
+from zavazek.core.yamlsource import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["cs", "en", "ru", "vi"]

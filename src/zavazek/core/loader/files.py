@@ -20,7 +20,8 @@ from zavazek.core.loader.errors import problems_from
 from zavazek.core.model import DATA_FILES
 from zavazek.core.placeholders import MARKERS, find_placeholders
 from zavazek.core.problems import DataError, Problem
-from zavazek.core.yamlsource import Document, load_bytes, load_document, load_edited_item, text_of
+from zavazek.core.yamlitem import load_edited_item
+from zavazek.core.yamlsource import Document, load_bytes, load_document, text_of
 
 
 class ReadFiles:
