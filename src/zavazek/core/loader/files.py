@@ -124,8 +124,6 @@ def _edited_item(before: tuple[bytes, Document, BaseModel] | None, content: byte
     if before is None or any(marker.encode() in content for marker in MARKERS):
         return None
     old_content, old_doc, old_model = before
-    if type(old_model) is not _model_for(model, old_doc.value):
-        return None
     try:
         edited = load_edited_item(old_doc, text_of(old_content), text_of(content))
     except UnicodeDecodeError:
