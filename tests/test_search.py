@@ -136,17 +136,24 @@ def test_the_search_box_in_every_pages_header_searches_in_that_pages_language(se
     page.close()
 
 
+def _follow(page, link: str) -> None:
+    """Click ``link`` and return once the page it opens has loaded (not only been asked for: on a busy
+    machine the old page's count of cards was read once)."""
+    with page.expect_navigation():
+        page.click(link)
+
+
 @pytest.mark.parametrize("lang", ["cs", "vi"])
 def test_without_javascript_the_header_links_to_the_lists_of_regions_and_kinds_of_help(search, lang):
     context = search.browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(search.base + page_url("zavazek", lang, "cs"))
     assert not page.is_visible("#zv-header-q") and not page.is_visible(".zv-header-search__button")
-    page.click(".zv-header-browse")
+    _follow(page, ".zv-header-browse")
     assert urlparse(page.url).path == "/" + page_url("sluzby", lang, "cs")
     assert page.locator("ul.zv-regions a").count() == 14
-    page.click("ul.zv-categories a >> nth=0")  # a kind of help: the regions that have it
-    page.click("ul.zv-regions a >> nth=0")  # that kind of help in a region
+    _follow(page, "ul.zv-categories a >> nth=0")  # a kind of help: the regions that have it
+    _follow(page, "ul.zv-regions a >> nth=0")  # that kind of help in a region
     assert page.locator(".zv-card").count() >= 1
     context.close()
 
