@@ -200,6 +200,15 @@ def test_not_json(tmp_path):
     assert problem.file == path and "není JSON" in cs and "not JSON" in en and str(path) in problem.format()
 
 
+def test_a_broken_record_is_named_by_the_record_before_it(tmp_path):
+    text = RPSS.read_text(encoding="utf-8")
+    cut = text.index('"identifikator": "1000002"')
+    path = _write(tmp_path, text[:cut] + "<html>" + text[cut:])
+    problem, cs, en = _error(lambda: read_services(path))
+    assert "not valid JSON after record 2 (identifikator 1000001)" in en and "not JSON" not in en
+    assert "za záznamem č. 2 (identifikátor 1000001)" in cs
+
+
 def test_truncated_file(tmp_path):
     text = RPSS.read_text(encoding="utf-8")
     cut = text.index('"identifikator": "1000002"')
