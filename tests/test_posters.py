@@ -381,3 +381,17 @@ def test_the_noticeboard_page_gives_each_posters_size_in_its_language(example_si
             assert kilobytes == fmt.number(int(round(size / 1024, 0))), (lang, path)
     leaked = [p for p in example_site.rglob("*") if p.is_file() and pending.PREFIX.encode() in p.read_bytes()]
     assert leaked == []
+
+
+def test_a_build_keeps_the_pdf_of_each_poster_and_forgets_the_others(site_folder):
+    """The next build finds every poster's PDF in the provider's folder (a build's two processes make
+    a share of the posters each), and nothing else: a PDF that no poster is made from any more goes."""
+    cache = site_folder / ".zavazek" / "cache" / "posters"
+    stale = cache / ("0" * 32 + ".pdf")
+    stale.write_bytes(b"%PDF-1.7 a poster of last year")
+    result = run_zavazek("build", str(site_folder))
+    assert result.returncode == 0, result.stdout + result.stderr
+    published = {pdf.read_bytes() for pdf in (site_folder / "site" / "nastenky").glob("*.pdf")}
+    assert len(published) > 10
+    assert {pdf.read_bytes() for pdf in cache.glob("*.pdf")} == published
+    assert not stale.exists()

@@ -116,7 +116,7 @@ def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date |
     def wanted(poster) -> bool:
         return (centre is None or poster.centre == centre) and (lang is None or lang in poster.languages)
 
-    files, listing = poster_module.published(loaded.data, project, loaded.day, only=wanted)
+    files, listing, _ = poster_module.published(loaded.data, project, loaded.day, only=wanted)
     for path, content in files.items():
         target = project.site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

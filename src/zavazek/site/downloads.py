@@ -92,10 +92,10 @@ def _pdfs(data: ProviderData, published: DirectoryOnDay | None, project: Project
     groups = parallel.Turns(sorted(handouts.language_groups(project), key=len, reverse=True))
     each_poster = parallel.Turns(range(len(plan)))
 
-    def share() -> tuple[dict, list, dict]:
+    def share() -> tuple[dict, list, dict, frozenset]:
         handout_files = handouts.published(published, project, templates, groups)
-        poster_files, listing = posters.published(data, project, day, only=each_poster.share_of_this_process())
-        return poster_files, listing, handout_files
+        poster_files, listing, kept = posters.published(data, project, day, only=each_poster.share_of_this_process())
+        return poster_files, listing, handout_files, kept
 
     theirs = parallel.in_child(share)
     try:
@@ -106,5 +106,5 @@ def _pdfs(data: ProviderData, published: DirectoryOnDay | None, project: Project
     poster_files = {path: made[path] for poster in plan for path in (poster.path, poster.preview) if path in made}
     place = {poster: index for index, poster in enumerate(plan)}
     listing = sorted([*mine[1], *other[1]], key=lambda listed: place[listed.poster])
-    posters.forget_unused(data, project, day)
+    posters.forget_all_but(project, mine[3] | other[3])
     return poster_files, listing, {**mine[2], **other[2]}

@@ -400,9 +400,10 @@ class Cache:
             self.keep(html, found)
         return found
 
-    def forget_all_but(self, htmls) -> None:
-        """Delete the entries made from none of ``htmls`` (when processes took turns at making them)."""
-        self.used = {cache_key(html) for html in htmls}
+    def forget_all_but(self, keys) -> None:
+        """Delete the entries other than ``keys`` (when processes took turns at making them, the names
+        each one's :attr:`used` holds)."""
+        self.used = set(keys)
         self.forget_unused()
 
     def forget_unused(self) -> None:

@@ -208,11 +208,13 @@ def _render_with_preview(html: str, project: Project) -> dict[str, bytes]:
     return {".pdf": pdf, ".png": preview_png(pdf)}
 
 
-def published(data: ProviderData, project: Project, day: dt.date, only=None) -> tuple[dict[str, bytes], list[Listed]]:
-    """PDFs and previews for the site (those ``only`` accepts), and the listing the noticeboard page shows."""
+def published(data: ProviderData, project: Project, day: dt.date,
+              only=None) -> tuple[dict[str, bytes], list[Listed], frozenset[str]]:
+    """PDFs and previews for the site (those ``only`` accepts), the listing the noticeboard page shows,
+    and the names of the kept PDFs they are (for :func:`forget_all_but`)."""
     files, listing = {}, []
     if not project.site_url:
-        return files, listing
+        return files, listing, frozenset()
     templates = poster_templates()
     # Rendering all posters takes seconds; a rebuild after editing one service
     # or one goal should not pay for posters that stayed the same.
@@ -227,17 +229,14 @@ def published(data: ProviderData, project: Project, day: dt.date, only=None) -> 
         listing.append(_listed(poster, len(made[".pdf"]), data, project, day))
     if only is None:  # every poster was made: forget the ones no longer needed
         cache.forget_unused()
-    return files, listing
+    return files, listing, frozenset(cache.used)
 
 
-def forget_unused(data: ProviderData, project: Project, day: dt.date) -> None:
-    """Delete the kept PDFs that no poster of the site is made from (needed after :func:`published`
-    with ``only``, which cannot tell)."""
-    if not project.site_url:
-        return
-    templates = poster_templates()
-    cache = pdf_files.Cache(project.root / CACHE_DIR, (".pdf", ".png"))
-    cache.forget_all_but(poster_html(poster, data, project, day, templates) for poster in posters_for(data, project, day))
+def forget_all_but(project: Project, kept: set[str]) -> None:
+    """Delete the kept PDFs other than ``kept`` (the names :func:`published` gave, in every process
+    that made a share of the posters: needed after :func:`published` with ``only``, which cannot tell)."""
+    if project.site_url:
+        pdf_files.Cache(project.root / CACHE_DIR, (".pdf", ".png")).forget_all_but(kept)
 
 
 def listing(data: ProviderData, project: Project, day: dt.date) -> list[Listed]:
