@@ -11,6 +11,7 @@ writes the files where it reads them, and keeps the result between rebuilds.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -71,6 +72,8 @@ class Prepared:
     #: The downloads being made for these pages, which the engine renders meanwhile and then
     #: completes with them (:func:`take_downloads`).
     joining: Downloads | None = field(default=None, repr=False)
+    #: What the pages show that the other outputs made (for the noticeboard's page once the downloads are).
+    made: Made = field(default_factory=Made, repr=False)
     #: What a reader's phone keeps of the built site (a build's last words; not measured for a preview).
     kept_on_a_phone: offline.KeptOnAPhone | None = field(default=None, repr=False)
 
@@ -116,12 +119,11 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     if registry is not None:
         signature += ((str(registry.file), _stamp(registry.file), registry.date),)
     cached = previous if previous is not None and previous.project.root == project.root else None
-    downloads = None
     if cached is not None and cached.signature == signature:
         if cached.downloading is None or not cached.downloading.ready():
             cached.fresh = False
             return cached
-        downloads = cached.downloading  # the downloads a preview went on without are done: take them in
+        return _with_downloads(cached)  # the downloads a preview went on without are done: take them in
     elif cached is not None:
         cached.stop_downloads()  # for data that has changed since
     read_files = cached.read_files if cached is not None else ReadFiles()
@@ -130,7 +132,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
     pages_kept = cached.kept_pages if cached is not None else directory_pages.DirectoryPages(project.root / PAGES_FILE)
     cards = cached.kept_cards if cached is not None else contact_cards.ContactCards()
     # Meanwhile, posters, hand-outs and open data are made in child processes (on the other cores).
-    downloads = downloads or Downloads(
+    downloads = Downloads(
         data, published, project, day, pages_kept.templates, _open_data_source(published, project),
         cached.downloaded.open_data if cached is not None and cached.downloaded is not None else None,
         meanwhile=options.preview and cached is not None)
@@ -184,6 +186,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
             downloaded=downloaded,
             downloading=downloads if going_on else None,
             joining=downloads if downloaded is None else None,
+            made=made,
         )
     except BaseException:
         downloads.cancel()
@@ -219,6 +222,24 @@ def take_downloads(prepared: Prepared) -> dict[str, str]:
             prepared.files[name] = pending.put_in(content, texts)
     _take_in(prepared, downloaded)
     return texts
+
+
+def _with_downloads(cached: Prepared) -> Prepared:
+    """``cached``, a preview shown with the downloads of an earlier build, with its own ones now made.
+
+    The data are the same: only the noticeboard's page (which lists the
+    posters and their sizes), the downloads themselves and the offline
+    worker change.
+    """
+    downloaded = cached.downloading.result()
+    shown = {**(cached.downloaded.files() if cached.downloaded is not None else {}), sitemap.SERVICE_WORKER: None}
+    files = {name: content for name, content in cached.files.items() if name not in shown}
+    made = dataclasses.replace(cached.made, posters=tuple(downloaded.poster_listing))
+    files.update(render_site_pages(cached.data, cached.project, cached.today, page_templates(), made, only=[POSTERS]))
+    prepared = dataclasses.replace(cached, files=files, fresh=True, made=made, downloaded=downloaded,
+                                   downloading=None, joining=None)
+    _take_in(prepared, downloaded)
+    return prepared
 
 
 def _take_in(prepared: Prepared, downloaded: Downloaded) -> None:
