@@ -15,7 +15,7 @@ BIN    := $(VENV)/bin
 SITE_PACKAGES := python3-venv fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 TEST_PACKAGES := chromium poppler-utils
 # The packages of what make is asked to do, installed at once (one apt-get update).
-SYSTEM_PACKAGES := $(SITE_PACKAGES) $(if $(filter test bench,$(MAKECMDGOALS)),$(TEST_PACKAGES))
+SYSTEM_PACKAGES := $(sort $(SITE_PACKAGES) $(if $(filter test bench,$(MAKECMDGOALS)),$(TEST_PACKAGES)))
 
 .PHONY: site test serve validate check-data bench clean system bytecode
 
@@ -40,15 +40,19 @@ bench: $(BIN)/.test-ready system bytecode
 # pip, installs them (about 5 s with their byte code, where pip took 30 s: it downloads and unpacks in
 # parallel), without resolving (--no-deps; only závazek's own build backend, named in pyproject.toml, is
 # fetched to install it); uv pip check then makes sure that each package's own needs are among them.
+# uv reads none of pip's settings: it trusts the system's certificates (--system-certs, as Debian's pip
+# does), and a package index set for pip in the environment is passed on.
 UV_VERSION := 0.13.9
-UV_PIP     := $(BIN)/uv pip --quiet
+UV_READY   := $(BIN)/.uv-$(UV_VERSION)
+UV_PIP     := $(if $(PIP_INDEX_URL),UV_DEFAULT_INDEX='$(PIP_INDEX_URL)') $(BIN)/uv pip --quiet --system-certs
 UV_INSTALL := $(UV_PIP) install --python $(BIN)/python --no-deps --compile-bytecode
 
-$(BIN)/uv: | system
+$(UV_READY): | system
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	touch $@
 
-$(BIN)/.site-ready: requirements.txt pyproject.toml $(BIN)/uv | system
+$(BIN)/.site-ready: requirements.txt pyproject.toml $(UV_READY) | system
 	$(UV_INSTALL) -r requirements.txt -e .
 	$(UV_PIP) check --python $(BIN)/python
 	touch $@

@@ -4,7 +4,7 @@ The session fixture :func:`installed` builds the wheel from a copy of the
 package sources (``pip wheel --no-deps``), creates a virtual environment in
 a temporary folder, puts in it the pinned packages of ``requirements.txt``
 as the tests' own environment has them installed (copied file by file, as
-their records list them: unpacking them again with ``pip install -r
+their records list them, with each module's byte code: unpacking them again with ``pip install -r
 requirements.txt``, as the README tells providers, took four times as
 long), and then installs the wheel with the tests' pip (the environment has
 none of its own), without the package index, so that the wheel's own
@@ -27,6 +27,7 @@ the tests on ``PATH``: only the installation can be found.
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 import os
 import re
 import shutil
@@ -101,8 +102,8 @@ def _copy_pinned_packages(requirements: Path, venv: Path) -> None:
     """Each package pinned in ``requirements`` copied from this environment into ``venv``, with its commands.
 
     The files are those each package's record lists (its modules, data and
-    metadata, and its commands in ``bin``), so the copy is the installation
-    pip made here. A command's first line names the Python that runs it: the
+    metadata, and its commands in ``bin``), and each module's byte code, so
+    the copy is the installation made here (by uv, in ``make test``). A command's first line names the Python that runs it: the
     copy names ``venv``'s, and no command may still name this environment.
     """
     (site_packages,) = (venv / "lib").glob("python*/site-packages")
@@ -131,6 +132,12 @@ def _copy_pinned_packages(requirements: Path, venv: Path) -> None:
                     shutil.copymode(source, target)
                     continue
             shutil.copy2(source, target)
+            if file.suffix == ".py":  # and its byte code, which uv compiled but leaves out of the record
+                compiled = Path(importlib.util.cache_from_source(str(source)))
+                if compiled.is_file():
+                    cached = Path(importlib.util.cache_from_source(str(target)))
+                    cached.parent.mkdir(exist_ok=True)
+                    shutil.copy2(compiled, cached)
     for command in (venv / "bin").iterdir():
         if command.is_file() and not command.is_symlink():
             assert str(Path(sys.prefix)).encode() not in command.read_bytes(), f"{command.name} runs the tests' Python"

@@ -19,7 +19,8 @@ from zavazek.core.loader import load_data
 from zavazek.site.pages.formatting import Formatter
 from zavazek.site import fallback
 from zavazek.site import pdf as pdf_files
-from zavazek.site.posters import Poster, fitting, pdf_to_png, poster_html, poster_templates, printed_link, render_poster, voice
+from zavazek.site.posters import Poster, fitting, pdf_to_png, poster_html, poster_templates, posters_for, printed_link, render_poster, voice
+from zavazek.site.posters import published as posters_published
 from zavazek.site.posters.views import plan_dates
 from zavazek.site.posters.measure import type_sizes
 from zavazek.site.posters.sheets import SHEETS, Sheet
@@ -395,3 +396,15 @@ def test_a_build_keeps_the_pdf_of_each_poster_and_forgets_the_others(site_folder
     assert len(published) > 10
     assert {pdf.read_bytes() for pdf in cache.glob("*.pdf")} == published
     assert not stale.exists()
+
+
+def test_posters_made_in_two_shares_name_the_same_kept_pdfs_as_all_made_at_once(site_folder):
+    """A build's two processes make a share of the posters each; the PDFs they name together are
+    the ones a single process names, so the build forgets none of them (see the test above)."""
+    project = open_project(site_folder)
+    data = load_data(project.data_dir, list(project.languages), DAY)
+    even = set(posters_for(data, project, DAY)[::2])
+    *_, one_share = posters_published(data, project, DAY, only=lambda poster: poster in even)
+    *_, other_share = posters_published(data, project, DAY, only=lambda poster: poster not in even)
+    *_, all_at_once = posters_published(data, project, DAY)
+    assert one_share and other_share and one_share | other_share == all_at_once

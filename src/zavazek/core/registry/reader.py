@@ -43,7 +43,7 @@ def _drop_unread(item) -> None:
 
 
 class _Shape:
-    """The file's outer shape, for the message on a file that gave no service."""
+    """The file's outer shape, read from its start: a map whose first ``polozky`` is a list."""
 
     def __init__(self, handle):
         self.root: str | None = None  # start_map / start_array / a scalar event; None: no JSON at all
@@ -54,6 +54,8 @@ class _Shape:
                 if prefix == "":
                     if self.root is None:
                         self.root = event
+                        if event != "start_map":
+                            return
                     elif event == "map_key" and value == ROOT:
                         self.has_items_key = True
                 elif prefix == ROOT and self.items_type is None:
@@ -118,10 +120,8 @@ def iter_services(file: Path, codelists: Codelists | None = None) -> Iterator[Re
             record = dataset.service(item, count, file, lists)
             count += 1
             yield record
-        if count:
-            return  # records under polozky.item: the file is a map whose polozky is a list
         handle.seek(start)
-        shape = _Shape(handle)
+        shape = _Shape(handle)  # read up to the first event of polozky: a few bytes of the register
         if shape.root != "start_map" or not shape.has_items_key:
             raise _error(file, ROOT, Message(
                 "The file is not the MPSV register: it has no top-level field “polozky” with the list of services."))
