@@ -26,7 +26,7 @@ from zavazek.site.pages.render import Made, page_templates, render_site_pages
 from zavazek.site.posters.site_url import no_posters_warning
 from zavazek.site.theme import theme_context
 from zavazek.site.directory import pages as directory_pages
-from zavazek.site.directory.standing import on_day
+from zavazek.site.directory.standing import DirectoryOnDay, on_day
 from zavazek.core.loader import ProviderData, ReadFiles, load_data
 from zavazek.core.model import DATA_FILES
 from zavazek.site.output import HtmlPage
@@ -74,6 +74,9 @@ class Prepared:
     joining: Downloads | None = field(default=None, repr=False)
     #: What the pages show that the other outputs made (for the noticeboard's page once the downloads are).
     made: Made = field(default_factory=Made, repr=False)
+    #: The directory on the day (with each service's fingerprint), for a preview's next build to reuse
+    #: when the services are the same.
+    published: DirectoryOnDay | None = field(default=None, repr=False)
     #: What a reader's phone keeps of the built site (a build's last words; not measured for a preview).
     kept_on_a_phone: offline.KeptOnAPhone | None = field(default=None, repr=False)
 
@@ -128,7 +131,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         cached.stop_downloads()  # for data that has changed since
     read_files = cached.read_files if cached is not None else ReadFiles()
     data = load_data(project.data_dir, list(project.languages), day, read_files)
-    published = on_day(data.services, day) if data.services is not None else None
+    published = _directory_on(day, data, cached)
     pages_kept = cached.kept_pages if cached is not None else directory_pages.DirectoryPages(project.root / PAGES_FILE)
     cards = cached.kept_cards if cached is not None else contact_cards.ContactCards()
     # Meanwhile, posters, hand-outs and open data are made in child processes (on the other cores).
@@ -150,8 +153,12 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():
             files[sitemap.checklist_report(service_id)] = report.json_text(checklist, project)
-        directory_home = {lang: directory_pages.home_context(published, project, lang)
-                          for lang in project.languages} if data.services else {}
+        if cached is not None and published is not None and published is cached.published \
+                and cached.project == project:
+            directory_home = cached.made.directory  # the same directory and site: its home page says the same
+        else:
+            directory_home = {lang: directory_pages.home_context(published, project, lang)
+                              for lang in project.languages} if data.services else {}
         templates = page_templates()
         # Every page but the noticeboard's, which lists the posters being made meanwhile.
         files.update(render_site_pages(data, project, day, templates, Made((), checklists, directory_home),
@@ -187,6 +194,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
             downloading=downloads if going_on else None,
             joining=downloads if downloaded is None else None,
             made=made,
+            published=published,
         )
     except BaseException:
         downloads.cancel()
@@ -222,6 +230,17 @@ def take_downloads(prepared: Prepared) -> dict[str, str]:
             prepared.files[name] = pending.put_in(content, texts)
     _take_in(prepared, downloaded)
     return texts
+
+
+def _directory_on(day: dt.date, data: ProviderData, cached: Prepared | None) -> DirectoryOnDay | None:
+    """The directory as published on ``day``: the previous build's, when a preview read the very same
+    services again (another file was saved), so that its services' fingerprints are not computed again."""
+    if data.services is None:
+        return None
+    if cached is not None and cached.published is not None and cached.data.services is data.services \
+            and cached.published.day == day:
+        return cached.published
+    return on_day(data.services, day)
 
 
 def _with_downloads(cached: Prepared) -> Prepared:
