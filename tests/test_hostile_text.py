@@ -22,7 +22,6 @@ import io
 import html.parser
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,6 +31,7 @@ from hypothesis import strategies as st
 
 from browser import chromium_path, launch_chromium
 from hostile import hostile_text
+from pdf_text import pdf_text
 from site_fixtures import LANGS
 from zavazek.site.escaping import json_attribute, json_for_html, spreadsheet_cell
 from zavazek.core.problems import DataError
@@ -198,8 +198,7 @@ def _check_posters_and_search(site: Path, placed: dict[str, dict[tuple, str]]) -
         handouts.setdefault(handout.stem.partition("-")[2], handout)
     assert len(handouts) == len(LANGS) * 2 - 1, sorted(handouts)
     for pdf in [*posters, *handouts.values()]:
-        # Poppler, not pypdf: next to some scripts pypdf reads each glyph as a word ("z v q 1")
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = pdf_text(pdf.read_bytes())
         assert any(m in text for m in markers), pdf.name
     for lang in LANGS:
         assert (site / "pagefind" / lang / "pagefind-entry.json").is_file(), lang
