@@ -153,12 +153,7 @@ def prepare(project: Project, options: BuildOptions = BuildOptions(), previous: 
         files: dict[str, str | bytes] = {}
         for service_id, checklist in checklists.items():
             files[sitemap.checklist_report(service_id)] = report.json_text(checklist, project)
-        if cached is not None and published is not None and published is cached.published \
-                and cached.project == project:
-            directory_home = cached.made.directory  # the same directory and site: its home page says the same
-        else:
-            directory_home = {lang: directory_pages.home_context(published, project, lang)
-                              for lang in project.languages} if data.services else {}
+        directory_home = _directory_home(published, project, cached)
         templates = page_templates()
         # Every page but the noticeboard's, which lists the posters being made meanwhile.
         files.update(render_site_pages(data, project, day, templates, Made((), checklists, directory_home),
@@ -243,6 +238,16 @@ def _directory_on(day: dt.date, data: ProviderData, cached: Prepared | None) -> 
     return on_day(data.services, day)
 
 
+def _directory_home(published: DirectoryOnDay | None, project: Project, cached: Prepared | None) -> dict:
+    """Per language, what the directory's home page shows: the previous build's for the same directory
+    (:func:`_directory_on`) and site."""
+    if published is None:
+        return {}
+    if cached is not None and published is cached.published and cached.project == project:
+        return cached.made.directory
+    return {lang: directory_pages.home_context(published, project, lang) for lang in project.languages}
+
+
 def _with_downloads(cached: Prepared) -> Prepared:
     """``cached``, a preview shown with the downloads of an earlier build, with its own ones now made.
 
@@ -251,8 +256,8 @@ def _with_downloads(cached: Prepared) -> Prepared:
     worker change.
     """
     downloaded = cached.downloading.result()
-    shown = {**(cached.downloaded.files() if cached.downloaded is not None else {}), sitemap.SERVICE_WORKER: None}
-    files = {name: content for name, content in cached.files.items() if name not in shown}
+    stale = {sitemap.SERVICE_WORKER, *(cached.downloaded.files() if cached.downloaded is not None else ())}
+    files = {name: content for name, content in cached.files.items() if name not in stale}
     made = dataclasses.replace(cached.made, posters=tuple(downloaded.poster_listing))
     files.update(render_site_pages(cached.data, cached.project, cached.today, page_templates(), made, only=[POSTERS]))
     prepared = dataclasses.replace(cached, files=files, fresh=True, made=made, downloaded=downloaded,
