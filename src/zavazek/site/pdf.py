@@ -303,8 +303,10 @@ class _OpenArrays:
         return getattr(self._ffi, name)
 
 
-#: The Python packages a PDF is laid out and written with (Pillow: its preview).
-RENDERING_PACKAGES = ("weasyprint", "pydyf", "pillow", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pyphen")
+#: The Python packages a PDF is laid out and written with (Pillow: its preview; segno: a poster's QR code,
+#: which the HTML that names the PDF holds as its address, see zavazek.site.posters.qr).
+RENDERING_PACKAGES = ("weasyprint", "pydyf", "pillow", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pyphen",
+                      "segno")
 #: The system's libraries that shape, subset and draw the text (a PDF's bytes change with HarfBuzz's
 #: subsetter), and Poppler's, which draws the previews.
 RENDERING_LIBRARIES = ("libpango-1.0.so*", "libpangoft2-1.0.so*", "libharfbuzz.so*", "libharfbuzz-subset.so*",

@@ -2,7 +2,7 @@
 
 Each poster is an HTML page (Jinja template, large type) rendered by
 WeasyPrint into a tagged PDF (PDF/UA-1) with the Noto fonts embedded, so
-Czech, Cyrillic and Vietnamese print correctly. A QR code (segno) opens the
+Czech, Cyrillic and Vietnamese print correctly. A QR code (:mod:`zavazek.site.posters.qr`) opens the
 same content on the public website in the same language. Long content flows
 onto further sheets, numbered, instead of being cut off (:mod:`zavazek.site.posters.fitting`). What a poster shows is prepared
 in :mod:`zavazek.site.posters.views`; its template only lays it out.
@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 from dataclasses import dataclass
 
-from markupsafe import Markup
 
 from zavazek.core import i18n
 from zavazek.core.loader import ProviderData
@@ -24,7 +22,7 @@ from zavazek.site import fallback, sitemap
 from zavazek.site import pdf as pdf_files
 from zavazek.site.links import Links
 from zavazek.site.pages.formatting import Formatter
-from zavazek.site.posters import fitting, site_url, views
+from zavazek.site.posters import fitting, qr, site_url, views
 from zavazek.site.posters.sheets import SHEETS
 from zavazek.site.sitemap import COMMITMENT, GOALS, SiteMap
 from zavazek.site.templating import Templates
@@ -137,15 +135,6 @@ def printed_link(poster: Poster, project: Project) -> str:
     return _links(poster, project)[0].short()
 
 
-@functools.lru_cache(maxsize=256)
-def qr_code(link: str) -> Markup:
-    """The QR code that opens ``link``, as inline SVG: made once per address (about 10 ms each; the A4
-    and A3 posters of a language, and a bilingual one, open the same page)."""
-    import segno  # only where posters are made (a child process of a build), not at the build's start
-
-    return Markup(segno.make(link, error="m").svg_inline(scale=5, border=0, title=link))
-
-
 def poster_view(poster: Poster, data: ProviderData, project: Project, day: dt.date) -> views.PosterView:
     """Everything the poster shows."""
     link = poster_link(poster, project)
@@ -153,7 +142,7 @@ def poster_view(poster: Poster, data: ProviderData, project: Project, day: dt.da
     voices = tuple(voice(lang, i, poster, project, day) for i, lang in enumerate(poster.languages, 1))
     common = dict(
         poster=poster, sheet=SHEETS[poster.size], lang=poster.languages[0], title=_title(poster, data, project, day),
-        qr=qr_code(link),
+        qr=qr.placeholder(link),
         short_link=printed_link(poster, project), c=data.commitment,
     )
     if poster.kind != "goals":
@@ -169,7 +158,13 @@ def poster_view(poster: Poster, data: ProviderData, project: Project, day: dt.da
 
 
 def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.date, templates: Templates) -> str:
-    """The HTML a poster's PDF is made from (everything the PDF depends on)."""
+    """The HTML a poster is laid out from, its QR code drawn."""
+    return qr.drawn(_source(poster, data, project, day, templates))
+
+
+def _source(poster: Poster, data: ProviderData, project: Project, day: dt.date, templates: Templates) -> str:
+    """The HTML that names a poster's PDF in the cache: everything the PDF depends on, its QR code as the
+    address it opens (:mod:`zavazek.site.posters.qr`)."""
     view = poster_view(poster, data, project, day)
     context = {field.name: getattr(view, field.name) for field in dataclasses.fields(view)}
     return templates.render(f"{poster.kind}.html.j2", poster.languages[0], context)
@@ -203,8 +198,8 @@ def preview_png(pdf: bytes, width: int = 240) -> bytes:
     return pdf_to_png(pdf, "-scale-to", str(width))
 
 
-def _render_with_preview(html: str, project: Project) -> dict[str, bytes]:
-    pdf = _pdf(html, project)
+def _render_with_preview(source: str, project: Project) -> dict[str, bytes]:
+    pdf = _pdf(qr.drawn(source), project)
     return {".pdf": pdf, ".png": preview_png(pdf)}
 
 
@@ -222,8 +217,8 @@ def published(data: ProviderData, project: Project, day: dt.date,
     for poster in posters_for(data, project, day):
         if only is not None and not only(poster):
             continue
-        made = cache.get(poster_html(poster, data, project, day, templates),
-                         lambda html: _render_with_preview(html, project))
+        made = cache.get(_source(poster, data, project, day, templates),
+                         lambda source: _render_with_preview(source, project))
         files[poster.path] = made[".pdf"]
         files[poster.preview] = made[".png"]
         listing.append(_listed(poster, len(made[".pdf"]), data, project, day))
