@@ -297,7 +297,7 @@ class ZavazekPlugin(BasePlugin[ZavazekConfig]):
         material = "".join(p.read_text(encoding="utf-8") for p in _material_stylesheets())
         key = (self._vocabulary.size, material, ours)
         if self._reduced is None or self._reduced[0] != key:  # a preview's rebuild mostly adds nothing
-            self._reduced = (key, stylesheet.reduce(material, self._vocabulary, ours))
+            self._reduced = (key, stylesheet.reduce_kept(material, self._vocabulary, ours, prepared.project.root))
         css = self._reduced[1]
         name = stylesheet.name_of(css)
         target = Path(config.site_dir) / name

@@ -20,12 +20,17 @@ a half of a core.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import tempfile
 from collections import defaultdict
+from importlib.metadata import version
+from pathlib import Path
 
 import tinycss2
 
 from zavazek.site import parallel
+from zavazek.site.fingerprint import code_fingerprint
 
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _ATTRIBUTE = re.compile(r"""\s([a-zA-Z_:][-\w:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
@@ -60,6 +65,14 @@ class Vocabulary:
         for name, values in other.attributes.items():
             self.attributes[name] |= values
 
+    def fingerprint(self) -> str:
+        """A digest of what it holds (the same for the same classes, ids and attributes, read in any order)."""
+        digest = hashlib.sha256()
+        for name in sorted(self.attributes):
+            if self.attributes[name]:
+                digest.update(repr((name, sorted(self.attributes[name]))).encode())
+        return digest.hexdigest()
+
     @property
     def size(self) -> int:
         """How many (attribute, value) pairs it holds: it only grows, so an equal size is the same vocabulary."""
@@ -81,6 +94,35 @@ def reduce(css: str, vocabulary: Vocabulary, other_css: str = "") -> str:
     rules = _kept(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), vocabulary)
     used = _used_variables(rules, other_css)
     return "".join(_serialize(rule, used) for rule in rules)
+
+
+#: The last reduced stylesheet, in the provider's folder: its key on the first line, then the stylesheet.
+KEPT = ".zavazek/cache/reduced-stylesheet.css"
+
+
+def reduce_kept(css: str, vocabulary: Vocabulary, other_css: str, folder: Path) -> str:
+    """:func:`reduce`, read from the last build's (``folder`` / :data:`KEPT`) when made from the same
+    stylesheets, vocabulary and code: the next build of unchanged pages need not parse Material's
+    stylesheet again (a third of a second)."""
+    key = hashlib.sha256("\0".join((code_fingerprint(), version("tinycss2"), css, other_css,
+                                      vocabulary.fingerprint())).encode()).hexdigest()
+    kept = folder / KEPT
+    try:
+        first, _, reduced = kept.read_text(encoding="utf-8").partition("\n")
+        if first == key:
+            return reduced
+    except (OSError, UnicodeDecodeError):
+        pass
+    reduced = reduce(css, vocabulary, other_css)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=kept.parent)  # never a half-written file under the name
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(f"{key}\n{reduced}")
+        os.replace(temporary, kept)
+    except OSError:
+        pass  # kept for speed only: the next build reduces it again
+    return reduced
 
 
 #: The stylesheet's address while the pages are rendered: its name is known only once every
