@@ -480,12 +480,18 @@ _DECLARED = """async (hrefs) => {
     for (let i = 0; i < element.style.length; i++) names.add(element.style[i]);
   return [...names].filter((name) => !name.startsWith('--')).sort();
 }"""
-#: Every element's computed style in the properties ``names``, and those of its ::before and ::after if it has them.
-_STYLES = """(names) => Array.from(document.querySelectorAll('body, body *'), (el) => [null, '::before', '::after'].map((p) => {
-  const style = getComputedStyle(el, p);
-  if (p && style.content === 'none') return 'none';
-  return names.map((name) => name + ':' + style.getPropertyValue(name)).join(';');
-}).join('|'))"""
+#: The computed style, in the properties ``names``, of the root and every element of the body, and of their
+#: ::before and ::after if they have them and a list item's ::marker. (Chromium gives a field's own style for
+#: its ::placeholder, and none for ::selection: those two are not compared.)
+_STYLES = """(names) => Array.from(document.querySelectorAll('html, body, body *'), (el) => {
+  const parts = [null, '::before', '::after'];
+  if (getComputedStyle(el).display.includes('list-item')) parts.push('::marker');
+  return parts.map((p) => {
+    const style = getComputedStyle(el, p);
+    if ((p === '::before' || p === '::after') && style.content === 'none') return 'none';
+    return names.map((name) => name + ':' + style.getPropertyValue(name)).join(';');
+  }).join('|');
+})"""
 #: The properties (see _DECLARED) and styles kept in the page, to compare with after the stylesheets change
 #: (megabytes: they stay in the browser).
 _KEEP_STYLES = f"""async (hrefs) => {{

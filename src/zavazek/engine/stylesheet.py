@@ -19,17 +19,16 @@ a half of a core.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import re
-import tempfile
 from collections import defaultdict
 from importlib.metadata import version
 from pathlib import Path
 
 import tinycss2
 
-from zavazek.site import parallel
+from zavazek.site import kept, parallel
 from zavazek.site.fingerprint import code_fingerprint
 
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
@@ -69,8 +68,7 @@ class Vocabulary:
         """A digest of what it holds (the same for the same classes, ids and attributes, read in any order)."""
         digest = hashlib.sha256()
         for name in sorted(self.attributes):
-            if self.attributes[name]:
-                digest.update(repr((name, sorted(self.attributes[name]))).encode())
+            digest.update(repr((name, sorted(self.attributes[name]))).encode())
         return digest.hexdigest()
 
     @property
@@ -83,9 +81,10 @@ class Vocabulary:
 
     @property
     def classes(self) -> set[str]:
-        if getattr(self, "_classes_from", None) != len(self.attributes["class"]):
-            self._classes = {c for value in self.attributes["class"] for c in value.split()}
-            self._classes_from = len(self.attributes["class"])
+        values = self.attributes.get("class", ())  # read without adding the name: an attribute listed is present
+        if getattr(self, "_classes_from", None) != len(values):
+            self._classes = {c for value in values for c in value.split()}
+            self._classes_from = len(values)
         return self._classes
 
 
@@ -106,22 +105,16 @@ def reduce_kept(css: str, vocabulary: Vocabulary, other_css: str, folder: Path) 
     stylesheet again (a third of a second)."""
     key = hashlib.sha256("\0".join((code_fingerprint(), version("tinycss2"), css, other_css,
                                       vocabulary.fingerprint())).encode()).hexdigest()
-    kept = folder / KEPT
+    path = folder / KEPT
     try:
-        first, _, reduced = kept.read_text(encoding="utf-8").partition("\n")
+        first, _, reduced = path.read_text(encoding="utf-8").partition("\n")
         if first == key:
             return reduced
     except (OSError, UnicodeDecodeError):
         pass
     reduced = reduce(css, vocabulary, other_css)
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=kept.parent)  # never a half-written file under the name
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(f"{key}\n{reduced}")
-        os.replace(temporary, kept)
-    except OSError:
-        pass  # kept for speed only: the next build reduces it again
+    with contextlib.suppress(OSError):  # kept for speed only: the next build reduces it again
+        kept.write_whole(path, lambda out: out.write(f"{key}\n{reduced}".encode()))
     return reduced
 
 
@@ -186,7 +179,7 @@ def _can_match(selector: list, vocabulary: Vocabulary) -> bool:
             if following.type == "ident" and not vocabulary.has_class(following.value):
                 return False
         elif token.type == "hash" and token.is_identifier:
-            if token.value not in vocabulary.attributes["id"]:
+            if token.value not in vocabulary.attributes.get("id", ()):
                 return False
         elif token.type == "[] block" and not _attribute_can_match(token.content, vocabulary):
             return False

@@ -304,7 +304,8 @@ class _OpenArrays:
 
 
 #: The Python packages a PDF is laid out and written with (Pillow: its preview; segno: a poster's QR code,
-#: which the HTML that names the PDF holds as its address, see zavazek.site.posters.qr).
+#: which the HTML that names the PDF holds as its address, see zavazek.site.posters.qr; a hand-out, which has
+#: none, is made again too when segno changes, as when any of the others does).
 RENDERING_PACKAGES = ("weasyprint", "pydyf", "pillow", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pyphen",
                       "segno")
 #: The system's libraries that shape, subset and draw the text (a PDF's bytes change with HarfBuzz's

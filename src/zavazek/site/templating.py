@@ -16,15 +16,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
-import os
-import tempfile
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from zavazek.core import i18n
-from zavazek.site import fallback
+from zavazek.site import fallback, kept
 
 #: The catalogs a template is rendered with: on a page, a language without an interface
 #: catalog gets English marked as English; on paper, the plain catalog.
@@ -69,11 +67,7 @@ class CompiledCode(jinja2.BytecodeCache):
         code = bucket.bytecode_to_string()
         self._code[bucket.key] = code
         if self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder)  # never a half-written file under the key
-            with os.fdopen(handle, "wb") as out:
-                out.write(code)
-            os.replace(temporary, self.folder / bucket.key)
+            kept.write_whole(self.folder / bucket.key, lambda out: out.write(code))
 
 
 def _syntax(env: jinja2.Environment) -> str:

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -27,7 +25,7 @@ from zavazek.site import hours_text
 from zavazek.site.hours_text import today_labels
 from zavazek.core.model.services import Directory, Service
 from zavazek.core.project import Project
-from zavazek.site import cldr, parallel, sitemap
+from zavazek.site import cldr, kept, parallel, sitemap
 from zavazek.site.directory import handouts, listing
 from zavazek.site.directory.map import region_counts, region_map
 from zavazek.site.directory.rendering import PAGE, directory_templates
@@ -221,11 +219,8 @@ class DirectoryPages:
         Hundreds of megabytes at national scale: the engine calls it when nothing waits for it."""
         if self.file is None or self._stored == self._entries.keys():
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.file.parent)  # never a half-written file under the name
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump((code_fingerprint(), self._entries), out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.file)
+        kept.write_whole(self.file, lambda out: pickle.dump((code_fingerprint(), self._entries), out,
+                                                            protocol=pickle.HIGHEST_PROTOCOL))
         self._stored = frozenset(self._entries)
 
     def render(self, published: DirectoryOnDay | None, project: Project) -> list[HtmlPage]:

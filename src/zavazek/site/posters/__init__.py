@@ -14,7 +14,6 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-
 from zavazek.core import i18n
 from zavazek.core.loader import ProviderData
 from zavazek.core.project import Project
@@ -107,10 +106,12 @@ def _of_service(data: ProviderData, service_id: str | None) -> ProviderData:
 def render_poster(poster: Poster, data: ProviderData, project: Project, day: dt.date,
                   templates: Templates | None = None) -> bytes:
     """The PDF of one poster."""
-    return _pdf(poster_html(poster, data, project, day, templates or poster_templates()), project)
+    return _pdf(_source(poster, data, project, day, templates or poster_templates()), project)
 
 
-def _pdf(html: str, project: Project) -> bytes:
+def _pdf(source: str, project: Project) -> bytes:
+    """The PDF of a poster's HTML (:func:`_source`), its QR code drawn."""
+    html = qr.drawn(source)
     with pdf_files.one_document():
         return fitting.fitted(html, lambda laid_out: pdf_files.lay_out(fallback.mark_html(laid_out), project.root))
 
@@ -158,7 +159,7 @@ def poster_view(poster: Poster, data: ProviderData, project: Project, day: dt.da
 
 
 def poster_html(poster: Poster, data: ProviderData, project: Project, day: dt.date, templates: Templates) -> str:
-    """The HTML a poster is laid out from, its QR code drawn."""
+    """The HTML a poster is laid out from, its QR code drawn (what :func:`render_poster` lays out)."""
     return qr.drawn(_source(poster, data, project, day, templates))
 
 
@@ -199,7 +200,7 @@ def preview_png(pdf: bytes, width: int = 240) -> bytes:
 
 
 def _render_with_preview(source: str, project: Project) -> dict[str, bytes]:
-    pdf = _pdf(qr.drawn(source), project)
+    pdf = _pdf(source, project)
     return {".pdf": pdf, ".png": preview_png(pdf)}
 
 

@@ -27,8 +27,16 @@ def placeholder(link: str) -> Markup:
 
 
 def drawn(page: str) -> str:
-    """``page`` with each QR code's placeholder replaced by its drawing (inline SVG)."""
-    return _PLACEHOLDER.sub(lambda found: str(svg(html.unescape(found.group(1)))), page)
+    """``page`` with each QR code's placeholder replaced by its drawing (inline SVG).
+
+    Raises ValueError for a placeholder left undrawn (written otherwise than :func:`placeholder` writes
+    it): a poster must never be printed without its code.
+    """
+    page = _PLACEHOLDER.sub(lambda found: str(svg(html.unescape(found.group(1)))), page)
+    if "<zavazek-qr" in page:
+        raise ValueError("a QR code's placeholder in a poster's HTML was not drawn: "
+                         "write it with zavazek.site.posters.qr.placeholder")
+    return page
 
 
 @functools.lru_cache(maxsize=256)

@@ -98,7 +98,7 @@ class PosterView:
     lang: str
     title: str
     voices: tuple[Voice, ...]
-    qr: Markup
+    qr: Markup  # the placeholder of its QR code, drawn when the poster is laid out (posters/qr.py)
     short_link: str  # the address as printed under the QR code
     c: Any  # the commitment
 
