@@ -112,3 +112,13 @@ def test_each_language_gets_its_own_environment_once():
     templates = page_templates()
     assert templates.environment("cs") is templates.environment("cs")
     assert templates.environment("cs") is not templates.environment("en")
+
+
+def test_a_data_text_in_backticks_shows_as_typed_and_html_beside_it_stays_text():
+    from zavazek.core.model.types import Text
+    from zavazek.site.pages.formatting import Formatter
+
+    shown = str(Formatter("cs", "cs").rich(Text({"cs": "Napište `<b>` nebo `a &amp; b`, ne <b>tučně</b>."})))
+    assert "<code>&lt;b&gt;</code>" in shown  # a reader sees <b>
+    assert "<code>a &amp;amp; b</code>" in shown  # and a &amp; b, as typed
+    assert "&lt;b&gt;tučně&lt;/b&gt;" in shown and "<b>" not in shown

@@ -34,6 +34,8 @@ _TARGET_PHRASES = {
 
 _ALLOWED_TAGS = {"a", "em", "strong", "p", "ul", "ol", "li", "br", "code"}
 #: Anything that could be Markdown: emphasis, links, code, lists, headings, line breaks, entities.
+#: What a code span or block holds, as Markdown writes it.
+_CODE = re.compile(r"(<code[^>]*>)(.*?)(</code>)", re.S)
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>#&\\\n]|^\s*(?:[-+]|\d+\.)\s|https?://|www\.")
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>])")
 
@@ -97,7 +99,10 @@ class Formatter:
     def _rich(value: str) -> Markup:
         if not _MARKDOWN_SYNTAX.search(value):  # plain text: one paragraph, no need for the Markdown parser
             return Markup(f"<p>{escape(value)}</p>")
+        # Escaped before Markdown reads it, so that HTML typed into the data stays text. Markdown escapes a
+        # code span's content once more: it is unescaped once, and `<b>` shows as typed.
         rendered = _markdown.markdown(html.escape(value, quote=False), output_format="html")
+        rendered = _CODE.sub(lambda code: code.group(1) + html.unescape(code.group(2)) + code.group(3), rendered)
         return Markup(nh3.clean(
             rendered,
             tags=_ALLOWED_TAGS,
