@@ -108,7 +108,7 @@ def serve(folder: Path, port: int, today: dt.date | None):
 @_today_option
 def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date | None):
     """Make the noticeboard posters again into FOLDER/site/nastenky/, without rebuilding the site."""
-    from zavazek.site import posters as poster_module
+    from zavazek.site import kept, posters as poster_module
 
     loaded = load_folder(folder, today, require=poster_module.site_url.require)
     project = loaded.project
@@ -118,11 +118,7 @@ def posters(folder: Path, centre: str | None, lang: str | None, today: dt.date |
 
     files, listing, _ = poster_module.published(loaded.data, project, loaded.day, only=wanted)
     for path, content in files.items():
-        target = project.site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
-        partial.write_bytes(content)
-        partial.replace(target)
+        kept.write_whole(project.site_dir / path, lambda out: out.write(content))
     for item in listing:
         click.echo(f"{project.site_dir / item.path} ({item.bytes // 1024} kB)")
 

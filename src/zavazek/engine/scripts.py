@@ -10,9 +10,9 @@ does not see its own output change.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
+from zavazek.site import kept
 from zavazek.site.scripts import without_comments
 
 SCRIPTS_DIR = ".zavazek/theme"
@@ -32,8 +32,5 @@ def published_scripts(project_root: Path, theme_dir: Path) -> Path:
         text = without_comments(source.read_text(encoding="utf-8"))
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             # A file of this build's own, then renamed: two builds at once never mix their writes.
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=".", suffix=".part",
-                                             delete=False) as partial:
-                partial.write(text)
-            Path(partial.name).replace(target)
+            kept.write_whole(target, lambda out: out.write(text.encode("utf-8")))
     return folder.parent

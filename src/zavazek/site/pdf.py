@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from zavazek.core import collector
+from zavazek.site import kept
 
 
 def render(html: str, base_url: Path) -> bytes:
@@ -388,12 +389,8 @@ class Cache:
     def keep(self, html: str, made: dict[str, bytes]) -> None:
         key = cache_key(html)
         self.used.add(key)
-        self.folder.mkdir(parents=True, exist_ok=True)
         for suffix in self.suffixes:
-            target = self.folder / f"{key}{suffix}"
-            partial = target.with_name(target.name + ".part")
-            partial.write_bytes(made[suffix])
-            partial.replace(target)
+            kept.write_whole(self.folder / f"{key}{suffix}", lambda out: out.write(made[suffix]))
 
     def get(self, html: str, make: Callable[[str], dict[str, bytes]]) -> dict[str, bytes]:
         """The entry made from ``html``; ``make(html)`` gives {suffix: bytes} when there is none."""
